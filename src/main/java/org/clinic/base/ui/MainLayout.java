@@ -1,0 +1,97 @@
+package org.clinic.base.ui;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.Layout;
+import jakarta.annotation.security.PermitAll;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.clinic.base.StaffIdentity;
+
+/**
+ * The frame around every staff screen: the clinic's name, the navigation (only what the signed-in role may
+ * open, as Vaadin's access control filters the menu), and who is signed in with a sign-out button.
+ */
+@Layout
+@PermitAll // the layout itself shows nothing but navigation; each view inside states who may open it
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    private static final String TITLE_SUFFIX = " · Clinic";
+
+    private final AuthenticationContext authentication;
+    private final H1 pageTitle = new H1();
+    private final SideNav navigation = new SideNav();
+
+    public MainLayout(AuthenticationContext authentication) {
+        this.authentication = authentication;
+        setPrimarySection(Section.DRAWER);
+        addClassName("clinic-layout");
+
+        pageTitle.addClassName("clinic-page-title");
+        addToNavbar(new DrawerToggle(), pageTitle);
+
+        Span brandMark = new Span(new Icon(VaadinIcon.PLUS_SQUARE_O));
+        brandMark.addClassName("clinic-brand-mark");
+        Span brandName = new Span("Clinic");
+        brandName.addClassName("clinic-brand-name");
+        HorizontalLayout brand = new HorizontalLayout(brandMark, brandName);
+        brand.setAlignItems(FlexComponent.Alignment.CENTER);
+        brand.addClassName("clinic-brand");
+
+        navigation.addClassName("clinic-navigation");
+        addToDrawer(brand, navigation, signedInPanel());
+    }
+
+    private Div signedInPanel() {
+        Div panel = new Div();
+        panel.addClassName("clinic-signed-in");
+        authentication.getAuthenticatedUser(StaffIdentity.class).ifPresent(identity -> {
+            Avatar avatar = new Avatar(identity.displayName());
+            Span name = new Span(identity.displayName());
+            name.addClassName("clinic-signed-in-name");
+            Span role = new Span(identity.roleLabel());
+            role.addClassName("clinic-signed-in-role");
+            VerticalLayout who = new VerticalLayout(name, role);
+            who.setPadding(false);
+            who.setSpacing(false);
+            HorizontalLayout row = new HorizontalLayout(avatar, who);
+            row.setAlignItems(FlexComponent.Alignment.CENTER);
+            Button signOut = new Button("Sign out", new Icon(VaadinIcon.SIGN_OUT), click -> authentication.logout());
+            signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            signOut.setId("sign-out");
+            panel.add(row, signOut);
+        });
+        return panel;
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        navigation.removeAll();
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            SideNavItem item = new SideNavItem(entry.title(), entry.path());
+            if (entry.icon() != null) {
+                item.setPrefixComponent(new Icon(entry.icon()));
+            }
+            navigation.addItem(item);
+        }
+        // Browser tabs read "Patients · Clinic"; the header needs only "Patients".
+        String title = MenuConfiguration.getPageHeader(getContent()).orElse("");
+        pageTitle.setText(title.endsWith(TITLE_SUFFIX) ? title.substring(0, title.length() - TITLE_SUFFIX.length()) : title);
+    }
+}

@@ -1,0 +1,114 @@
+package org.clinic.patient;
+
+import org.clinic.base.PhoneNumbers;
+import org.clinic.base.Texts;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Registry search that stays index-backed at a million patients. Every branch is an index range that is already
+ * in display order and stops after the rows a page needs: a name prefix on "family given" or "given family"
+ * (accent- and case-insensitive through the column collation), a phone prefix in E.164, or an MRN prefix. The
+ * branches are merged by their sort key; a patient found by both name orders is returned once.
+ */
+@Component
+class PatientSearch {
+
+    static final String COLUMNS = "p.public_id, p.mrn, p.given_name, p.family_name, p.birth_date, "
+            + "p.birth_date_estimated, p.sex, p.phone, p.status";
+
+    private static final Pattern NUMBER_LIKE = Pattern.compile("[+0-9][0-9 ()./\\-]*");
+    static final int MAX_QUERY_LENGTH = 100;
+
+    private final JdbcClient jdbc;
+    private final PhoneNumbers phoneNumbers;
+
+    PatientSearch(JdbcClient jdbc, PhoneNumbers phoneNumbers) {
+        this.jdbc = jdbc;
+        this.phoneNumbers = phoneNumbers;
+    }
+
+    List<PatientSummary> search(@Nullable String text, int offset, int limit) {
+        Query query = plan(text, offset, limit);
+        JdbcClient.StatementSpec statement = jdbc.sql(query.sql());
+        query.parameters().forEach(statement::param);
+        return statement.query(SUMMARY).list();
+    }
+
+    /** The SQL and parameters a search runs; the EXPLAIN test checks these plans. */
+    Query plan(@Nullable String text, int offset, int limit) {
+        String cleaned = Texts.clean(text == null ? null : text.replace(',', ' '));
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("offset", Math.max(0, offset));
+        params.put("limit", Math.max(1, limit));
+        params.put("n", Math.max(0, offset) + Math.max(1, limit));
+        if (cleaned == null) {
+            return new Query("SELECT " + COLUMNS + " FROM patient p ORDER BY p.id DESC LIMIT :limit OFFSET :offset",
+                    params);
+        }
+        if (cleaned.length() > MAX_QUERY_LENGTH) {
+            cleaned = cleaned.substring(0, MAX_QUERY_LENGTH);
+        }
+        String branches;
+        if (NUMBER_LIKE.matcher(cleaned).matches() && cleaned.replaceAll("[^0-9]", "").length() >= 3) {
+            params.put("mrn", likePrefix(cleaned.replaceAll("[^0-9]", "")));
+            params.put("phone", likePrefix(phoneNumbers.e164Prefix(cleaned).orElse("+")));
+            branches = "(SELECT id, mrn AS sort_key FROM patient WHERE mrn LIKE :mrn ORDER BY mrn LIMIT :n)"
+                    + " UNION ALL "
+                    + "(SELECT id, phone FROM patient WHERE phone LIKE :phone ORDER BY phone, id LIMIT :n)";
+        } else {
+            params.put("name", likePrefix(cleaned));
+            branches = "(SELECT id, name_family_first AS sort_key FROM patient WHERE name_family_first LIKE :name"
+                    + " ORDER BY name_family_first, id LIMIT :n)"
+                    + " UNION ALL "
+                    + "(SELECT id, name_given_first FROM patient WHERE name_given_first LIKE :name"
+                    + " AND name_family_first NOT LIKE :name ORDER BY name_given_first, id LIMIT :n)";
+        }
+        return new Query("SELECT " + COLUMNS + " FROM (" + branches + ") m JOIN patient p ON p.id = m.id"
+                + " ORDER BY m.sort_key, m.id LIMIT :limit OFFSET :offset", params);
+    }
+
+    List<PatientSummary> withPhone(String e164) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM patient p WHERE p.phone = :phone ORDER BY p.id LIMIT 20")
+                .param("phone", e164).query(SUMMARY).list();
+    }
+
+    List<PatientSummary> withNameAndBirthDate(String givenName, String familyName, LocalDate birthDate) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM patient p WHERE p.name_family_first = :name"
+                        + " AND p.birth_date = :birthDate ORDER BY p.id LIMIT 20")
+                .param("name", familyName + " " + givenName)
+                .param("birthDate", birthDate)
+                .query(SUMMARY).list();
+    }
+
+    long nextMrnNumber() {
+        return jdbc.sql("SELECT NEXT VALUE FOR patient_mrn_seq").query(Long.class).single();
+    }
+
+    private static String likePrefix(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    record Query(String sql, Map<String, Object> parameters) {
+    }
+
+    static final RowMapper<PatientSummary> SUMMARY = (rs, row) -> new PatientSummary(
+            UUID.fromString(rs.getString("public_id")),
+            rs.getString("mrn"),
+            rs.getString("given_name"),
+            rs.getString("family_name"),
+            rs.getObject("birth_date", LocalDate.class),
+            rs.getBoolean("birth_date_estimated"),
+            Sex.valueOf(rs.getString("sex")),
+            rs.getString("phone"),
+            PatientStatus.valueOf(rs.getString("status")));
+}

@@ -1,0 +1,195 @@
+package org.clinic.patient;
+
+import org.clinic.base.NotFoundException;
+import org.clinic.base.RuleViolation;
+import org.clinic.base.Texts;
+import org.clinic.security.CurrentStaff;
+import org.clinic.security.Role;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The patient registry. Receptionists and administrators register and change patients; doctors may look them up.
+ * Every write re-checks {@link PatientRules}, is recorded in the patient's history, and announces itself to open
+ * screens after commit.
+ */
+@Service
+public class PatientService {
+
+    static final String FRONT_DESK = "hasAnyRole('" + Role.RECEPTIONIST_NAME + "','" + Role.ADMIN_NAME + "')";
+    static final String CLINICAL_STAFF = "hasAnyRole('" + Role.RECEPTIONIST_NAME + "','" + Role.DOCTOR_NAME
+            + "','" + Role.ADMIN_NAME + "')";
+    public static final int MAX_PAGE = 200;
+
+    private final PatientRepository patients;
+    private final PatientChangeRepository changes;
+    private final PatientSearch search;
+    private final PatientRules rules;
+    private final CurrentStaff currentStaff;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    PatientService(PatientRepository patients, PatientChangeRepository changes, PatientSearch search,
+                   PatientRules rules, CurrentStaff currentStaff, ApplicationEventPublisher events, Clock clock) {
+        this.patients = patients;
+        this.changes = changes;
+        this.search = search;
+        this.rules = rules;
+        this.currentStaff = currentStaff;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Registers a patient. When the details look like an existing patient (same phone number, or same name and
+     * birth date) the registration is refused with {@link PossibleDuplicate} unless {@code duplicateConfirmed}.
+     */
+    @PreAuthorize(FRONT_DESK)
+    @Transactional
+    public PatientRecord register(PatientDetails details, boolean duplicateConfirmed) {
+        PatientDetails checked = rules.check(details);
+        if (!duplicateConfirmed) {
+            List<DuplicateCandidate> duplicates = duplicatesOf(checked, null);
+            if (!duplicates.isEmpty()) {
+                throw new PossibleDuplicate(duplicates);
+            }
+        }
+        Instant now = clock.instant();
+        Patient patient = patients.saveAndFlush(new Patient(Mrn.fromSequence(search.nextMrnNumber()), checked, now));
+        changes.save(new PatientChange(patient.id(), now, currentStaff.usernameForAudit(),
+                new Patient.FieldChange("Registered", null, patient.toRecord().displayMrn())));
+        events.publishEvent(new PatientRegistered(patient.publicId()));
+        return patient.toRecord();
+    }
+
+    /** Existing patients that the given (possibly half-typed) details may duplicate, for the warning while typing. */
+    @PreAuthorize(FRONT_DESK)
+    @Transactional(readOnly = true)
+    public List<DuplicateCandidate> findPossibleDuplicates(PatientDetails details, @Nullable UUID excluding) {
+        PatientDetails partial = new PatientDetails(
+                rules.nameProblem(details.givenName()).isEmpty() ? Texts.clean(details.givenName()) : null,
+                rules.nameProblem(details.familyName()).isEmpty() ? Texts.clean(details.familyName()) : null,
+                rules.birthDateProblem(details.birthDate()).isEmpty() ? details.birthDate() : null,
+                details.birthDateEstimated(), details.sex(),
+                rules.phoneProblem(details.phone()).isEmpty() ? details.phone() : null, null, null);
+        return duplicatesOf(partial, excluding);
+    }
+
+    @PreAuthorize(CLINICAL_STAFF)
+    @Transactional(readOnly = true)
+    public PatientRecord get(UUID id) {
+        return find(id).toRecord();
+    }
+
+    /**
+     * Changes a patient's details. {@code expectedVersion} is the version the editor started from: if someone
+     * else saved in between, the change is refused rather than silently overwriting theirs.
+     */
+    @PreAuthorize(FRONT_DESK)
+    @Transactional
+    public PatientRecord update(UUID id, long expectedVersion, PatientDetails details) {
+        PatientDetails checked = rules.check(details);
+        Patient patient = find(id);
+        requireVersion(patient, expectedVersion);
+        List<Patient.FieldChange> fieldChanges = patient.update(checked);
+        if (fieldChanges.isEmpty()) {
+            return patient.toRecord();
+        }
+        record(patient, fieldChanges);
+        return flushed(patient);
+    }
+
+    @PreAuthorize(FRONT_DESK)
+    @Transactional
+    public PatientRecord deactivate(UUID id) {
+        Patient patient = find(id);
+        record(patient, List.of(patient.deactivate()));
+        return flushed(patient);
+    }
+
+    @PreAuthorize(FRONT_DESK)
+    @Transactional
+    public PatientRecord reactivate(UUID id) {
+        Patient patient = find(id);
+        record(patient, List.of(patient.reactivate()));
+        return flushed(patient);
+    }
+
+    /** Who changed what and when, newest first. */
+    @PreAuthorize(CLINICAL_STAFF)
+    @Transactional(readOnly = true)
+    public List<PatientChangeEntry> history(UUID id) {
+        return changes.findByPatientIdOrderByChangedAtDescIdDesc(find(id).id()).stream()
+                .map(PatientChange::toEntry).toList();
+    }
+
+    /**
+     * One search box: a name (either order, prefix, any case or accents), a phone number in any common format,
+     * or an MRN. Empty text lists the most recently registered patients.
+     */
+    @PreAuthorize(CLINICAL_STAFF)
+    @Transactional(readOnly = true)
+    public List<PatientSummary> search(@Nullable String text, int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("offset must be >= 0 and limit 1.." + MAX_PAGE);
+        }
+        return search.search(text, offset, limit);
+    }
+
+    private List<DuplicateCandidate> duplicatesOf(PatientDetails details, @Nullable UUID excluding) {
+        Map<UUID, DuplicateCandidate> found = new LinkedHashMap<>();
+        if (details.phone() != null) {
+            rules.phoneE164(details.phone()).ifPresent(phone -> search.withPhone(phone).forEach(p ->
+                    found.putIfAbsent(p.id(), new DuplicateCandidate(p, DuplicateCandidate.Reason.SAME_PHONE))));
+        }
+        if (details.givenName() != null && details.familyName() != null && details.birthDate() != null) {
+            search.withNameAndBirthDate(details.givenName(), details.familyName(), details.birthDate()).forEach(p ->
+                    found.put(p.id(), new DuplicateCandidate(p, DuplicateCandidate.Reason.SAME_NAME_AND_BIRTH_DATE)));
+        }
+        if (excluding != null) {
+            found.remove(excluding);
+        }
+        return new ArrayList<>(found.values());
+    }
+
+    private Patient find(UUID id) {
+        return patients.findByPublicId(id).orElseThrow(() -> new NotFoundException("No patient with this id"));
+    }
+
+    private static void requireVersion(Patient patient, long expectedVersion) {
+        if (patient.version() != expectedVersion) {
+            throw new RuleViolation(null, "Someone else changed this patient while you were editing. "
+                    + "Their changes are shown now; make yours again.");
+        }
+    }
+
+    private void record(Patient patient, List<Patient.FieldChange> fieldChanges) {
+        Instant now = clock.instant();
+        String by = currentStaff.usernameForAudit();
+        changes.saveAll(fieldChanges.stream().map(c -> new PatientChange(patient.id(), now, by, c)).toList());
+        events.publishEvent(new PatientChanged(patient.publicId()));
+    }
+
+    private PatientRecord flushed(Patient patient) {
+        try {
+            patients.flush();
+        } catch (ObjectOptimisticLockingFailureException e) {
+            throw new RuleViolation(null, "Someone else changed this patient at the same moment. Reload and try again.");
+        }
+        return Objects.requireNonNull(patient).toRecord();
+    }
+}

@@ -1,0 +1,70 @@
+package org.clinic.security;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Knows the open Vaadin sessions of each user, so that disabling an account (or changing its role) ends them at
+ * once: every open screen is sent to the sign-in page and the HTTP session, which holds the sign-in, is invalidated.
+ */
+@Component
+class StaffSessions implements VaadinServiceInitListener {
+
+    private static final Logger log = LoggerFactory.getLogger(StaffSessions.class);
+
+    private final Map<String, Set<VaadinSession>> sessionsByUser = new ConcurrentHashMap<>();
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.getSource().addUIInitListener(uiInit -> {
+            var authentication = SecurityContextHolder.getContext().getAuthentication();
+            if (authentication != null && authentication.getPrincipal() instanceof StaffPrincipal principal) {
+                sessionsByUser.computeIfAbsent(principal.getUsername(), u -> ConcurrentHashMap.newKeySet())
+                        .add(uiInit.getUI().getSession());
+            }
+        });
+        event.getSource().addSessionDestroyListener(destroyed ->
+                sessionsByUser.values().forEach(set -> set.remove(destroyed.getSession())));
+    }
+
+    void endSessionsOf(String username) {
+        Set<VaadinSession> sessions = sessionsByUser.remove(username);
+        if (sessions == null) {
+            return;
+        }
+        for (VaadinSession session : sessions) {
+            session.access(() -> {
+                List<UI> uis = List.copyOf(session.getUIs());
+                for (UI ui : uis) {
+                    ui.getPage().setLocation("login?ended");
+                    try {
+                        ui.push();
+                    } catch (IllegalStateException noPushChannel) {
+                        log.debug("No push channel to {}; the next request signs in again", username);
+                    }
+                }
+                WrappedSession httpSession = session.getSession();
+                if (httpSession != null) {
+                    try {
+                        httpSession.invalidate();
+                    } catch (IllegalStateException alreadyInvalid) {
+                        log.debug("Session of {} was already invalid", username);
+                    }
+                }
+            });
+        }
+        log.info("Ended {} open session(s) of {}", sessions.size(), username);
+    }
+}

@@ -1,0 +1,41 @@
+package org.clinic.security;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Work the application does by itself (start-up data, scheduled jobs) runs through the same secured services as
+ * people do, as the "system" user with the given role.
+ */
+public final class SystemAuthentication {
+
+    static final String SYSTEM_USERNAME = "system";
+
+    private SystemAuthentication() {
+    }
+
+    public static <T> T runAs(Role role, Supplier<T> work) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(SYSTEM_USERNAME, null,
+                List.of(new SimpleGrantedAuthority(role.authority()))));
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    public static void runAs(Role role, Runnable work) {
+        runAs(role, () -> {
+            work.run();
+            return null;
+        });
+    }
+}

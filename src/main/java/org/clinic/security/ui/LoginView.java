@@ -1,0 +1,71 @@
+package org.clinic.security.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+
+/** Sign-in for staff and display devices. Spring Security checks the form post against MariaDB. */
+@Route(value = "login", autoLayout = false)
+@PageTitle("Sign in · Clinic")
+@AnonymousAllowed
+public class LoginView extends Main implements BeforeEnterObserver {
+
+    private final AuthenticationContext authentication;
+    private final LoginForm form = new LoginForm();
+    private final Paragraph notice = new Paragraph();
+
+    public LoginView(AuthenticationContext authentication) {
+        this.authentication = authentication;
+        addClassName("clinic-login");
+
+        Span mark = new Span(new Icon(VaadinIcon.PLUS_SQUARE_O));
+        mark.addClassName("clinic-brand-mark");
+        H1 title = new H1("Clinic");
+        Paragraph tagline = new Paragraph("Outpatient registration, booking and live queues");
+        tagline.addClassName("clinic-login-tagline");
+
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getForm().setTitle("Staff sign-in");
+        i18n.getForm().setUsername("User name");
+        i18n.getForm().setSubmit("Sign in");
+        i18n.getErrorMessage().setTitle("Sign-in failed");
+        i18n.getErrorMessage().setMessage(
+                "Check the user name and password. A disabled account cannot sign in; ask an administrator.");
+        form.setI18n(i18n);
+        form.setForgotPasswordButtonVisible(false);
+        form.setAction("login");
+
+        notice.addClassName("clinic-login-notice");
+        notice.setVisible(false);
+
+        Div card = new Div(mark, title, tagline, notice, form);
+        card.addClassName("clinic-login-card");
+        add(card);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (authentication.isAuthenticated()) {
+            event.forwardTo("");
+            return;
+        }
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        form.setError(parameters.containsKey("error"));
+        if (parameters.containsKey("ended")) {
+            notice.setText("Your session was ended by an administrator. Sign in again if your account allows it.");
+            notice.setVisible(true);
+        }
+    }
+}
