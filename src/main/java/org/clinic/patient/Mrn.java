@@ -2,7 +2,7 @@ package org.clinic.patient;
 
 /**
  * Medical record numbers: a running number with a Luhn check digit, so a mistyped digit is caught
- * ({@code 1000001} → {@code 10000011}, shown as {@code 1000-0011}).
+ * ({@code 1000001} → {@code 10000016}, shown as {@code 1000-0016}).
  */
 public final class Mrn {
 

@@ -52,8 +52,9 @@ class PatientSearch {
         params.put("limit", Math.max(1, limit));
         params.put("n", Math.max(0, offset) + Math.max(1, limit));
         if (cleaned == null) {
-            return new Query("SELECT " + COLUMNS + " FROM patient p ORDER BY p.id DESC LIMIT :limit OFFSET :offset",
-                    params);
+            // The most recently registered, read backwards along the registration index for just one page.
+            return new Query("SELECT " + COLUMNS + " FROM patient p ORDER BY p.registered_at DESC, p.id DESC"
+                    + " LIMIT :limit OFFSET :offset", params);
         }
         if (cleaned.length() > MAX_QUERY_LENGTH) {
             cleaned = cleaned.substring(0, MAX_QUERY_LENGTH);

@@ -1,0 +1,81 @@
+package org.clinic.patient;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every query the registry search can run must be index-backed: this fails as soon as MariaDB's plan for one of
+ * them reads a whole table ({@code type = ALL}), or walks an index further than the page it needs.
+ */
+@SpringBootTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PatientSearchPlanTest {
+
+    @Autowired
+    PatientSearch search;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeAll
+    void enough_patients_for_the_optimizer_to_care() {
+        long existing = jdbc.sql("SELECT COUNT(*) FROM patient").query(Long.class).single();
+        if (existing < 5_000) {
+            // A realistic spread of names and phones, written in one statement with MariaDB's sequence engine.
+            jdbc.sql("""
+                    INSERT INTO patient (public_id, mrn, given_name, family_name, birth_date, sex, phone, status, registered_at)
+                    SELECT UUID(), CONCAT('8', LPAD(seq, 7, '0')),
+                           ELT(1 + seq % 7, 'Anna', 'Omar', 'Mei', 'José', 'Ngozi', 'Søren', 'Priya'),
+                           CONCAT(ELT(1 + seq % 9, 'Smith', 'Garcia', 'Müller', 'Chen', 'Okafor', 'Haddad', 'Kowalski',
+                                      'Nguyen', 'Patel'), CHAR(97 + seq % 26), CHAR(97 + (seq DIV 26) % 26)),
+                           DATE_SUB('2000-01-01', INTERVAL seq % 20000 DAY), 'FEMALE',
+                           CONCAT('+4411349', LPAD(seq, 5, '0')), 'ACTIVE', NOW()
+                    FROM seq_1_to_6000""").update();
+            jdbc.sql("ANALYZE TABLE patient").query().listOfRows();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "s", "smith", "Smithab anna", "anna smi", "muller", "chen, mei", "MÜLLER",
+            "0113 496", "+44 113 496 00", "8000", "8000-0123", "%", "' or 1=1"})
+    void search_queries_never_scan_a_whole_table(String text) {
+        for (int offset : new int[]{0, 200}) {
+            PatientSearch.Query query = search.plan(text, offset, 50);
+            var statement = jdbc.sql("EXPLAIN " + query.sql());
+            query.parameters().forEach(statement::param);
+            List<Map<String, Object>> plan = statement.query().listOfRows();
+
+            assertThat(plan).as("plan for '%s'", text).allSatisfy(row -> {
+                String table = String.valueOf(row.get("table"));
+                if (!table.startsWith("<")) { // <derived2> is the few rows the branches returned
+                    assertThat(row.get("type")).as("access to %s for '%s': %s", table, text, row).isNotEqualTo("ALL");
+                    if ("index".equals(row.get("type"))) { // walking an index in order is fine only if LIMIT stops it
+                        assertThat(Long.parseLong(String.valueOf(row.get("rows")))).as("rows read for '%s': %s", text, row)
+                                .isLessThanOrEqualTo(offset + 50L);
+                    }
+                }
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+442079460123"})
+    void the_duplicate_checks_use_indexes_too(String phone) {
+        for (String sql : new String[]{
+                "EXPLAIN SELECT " + PatientSearch.COLUMNS + " FROM patient p WHERE p.phone = '" + phone + "' LIMIT 20",
+                "EXPLAIN SELECT " + PatientSearch.COLUMNS + " FROM patient p WHERE p.name_family_first = 'Smith Anna'"
+                        + " AND p.birth_date = '1980-01-01' LIMIT 20"}) {
+            assertThat(jdbc.sql(sql).query().listOfRows()).allSatisfy(row ->
+                    assertThat(row.get("type")).as(sql).isNotIn("ALL", "index"));
+        }
+    }
+}
