@@ -19,7 +19,7 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableMethodSecurity(jsr250Enabled = true)
+@EnableMethodSecurity // services use @PreAuthorize; views keep @RolesAllowed for Vaadin only (no proxies around views)
 // Push callbacks and live updates run on other threads: the security context follows the Vaadin session there.
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class SecurityConfiguration {

@@ -61,7 +61,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private Div signedInPanel() {
         Div panel = new Div();
         panel.addClassName("clinic-signed-in");
-        authentication.getAuthenticatedUser(StaffIdentity.class).ifPresent(identity -> {
+        authentication.getAuthenticatedUser(Object.class).map(this::identityOf).ifPresent(identity -> {
             Avatar avatar = new Avatar(identity.displayName());
             Span name = new Span(identity.displayName());
             name.addClassName("clinic-signed-in-name");
@@ -78,6 +78,25 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             panel.add(row, signOut);
         });
         return panel;
+    }
+
+    private StaffIdentity identityOf(Object principal) {
+        if (principal instanceof StaffIdentity identity) {
+            return identity;
+        }
+        String name = authentication.getPrincipalName().orElse("Signed in");
+        String role = authentication.getGrantedRoles().stream().findFirst().orElse("");
+        return new StaffIdentity() {
+            @Override
+            public String displayName() {
+                return name;
+            }
+
+            @Override
+            public String roleLabel() {
+                return role.isEmpty() ? "" : role.charAt(0) + role.substring(1).toLowerCase(java.util.Locale.ROOT);
+            }
+        };
     }
 
     @Override

@@ -110,7 +110,8 @@ public class PatientRegistryView extends Main {
         grid.setId("patient-results");
 
         // Size unknown: the grid keeps paging while results keep coming, without a COUNT over a million rows.
-        grid.setItems(query -> patients.search(search.getValue(), query.getOffset(), query.getLimit()).stream());
+        grid.setItems(query -> patients.search(search.getValue(), query.getOffset(),
+                Math.min(query.getLimit(), PatientService.MAX_PAGE)).stream());
 
         add(toolbar, resultHint, grid);
         setSizeFull();

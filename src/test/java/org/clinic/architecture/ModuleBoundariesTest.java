@@ -1,0 +1,89 @@
+package org.clinic.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The clinic's modules and the one direction their dependencies may point:
+ * base, security ← patient ← (doctor ← appointment ← queue ← consultation), and demo on top of everything.
+ */
+class ModuleBoundariesTest {
+
+    private static final JavaClasses CLINIC = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.clinic");
+
+    @Test
+    void modules_have_no_cycles() {
+        slices().matching("org.clinic.(*)..").should().beFreeOfCycles().check(CLINIC);
+    }
+
+    @Test
+    void the_shared_kernel_depends_on_no_module() {
+        noClasses().that().resideInAPackage("org.clinic.base..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.clinic.security..", "org.clinic.patient..",
+                        "org.clinic.demo..")
+                .check(CLINIC);
+    }
+
+    @Test
+    void security_depends_only_on_the_shared_kernel() {
+        noClasses().that().resideInAPackage("org.clinic.security..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.clinic.patient..", "org.clinic.demo..")
+                .check(CLINIC);
+    }
+
+    @Test
+    void nothing_but_the_demo_depends_on_the_demo() {
+        noClasses().that().resideOutsideOfPackage("org.clinic.demo..")
+                .should().dependOnClassesThat().resideInAPackage("org.clinic.demo..")
+                .check(CLINIC);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"security", "patient"}) // base.ui is the shared frame every module's views use
+    void a_modules_views_are_used_only_inside_that_module(String module) {
+        ArchRule rule = classes().that().resideInAPackage("org.clinic." + module + ".ui..")
+                .should().onlyHaveDependentClassesThat()
+                .resideInAnyPackage("org.clinic." + module + "..");
+        rule.allowEmptyShould(true).check(CLINIC);
+    }
+
+    @Test
+    void views_never_touch_repositories_or_entities_directly() {
+        noClasses().that().resideInAPackage("..ui..")
+                .should().dependOnClassesThat().areAssignableTo(org.springframework.data.repository.Repository.class)
+                .orShould().dependOnClassesThat().areAnnotatedWith(jakarta.persistence.Entity.class)
+                .check(CLINIC);
+    }
+
+    @Test
+    void services_state_who_may_call_them() {
+        classes().that().areAnnotatedWith(org.springframework.stereotype.Service.class)
+                .and().haveSimpleNameEndingWith("Service")
+                .and().arePublic()
+                .should(com.tngtech.archunit.lang.conditions.ArchConditions.be(
+                        new com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass>(
+                                "secured on the class or on every public method") {
+                            @Override
+                            public boolean test(com.tngtech.archunit.core.domain.JavaClass service) {
+                                if (service.isAnnotatedWith(org.springframework.security.access.prepost.PreAuthorize.class)) {
+                                    return true;
+                                }
+                                return service.getMethods().stream()
+                                        .filter(m -> m.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC))
+                                        .allMatch(m -> m.isAnnotatedWith(org.springframework.security.access.prepost.PreAuthorize.class));
+                            }
+                        }))
+                .check(CLINIC);
+    }
+}
