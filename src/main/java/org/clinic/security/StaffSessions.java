@@ -8,6 +8,7 @@ import com.vaadin.flow.server.WrappedSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Knows the open Vaadin sessions of each user, so that disabling an account (or changing its role) ends them at
- * once: every open screen is sent to the sign-in page and the HTTP session, which holds the sign-in, is invalidated.
+ * once: the session forgets the sign-in, and every open screen is sent to the sign-in page.
  */
 @Component
 class StaffSessions implements VaadinServiceInitListener {
@@ -46,21 +47,22 @@ class StaffSessions implements VaadinServiceInitListener {
         }
         for (VaadinSession session : sessions) {
             session.access(() -> {
-                List<UI> uis = List.copyOf(session.getUIs());
-                for (UI ui : uis) {
+                // Forget the sign-in first: from now on every request of this session is anonymous...
+                WrappedSession httpSession = session.getSession();
+                if (httpSession != null) {
+                    try {
+                        httpSession.removeAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+                    } catch (IllegalStateException alreadyInvalid) {
+                        log.debug("Session of {} was already invalid", username);
+                    }
+                }
+                // ...then send every open screen to the sign-in page, which explains what happened.
+                for (UI ui : List.copyOf(session.getUIs())) {
                     ui.getPage().setLocation("login?ended");
                     try {
                         ui.push();
                     } catch (IllegalStateException noPushChannel) {
                         log.debug("No push channel to {}; the next request signs in again", username);
-                    }
-                }
-                WrappedSession httpSession = session.getSession();
-                if (httpSession != null) {
-                    try {
-                        httpSession.invalidate();
-                    } catch (IllegalStateException alreadyInvalid) {
-                        log.debug("Session of {} was already invalid", username);
                     }
                 }
             });

@@ -1,0 +1,71 @@
+package org.clinic.journey;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.Assumptions;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Headless Chromium for the few things only a real browser shows (push between screens, sign-in). Uses the
+ * system's Chromium; without one the journeys are skipped, unless CLINIC_REQUIRE_BROWSER=1 (CI) makes that an
+ * error.
+ */
+final class BrowserJourneys implements AutoCloseable {
+
+    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CLINIC_CHROMIUM", "/usr/bin/chromium"));
+
+    private final Playwright playwright;
+    private final Browser browser;
+    private final String baseUrl;
+
+    private BrowserJourneys(String baseUrl) {
+        this.baseUrl = baseUrl;
+        this.playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        this.browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    static BrowserJourneys start(int port) {
+        if (!Files.isExecutable(CHROMIUM)) {
+            if ("1".equals(System.getenv("CLINIC_REQUIRE_BROWSER"))) {
+                throw new IllegalStateException("Chromium is required but missing at " + CHROMIUM);
+            }
+            Assumptions.abort("No Chromium at " + CHROMIUM + ": install the chromium package to run browser journeys");
+        }
+        return new BrowserJourneys("http://localhost:" + port);
+    }
+
+    /** A new browser context (its own cookies, so its own Vaadin session), signed in as the given user. */
+    Page signIn(String username, String password) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 820));
+        context.setDefaultTimeout(20_000);
+        Page page = context.newPage();
+        page.navigate(baseUrl + "/login");
+        page.locator("vaadin-login-form input[name=username]").fill(username);
+        page.locator("vaadin-login-form input[name=password]").fill(password);
+        page.locator("vaadin-login-form input[name=password]").press("Enter");
+        page.waitForURL(url -> !url.contains("/login"));
+        return page;
+    }
+
+    String url(String path) {
+        return baseUrl + "/" + path;
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}
