@@ -18,7 +18,6 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,7 +39,6 @@ import java.util.List;
  * grid that updates by itself when anyone registers or changes a patient.
  */
 @Route("patients")
-@RouteAlias("")
 @PageTitle("Patients · Clinic")
 @Menu(title = "Patients", order = 10, icon = "vaadin:users")
 @RolesAllowed({Role.RECEPTIONIST_NAME, Role.DOCTOR_NAME, Role.ADMIN_NAME})

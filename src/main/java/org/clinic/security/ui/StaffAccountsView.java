@@ -29,7 +29,6 @@ import org.clinic.security.StaffAccountService;
 import org.clinic.security.StaffAccountSummary;
 
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.function.Supplier;
 
 /** Administrators create staff accounts, disable and enable them, reset passwords and change roles. */
@@ -39,7 +38,7 @@ import java.util.function.Supplier;
 @RolesAllowed(Role.ADMIN_NAME)
 public class StaffAccountsView extends Main {
 
-    private static final DateTimeFormatter CREATED = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
+    private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("d MMM yyyy");
 
     private final StaffAccountService service;
     private final Grid<StaffAccountSummary> grid = new Grid<>();
@@ -78,6 +77,7 @@ public class StaffAccountsView extends Main {
         select.setItemLabelGenerator(Role::label);
         select.setValue(account.role());
         select.setAriaLabel("Role of " + account.displayName());
+        select.setWidth("15em");
         select.addValueChangeListener(change -> {
             if (change.isFromClient() && change.getValue() != null) {
                 act(() -> service.changeRole(account.id(), change.getValue()),

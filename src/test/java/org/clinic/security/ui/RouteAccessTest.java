@@ -47,7 +47,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
     void administrators() {
         assertRoutes(Map.of("", PatientRegistryView.class, "patients", PatientRegistryView.class,
                 "patients/new", RegisterPatientView.class, recordRoute, PatientRecordView.class,
-                "admin/staff", StaffAccountsView.class));
+                "admin/staff", StaffAccountsView.class, "device", NotFoundView.class));
     }
 
     @Test
@@ -55,7 +55,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
     void receptionists() {
         assertRoutes(Map.of("", PatientRegistryView.class, "patients", PatientRegistryView.class,
                 "patients/new", RegisterPatientView.class, recordRoute, PatientRecordView.class,
-                "admin/staff", NotFoundView.class));
+                "admin/staff", NotFoundView.class, "device", NotFoundView.class));
     }
 
     @Test
@@ -63,15 +63,15 @@ class RouteAccessTest extends SpringBrowserlessTest {
     void doctors() {
         assertRoutes(Map.of("", PatientRegistryView.class, "patients", PatientRegistryView.class,
                 "patients/new", NotFoundView.class, recordRoute, PatientRecordView.class,
-                "admin/staff", NotFoundView.class));
+                "admin/staff", NotFoundView.class, "device", NotFoundView.class));
     }
 
     @Test
     @WithMockUser(roles = "DISPLAY")
     void waiting_room_displays() {
-        assertRoutes(Map.of("", NotFoundView.class, "patients", NotFoundView.class,
+        assertRoutes(Map.of("", DisplayDeviceView.class, "patients", NotFoundView.class,
                 "patients/new", NotFoundView.class, recordRoute, NotFoundView.class,
-                "admin/staff", NotFoundView.class));
+                "admin/staff", NotFoundView.class, "device", DisplayDeviceView.class));
     }
 
     @Test
@@ -79,7 +79,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
     void anonymous_visitors_are_sent_to_sign_in() {
         assertRoutes(Map.of("", LoginView.class, "patients", LoginView.class,
                 "patients/new", LoginView.class, recordRoute, LoginView.class,
-                "admin/staff", LoginView.class, "login", LoginView.class));
+                "admin/staff", LoginView.class, "login", LoginView.class, "device", LoginView.class));
     }
 
     private void assertRoutes(Map<String, Class<?>> expected) {

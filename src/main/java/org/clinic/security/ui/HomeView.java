@@ -1,0 +1,26 @@
+package org.clinic.security.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import org.clinic.security.Role;
+
+/** The start address: sends each role to its own first screen (staff to the registry, a TV to its display). */
+@Route(value = "", autoLayout = false)
+@PermitAll
+public class HomeView extends Div implements BeforeEnterObserver {
+
+    private final AuthenticationContext authentication;
+
+    public HomeView(AuthenticationContext authentication) {
+        this.authentication = authentication;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.forwardTo(authentication.hasRole(Role.DISPLAY_NAME) ? "device" : "patients");
+    }
+}
