@@ -1,0 +1,152 @@
+package org.clinic.benchmark;
+
+import org.clinic.patient.PatientService;
+import org.clinic.patient.PatientSummary;
+import org.clinic.security.Role;
+import org.clinic.security.SystemAuthentication;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Registry search at one million patients, through the real, secured {@link PatientService} on MariaDB.
+ * Run with {@code ./mvnw -Pbenchmark verify -Dtest=PatientSearchBenchmark}; the generated patients stay in
+ * {@code target/benchmark-mariadb}, so later runs skip the generation.
+ */
+@SpringBootTest(properties = "clinic.demo.enabled=false")
+class PatientSearchBenchmark {
+
+    static final int PATIENTS = Integer.getInteger("benchmark.patients", 1_000_000);
+    static final int SEARCHES = Integer.getInteger("benchmark.searches", 20_000);
+
+    // Family and given names from many communities, so prefixes spread the way a city clinic's do.
+    private static final String[] FAMILY = ("Smith Jones Taylor Brown Williams Wilson Davies Evans Thompson Walker "
+            + "Murphy O'Brien Kelly Byrne García López Martínez Fernández Sánchez Pérez Gómez Müller Schmidt "
+            + "Schneider Fischer Weber Schäfer Dubois Lefèvre Moreau Girard Kowalski Wiśniewski Wójcik Nowak "
+            + "Yılmaz Kaya Demir Şahin Çelik Öztürk Haddad Nasser Khalil Mansour Al-Sayed Chen Wang Zhang Liu "
+            + "Huang Li Zhao Nguyễn Trần Lê Phạm Sharma Patel Iyer Reddy Nair Singh Kumar Okafor Okonkwo Eze "
+            + "Adeyemi Mwangi Otieno Kamau Ivanova Smirnov Kuznetsov Popov Cohen Levi Mizrahi Papadopoulos "
+            + "Sørensen Ødegaard Lindqvist Andersson Johansson Rossi Russo Ferrari Esposito Santos Silva "
+            + "Oliveira Costa Kim Park Choi Tanaka Suzuki Takahashi Sato").split(" ");
+    private static final String[] GIVEN = ("Olivia Amelia Isla Emily Hannah Ruth Oliver George Harry Jack Thomas "
+            + "Aoife Niamh Seán Cian María Lucía Carmen José Javier Álvaro Anneliese Lena Jürgen Lukas Élodie "
+            + "Chloé François Jérôme Agnieszka Zofia Łukasz Paweł Ayşe Elif Mehmet Oğuz Amira Yasmin Omar Karim "
+            + "Mei Xiu Wei Hao Priya Ananya Rahul Arjun Ngozi Chiamaka Obinna Amani Baraka Anna Olga Dmitry "
+            + "Ivan Noa David Eleni Giorgos Søren Åsa Ingrid Bjørn Giulia Marco Ana João Min-jun Seo-yeon Yuki "
+            + "Haruto Fatima Mohammed Aisha Yusuf").split(" ");
+
+    @Autowired
+    PatientService patients;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void search_at_one_million_patients() {
+        long generationMillis = generatePatients();
+        List<String> queries = queries(new Random(42));
+
+        SystemAuthentication.runAs(Role.RECEPTIONIST, () -> {
+            for (int i = 0; i < 3_000; i++) { // warm-up: JIT, connection pool, InnoDB buffer pool
+                patients.search(queries.get(i % queries.size()), 0, 50);
+            }
+            long[] floor = new long[SEARCHES];
+            for (int i = 0; i < SEARCHES; i++) {
+                long start = System.nanoTime();
+                jdbc.sql("SELECT 1").query(Integer.class).single();
+                floor[i] = System.nanoTime() - start;
+            }
+            long[] firstPage = new long[SEARCHES];
+            int results = 0;
+            for (int i = 0; i < SEARCHES; i++) {
+                String query = queries.get(i % queries.size());
+                long start = System.nanoTime();
+                List<PatientSummary> page = patients.search(query, 0, 50);
+                firstPage[i] = System.nanoTime() - start;
+                results += page.size();
+            }
+            long[] laterPage = new long[SEARCHES / 4];
+            for (int i = 0; i < laterPage.length; i++) {
+                String query = queries.get(i % queries.size());
+                long start = System.nanoTime();
+                patients.search(query, 200, 50);
+                laterPage[i] = System.nanoTime() - start;
+            }
+            assertThat(results).as("the queries find patients").isGreaterThan(SEARCHES);
+            long count = jdbc.sql("SELECT COUNT(*) FROM patient").query(Long.class).single();
+            BenchmarkRecord.append("Patient search at " + String.format("%,d", count) + " patients",
+                    "./mvnw -Pbenchmark verify -Dtest=PatientSearchBenchmark",
+                    List.of("data: " + (generationMillis > 0 ? "generated in " + generationMillis / 1000 + " s" : "reused")
+                                    + "; " + queries.size() + " distinct queries (name prefixes of 1–12 letters, "
+                                    + "given+family, family+given, accents dropped, phone prefixes, MRN prefixes, empty)",
+                            "floor, `SELECT 1` round trip through the pool: " + BenchmarkRecord.summary(floor),
+                            "search, first page of 50 through PatientService: " + BenchmarkRecord.summary(firstPage),
+                            "search, page 5 (offset 200) of 50: " + BenchmarkRecord.summary(laterPage),
+                            "target: p99 ≤ 10 ms at 1 M patients"));
+        });
+    }
+
+    private long generatePatients() {
+        long existing = jdbc.sql("SELECT COUNT(*) FROM patient").query(Long.class).single();
+        if (existing >= PATIENTS) {
+            return 0;
+        }
+        long start = System.nanoTime();
+        String family = sqlList(FAMILY);
+        String given = sqlList(GIVEN);
+        int batch = 50_000;
+        for (long from = existing + 1; from <= PATIENTS; from += batch) {
+            long to = Math.min(PATIENTS, from + batch - 1);
+            jdbc.sql("INSERT INTO patient (public_id, mrn, given_name, family_name, birth_date, sex, phone, status,"
+                    + " registered_at) SELECT UUID(), CONCAT('5', LPAD(seq, 7, '0')),"
+                    + " ELT(1 + (seq * 7919) % " + GIVEN.length + ", " + given + "),"
+                    + " ELT(1 + (seq * 104729) % " + FAMILY.length + ", " + family + "),"
+                    + " DATE_SUB('2026-01-01', INTERVAL (seq * 31) % 36500 DAY),"
+                    + " ELT(1 + seq % 2, 'FEMALE', 'MALE'),"
+                    + " IF(seq % 10 = 0, NULL, CONCAT('+4420', LPAD((seq * 7) % 100000000, 8, '0'))),"
+                    + " 'ACTIVE', TIMESTAMPADD(SECOND, seq, '2020-01-01')"
+                    + " FROM seq_" + from + "_to_" + to).update();
+        }
+        jdbc.sql("ANALYZE TABLE patient").query().listOfRows();
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static List<String> queries(Random random) {
+        List<String> queries = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            String family = FAMILY[random.nextInt(FAMILY.length)];
+            String given = GIVEN[random.nextInt(GIVEN.length)];
+            switch (i % 10) {
+                case 0 -> queries.add(family.substring(0, 1));
+                case 1 -> queries.add(family.substring(0, Math.min(3, family.length())).toLowerCase());
+                case 2 -> queries.add(family);
+                case 3 -> queries.add(given + " " + family.substring(0, Math.min(2, family.length())));
+                case 4 -> queries.add(family + ", " + given);
+                case 5 -> queries.add(java.text.Normalizer.normalize(family, java.text.Normalizer.Form.NFD)
+                        .replaceAll("\\p{M}", "").toUpperCase());
+                case 6 -> queries.add("020 " + (1000 + random.nextInt(9000)));
+                case 7 -> queries.add("5" + (100 + random.nextInt(900)));
+                case 8 -> queries.add(given.substring(0, Math.min(4, given.length())));
+                default -> queries.add(i % 20 == 9 ? "" : "Zz" + family.toLowerCase()); // empty, and nothing found
+            }
+        }
+        return queries;
+    }
+
+    private static String sqlList(String[] values) {
+        StringBuilder list = new StringBuilder();
+        for (String value : values) {
+            if (!list.isEmpty()) {
+                list.append(", ");
+            }
+            list.append('\'').append(value.replace("'", "''")).append('\'');
+        }
+        return list.toString();
+    }
+}
