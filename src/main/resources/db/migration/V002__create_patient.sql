@@ -15,9 +15,10 @@ CREATE TABLE patient (
     status               VARCHAR(10)  NOT NULL DEFAULT 'ACTIVE',
     registered_at        TIMESTAMP(6) NOT NULL,
     version              BIGINT       NOT NULL DEFAULT 0,
-    -- Search keys: a prefix of either order of the name is one index range, already in display order.
-    name_family_first    VARCHAR(201) AS (CONCAT(family_name, ' ', given_name)) STORED,
-    name_given_first     VARCHAR(201) AS (CONCAT(given_name, ' ', family_name)) STORED,
+    -- Search keys, written by the application: the name in either order, lower case, accents and marks removed
+    -- (Texts.searchKey). Binary collation, so 'prefix%' is always one tight index range, already in display order.
+    search_family_first  VARCHAR(201) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+    search_given_first   VARCHAR(201) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
     CONSTRAINT uk_patient_public_id UNIQUE (public_id),
     CONSTRAINT uk_patient_mrn UNIQUE (mrn),
     CONSTRAINT ck_patient_mrn CHECK (mrn REGEXP '^[0-9]{8,12}$'),
@@ -30,8 +31,8 @@ CREATE TABLE patient (
     CONSTRAINT ck_patient_phone CHECK (phone REGEXP '^\\+[1-9][0-9]{6,14}$'),
     CONSTRAINT ck_patient_email CHECK (email REGEXP '^[^@[:space:]]+@[^@[:space:]]+$'),
     CONSTRAINT ck_patient_status CHECK (status IN ('ACTIVE', 'INACTIVE')),
-    INDEX ix_patient_name_family_first (name_family_first),
-    INDEX ix_patient_name_given_first (name_given_first),
+    INDEX ix_patient_search_family_first (search_family_first),
+    INDEX ix_patient_search_given_first (search_given_first),
     INDEX ix_patient_phone (phone),
     INDEX ix_patient_registered_at (registered_at)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_uca1400_ai_ci;

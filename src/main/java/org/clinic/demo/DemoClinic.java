@@ -30,7 +30,7 @@ import java.util.Random;
 @Component
 @Profile("dev")
 @ConditionalOnProperty(name = "clinic.demo.enabled", havingValue = "true")
-@Order(10)
+@Order(-10) // before FirstAdministrator, which then finds the demo administrator
 class DemoClinic implements ApplicationRunner {
 
     static final String PASSWORD = "clinic-demo";

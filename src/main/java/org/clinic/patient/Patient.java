@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.clinic.base.RuleViolation;
+import org.clinic.base.Texts;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
@@ -59,6 +60,12 @@ class Patient {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private PatientStatus status;
+
+    @Column(name = "search_family_first", nullable = false)
+    private String searchFamilyFirst;
+
+    @Column(name = "search_given_first", nullable = false)
+    private String searchGivenFirst;
 
     @Column(name = "registered_at", nullable = false, updatable = false)
     private Instant registeredAt;
@@ -121,6 +128,12 @@ class Patient {
         this.phone = details.phone();
         this.email = details.email();
         this.address = details.address();
+        this.searchFamilyFirst = searchKeyFamilyFirst(familyName, givenName);
+        this.searchGivenFirst = Texts.searchKey(givenName + " " + familyName);
+    }
+
+    static String searchKeyFamilyFirst(String familyName, String givenName) {
+        return Texts.searchKey(familyName + " " + givenName);
     }
 
     private static void compare(List<FieldChange> changes, String field, @Nullable Object before, @Nullable Object after) {

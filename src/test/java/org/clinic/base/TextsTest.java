@@ -15,6 +15,19 @@ class TextsTest {
     }
 
     @Test
+    void search_keys_fold_case_accents_and_special_letters() {
+        assertThat(Texts.searchKey("Müller")).isEqualTo(Texts.searchKey("MULLER")).isEqualTo("muller");
+        assertThat(Texts.searchKey("Søren Ødegaard")).isEqualTo("soren odegaard");
+        assertThat(Texts.searchKey("Łukasz Wiśniewski")).isEqualTo("lukasz wisniewski");
+        assertThat(Texts.searchKey("Ó Súilleabháin")).isEqualTo("o suilleabhain");
+        assertThat(Texts.searchKey("D’Angelo")).isEqualTo("d'angelo");
+        assertThat(Texts.searchKey("Straße")).isEqualTo("strasse");
+        assertThat(Texts.searchKey("Nguyễn")).isEqualTo("nguyen");
+        assertThat(Texts.searchKey("王 伟")).isEqualTo("王 伟");
+        assertThat(Texts.searchKey("Παπαδόπουλος")).isEqualTo("παπαδοπουλος");
+    }
+
+    @Test
     void invisible_characters_are_detected() {
         assertThat(Texts.hasInvisibleCharacters("Anna\u0000")).isTrue();
         assertThat(Texts.hasInvisibleCharacters("Anna\u202E")).isTrue();

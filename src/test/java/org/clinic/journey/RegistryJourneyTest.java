@@ -92,7 +92,7 @@ class RegistryJourneyTest {
     }
 
     @Test
-    void a_name_with_markup_is_refused_at_the_field_and_shown_as_text() {
+    void markup_in_a_name_and_an_impossible_date_are_refused_at_their_fields() {
         Page desk = browsers.signIn(account(Role.RECEPTIONIST).username(), PASSWORD);
         desk.navigate(browsers.url("patients/new"));
         desk.onDialog(dialog -> {
@@ -105,6 +105,10 @@ class RegistryJourneyTest {
         assertThat(desk.locator("#given-name")).hasAttribute("invalid", "");
         assertThat(desk.locator("#given-name input")).hasValue("<img src=x onerror=alert(1)>");
         assertThat(desk.locator("#given-name")).containsText("Use letters");
+
+        desk.locator("#birth-date input").fill("31/02/2020");
+        desk.locator("#birth-date input").press("Tab");
+        assertThat(desk.locator("#birth-date")).containsText("Not a real date");
     }
 
     private StaffAccountSummary account(Role role) {

@@ -32,20 +32,22 @@ class PatientSearchPlanTest {
         if (existing < 5_000) {
             // A realistic spread of names and phones, written in one statement with MariaDB's sequence engine.
             jdbc.sql("""
-                    INSERT INTO patient (public_id, mrn, given_name, family_name, birth_date, sex, phone, status, registered_at)
-                    SELECT UUID(), CONCAT('8', LPAD(seq, 7, '0')),
-                           ELT(1 + seq % 7, 'Anna', 'Omar', 'Mei', 'José', 'Ngozi', 'Søren', 'Priya'),
-                           CONCAT(ELT(1 + seq % 9, 'Smith', 'Garcia', 'Müller', 'Chen', 'Okafor', 'Haddad', 'Kowalski',
-                                      'Nguyen', 'Patel'), CHAR(97 + seq % 26), CHAR(97 + (seq DIV 26) % 26)),
+                    INSERT INTO patient (public_id, mrn, given_name, family_name, search_family_first,
+                                         search_given_first, birth_date, sex, phone, status, registered_at)
+                    SELECT UUID(), CONCAT('8', LPAD(seq, 7, '0')), g, f, LOWER(CONCAT(f, ' ', g)), LOWER(CONCAT(g, ' ', f)),
                            DATE_SUB('2000-01-01', INTERVAL seq % 20000 DAY), 'FEMALE',
                            CONCAT('+4411349', LPAD(seq, 5, '0')), 'ACTIVE', NOW()
-                    FROM seq_1_to_6000""").update();
+                    FROM (SELECT seq, ELT(1 + seq % 7, 'Anna', 'Omar', 'Mei', 'Jose', 'Ngozi', 'Soren', 'Priya') AS g,
+                                 CONCAT(ELT(1 + seq % 9, 'Smith', 'Garcia', 'Muller', 'Chen', 'Okafor', 'Haddad',
+                                            'Kowalski', 'Nguyen', 'Lopez'), CHAR(97 + seq % 26),
+                                        CHAR(97 + (seq DIV 26) % 26)) AS f
+                          FROM seq_1_to_6000) names""").update();
             jdbc.sql("ANALYZE TABLE patient").query().listOfRows();
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "s", "smith", "Smithab anna", "anna smi", "muller", "chen, mei", "MÜLLER",
+    @ValueSource(strings = {"", "s", "l", "L", "ch", "smith", "Smithab anna", "anna smi", "muller", "chen, mei", "MÜLLER",
             "0113 496", "+44 113 496 00", "8000", "8000-0123", "%", "' or 1=1"})
     void search_queries_never_scan_a_whole_table(String text) {
         for (int offset : new int[]{0, 200}) {
@@ -72,7 +74,7 @@ class PatientSearchPlanTest {
     void the_duplicate_checks_use_indexes_too(String phone) {
         for (String sql : new String[]{
                 "EXPLAIN SELECT " + PatientSearch.COLUMNS + " FROM patient p WHERE p.phone = '" + phone + "' LIMIT 20",
-                "EXPLAIN SELECT " + PatientSearch.COLUMNS + " FROM patient p WHERE p.name_family_first = 'Smith Anna'"
+                "EXPLAIN SELECT " + PatientSearch.COLUMNS + " FROM patient p WHERE p.search_family_first = 'smith anna'"
                         + " AND p.birth_date = '1980-01-01' LIMIT 20"}) {
             assertThat(jdbc.sql(sql).query().listOfRows()).allSatisfy(row ->
                     assertThat(row.get("type")).as(sql).isNotIn("ALL", "index"));

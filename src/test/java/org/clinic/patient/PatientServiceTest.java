@@ -192,8 +192,9 @@ class PatientServiceTest {
 
     @Test
     void the_database_refuses_what_the_service_would_refuse() {
-        String insert = "INSERT INTO patient (public_id, mrn, given_name, family_name, birth_date, sex, status, registered_at)"
-                + " VALUES (UUID(), :mrn, :given, 'Valid', '1980-01-01', :sex, 'ACTIVE', NOW())";
+        String insert = "INSERT INTO patient (public_id, mrn, given_name, family_name, search_family_first,"
+                + " search_given_first, birth_date, sex, status, registered_at)"
+                + " VALUES (UUID(), :mrn, :given, 'Valid', 'valid', 'valid', '1980-01-01', :sex, 'ACTIVE', NOW())";
         assertThatThrownBy(() -> jdbc.sql(insert).param("mrn", "99999990").param("given", "A").param("sex", "FEMALE").update())
                 .hasMessageContaining("ck_patient_given_name");
         assertThatThrownBy(() -> jdbc.sql(insert).param("mrn", "99999991").param("given", "Anna").param("sex", "ROBOT").update())
