@@ -106,8 +106,10 @@ class RegistryJourneyTest {
         assertThat(desk.locator("#given-name input")).hasValue("<img src=x onerror=alert(1)>");
         assertThat(desk.locator("#given-name")).containsText("Use letters");
 
-        desk.locator("#birth-date input").fill("31/02/2020");
-        desk.locator("#birth-date input").press("Tab");
+        desk.locator("#birth-date input").fill("45/13/2020");
+        desk.locator("#birth-date input").press("Enter");
+        desk.locator("#family-name input").click();
+        assertThat(desk.locator("#birth-date")).hasAttribute("invalid", "");
         assertThat(desk.locator("#birth-date")).containsText("Not a real date");
     }
 
