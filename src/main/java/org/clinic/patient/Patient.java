@@ -160,6 +160,10 @@ class Patient {
                 email, address, status, registeredAt, version);
     }
 
+    PatientReference toReference() {
+        return new PatientReference(publicId, id, givenName + " " + familyName, mrn, status);
+    }
+
     record FieldChange(String field, @Nullable String oldValue, @Nullable String newValue) {
     }
 }

@@ -129,6 +129,22 @@ public class PatientService {
         return flushed(patient);
     }
 
+    /** The patient as booking and queues refer to them. */
+    @PreAuthorize(CLINICAL_STAFF)
+    @Transactional(readOnly = true)
+    public PatientReference reference(UUID id) {
+        return find(id).toReference();
+    }
+
+    /** Several patients by internal id, for lists of appointments or queue entries. */
+    @PreAuthorize(CLINICAL_STAFF)
+    @Transactional(readOnly = true)
+    public Map<Long, PatientReference> references(java.util.Collection<Long> internalIds) {
+        Map<Long, PatientReference> found = new java.util.HashMap<>();
+        patients.findAllById(internalIds).forEach(p -> found.put(p.id(), p.toReference()));
+        return found;
+    }
+
     /** Who changed what and when, newest first. */
     @PreAuthorize(CLINICAL_STAFF)
     @Transactional(readOnly = true)

@@ -1,0 +1,319 @@
+package org.clinic.appointment;
+
+import org.clinic.base.ClinicSettings;
+import org.clinic.base.NotFoundException;
+import org.clinic.base.RuleViolation;
+import org.clinic.base.Texts;
+import org.clinic.doctor.DaySchedule;
+import org.clinic.doctor.DoctorService;
+import org.clinic.doctor.DoctorSummary;
+import org.clinic.doctor.Slot;
+import org.clinic.patient.PatientReference;
+import org.clinic.patient.PatientService;
+import org.clinic.security.CurrentStaff;
+import org.clinic.security.Role;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Booking that can never double-book. Every guarantee is the database's: a unique key lets a slot hold one active
+ * appointment, a counter row with a CHECK keeps a doctor's day within capacity (taken with a conditional UPDATE),
+ * the patient's appointments of the day are locked while an overlap is checked, and a unique request id makes a
+ * repeated submission book once. A booking that loses a deadlock is retried.
+ */
+@Service
+public class AppointmentService {
+
+    static final String FRONT_DESK = "hasAnyRole('" + Role.RECEPTIONIST_NAME + "','" + Role.ADMIN_NAME + "')";
+    static final String STAFF = "hasAnyRole('" + Role.RECEPTIONIST_NAME + "','" + Role.DOCTOR_NAME + "','"
+            + Role.ADMIN_NAME + "')";
+    private static final int ATTEMPTS = 8;
+
+    private final AppointmentRepository appointments;
+    private final BookingStore store;
+    private final PatientService patients;
+    private final DoctorService doctors;
+    private final CurrentStaff currentStaff;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+    private final int horizonDays;
+
+    AppointmentService(AppointmentRepository appointments, BookingStore store, PatientService patients,
+                       DoctorService doctors, CurrentStaff currentStaff, ApplicationEventPublisher events, Clock clock,
+                       PlatformTransactionManager transactions, ClinicSettings settings,
+                       @Value("${clinic.booking.horizon-days:180}") int horizonDays) {
+        this.appointments = appointments;
+        this.store = store;
+        this.patients = patients;
+        this.doctors = doctors;
+        this.currentStaff = currentStaff;
+        this.events = events;
+        this.clock = clock.withZone(settings.timeZone());
+        this.transaction = new TransactionTemplate(transactions);
+        this.horizonDays = horizonDays;
+    }
+
+    @PreAuthorize(FRONT_DESK)
+    public AppointmentSummary book(BookAppointment request) {
+        DoctorSummary doctor = doctors.doctor(request.doctorId());
+        store.ensureDay(doctor.internalId(), request.date(), doctor.dailyCapacity()); // own short transaction
+        try {
+            return retryingDeadlocks(() -> transaction.execute(status -> bookInTransaction(request, null)));
+        } catch (AlreadyBooked same) {
+            return transaction.execute(status -> summarize(List.of(appointments.findById(same.appointmentId)
+                    .orElseThrow())).getFirst());
+        } catch (SlotTaken taken) {
+            // Offer what is still free, read after the losing transaction rolled back.
+            throw new SlotTaken(transaction.execute(status -> freeSlots(doctors.daySchedule(request.doctorId(),
+                    request.date()))).stream().filter(s -> s.start().isAfter(request.start())).limit(5).toList());
+        }
+    }
+
+    /** Cancels with a reason; refused once the consultation has started. Frees the slot and the capacity. */
+    @PreAuthorize(FRONT_DESK)
+    public AppointmentSummary cancel(UUID appointmentId, String reason) {
+        String why = Texts.clean(reason);
+        if (why == null || Texts.hasInvisibleCharacters(reason) || why.length() > 300) {
+            throw new RuleViolation("reason", "Give a reason for the cancellation (at most 300 characters)");
+        }
+        return retryingDeadlocks(() -> transaction.execute(status -> {
+            Appointment appointment = find(appointmentId);
+            changeStatus(appointment, AppointmentStatus.CANCELLED, why);
+            return summarize(List.of(appointment)).getFirst();
+        }));
+    }
+
+    /** Moves an appointment to another slot in one step: the new one is booked and linked, the old one cancelled. */
+    @PreAuthorize(FRONT_DESK)
+    public AppointmentSummary reschedule(UUID appointmentId, UUID requestId, UUID doctorId, LocalDate date,
+                                         LocalTime start) {
+        return retryingDeadlocks(() -> transaction.execute(status -> {
+            Appointment old = find(appointmentId);
+            if (old.status() != AppointmentStatus.SCHEDULED) {
+                throw new RuleViolation(null, "Only a scheduled appointment can be moved");
+            }
+            PatientReference patient = patientOf(old);
+            DoctorSummary doctor = doctors.doctor(doctorId);
+            store.ensureDay(doctor.internalId(), date, doctor.dailyCapacity());
+            changeStatus(old, AppointmentStatus.CANCELLED, "Rescheduled to " + date + " " + start);
+            return bookInTransaction(new BookAppointment(requestId, patient.id(), doctorId, date, start, old.kind(),
+                    old.reason()), old.id());
+        }));
+    }
+
+    /** Records that the patient did not come; only once the appointment's time has passed. */
+    @PreAuthorize(FRONT_DESK)
+    public AppointmentSummary markNoShow(UUID appointmentId) {
+        return transaction.execute(status -> {
+            Appointment appointment = find(appointmentId);
+            changeStatus(appointment, AppointmentStatus.NO_SHOW, null);
+            return summarize(List.of(appointment)).getFirst();
+        });
+    }
+
+    /** The doctor's appointments on a date, all statuses, in time order. */
+    @PreAuthorize(STAFF)
+    @Transactional(readOnly = true)
+    public List<AppointmentSummary> dayOf(UUID doctorId, LocalDate date) {
+        DoctorSummary doctor = doctors.doctor(doctorId);
+        return summarize(appointments.findByDoctorIdAndDateOrderByStart(doctor.internalId(), date));
+    }
+
+    /** Every appointment of a date across doctors, in time order. */
+    @PreAuthorize(STAFF)
+    @Transactional(readOnly = true)
+    public List<AppointmentSummary> allOn(LocalDate date) {
+        Set<Long> ids = doctors.doctors().stream().map(DoctorSummary::internalId).collect(Collectors.toSet());
+        return summarize(appointments.findByDateAndDoctorIdInOrderByStart(date, ids));
+    }
+
+    /** The slots of a doctor's day that can still be booked now (free, and not yet begun). */
+    @PreAuthorize(STAFF)
+    @Transactional(readOnly = true)
+    public List<Slot> freeSlots(UUID doctorId, LocalDate date) {
+        DaySchedule day = doctors.daySchedule(doctorId, date);
+        return freeSlots(day);
+    }
+
+    @PreAuthorize(STAFF)
+    @Transactional(readOnly = true)
+    public List<AppointmentSummary> ofPatient(UUID patientId) {
+        PatientReference patient = patients.reference(patientId);
+        return summarize(appointments.findByPatientIdOrderByDateDescStartDesc(patient.internalId()));
+    }
+
+    @PreAuthorize(STAFF)
+    @Transactional(readOnly = true)
+    public AppointmentSummary get(UUID appointmentId) {
+        return summarize(List.of(find(appointmentId))).getFirst();
+    }
+
+    @PreAuthorize(STAFF)
+    @Transactional(readOnly = true)
+    public List<AppointmentHistoryEntry> history(UUID appointmentId) {
+        return store.history(find(appointmentId).id());
+    }
+
+    private AppointmentSummary bookInTransaction(BookAppointment request, @Nullable Long rescheduledFrom) {
+        var existing = appointments.findByRequestId(request.requestId());
+        if (existing.isPresent()) {
+            return summarize(List.of(existing.get())).getFirst(); // the same request, submitted again
+        }
+        PatientReference patient = patients.reference(request.patientId());
+        if (!patient.active()) {
+            throw new RuleViolation("patientId", patient.fullName() + " is inactive and cannot be booked; "
+                    + "reactivate the patient first");
+        }
+        DaySchedule day = doctors.daySchedule(request.doctorId(), request.date());
+        DoctorSummary doctor = day.doctor();
+        LocalDateTime now = LocalDateTime.now(clock);
+        if (!LocalDateTime.of(request.date(), request.start()).isAfter(now)) {
+            throw new RuleViolation("start", "Appointments can only be booked in the future");
+        }
+        if (request.date().isAfter(now.toLocalDate().plusDays(horizonDays))) {
+            throw new RuleViolation("date", "Bookings open " + horizonDays + " days ahead; choose an earlier date");
+        }
+        if (!day.isOpen()) {
+            throw new RuleViolation("date", day.closedWhy() == null ? "No working hours on this day" : day.closedWhy());
+        }
+        Slot slot = day.slotAt(request.start()).orElseThrow(() -> new RuleViolation("start",
+                "Not a slot of " + doctor.displayName() + "'s working hours"));
+        String reason = Texts.clean(request.reason());
+        if (reason != null && (reason.length() > 300 || Texts.hasInvisibleCharacters(request.reason()))) {
+            throw new RuleViolation("reason", "At most 300 characters, no control characters");
+        }
+
+        List<LocalTime[]> patientDay = store.lockPatientDay(patient.internalId(), request.date());
+        var sameRequest = store.bookedByRequest(request.requestId()); // committed while we waited for the lock
+        if (sameRequest.isPresent()) {
+            throw new AlreadyBooked(sameRequest.get()); // read it in a fresh transaction: ours has an older snapshot
+        }
+        for (LocalTime[] held : patientDay) {
+            if (held[0].isBefore(slot.end()) && slot.start().isBefore(held[1])) {
+                throw new RuleViolation("start", patient.fullName() + " already has an appointment at "
+                        + held[0] + " that day");
+            }
+        }
+        if (!store.takePlace(doctor.internalId(), request.date())) {
+            throw new RuleViolation("date", doctor.displayName() + " is fully booked on " + request.date()
+                    + " (" + doctor.dailyCapacity() + " patients)");
+        }
+        Appointment appointment;
+        try {
+            appointment = appointments.saveAndFlush(new Appointment(request.requestId(), patient.internalId(),
+                    doctor.internalId(), request.date(), slot.start(), slot.end(), request.kind(), reason,
+                    rescheduledFrom, clock.instant(), currentStaff.usernameForAudit()));
+        } catch (DataIntegrityViolationException e) {
+            if (String.valueOf(e.getMessage()).contains("uk_appointment_request_id")) {
+                throw e; // the same request committed meanwhile in another transaction: retried and found above
+            }
+            throw new SlotTaken(List.of());
+        }
+        store.recordEvent(appointment.id(), clock.instant(), currentStaff.usernameForAudit(), null,
+                AppointmentStatus.SCHEDULED, rescheduledFrom == null ? null : "Rescheduled");
+        events.publishEvent(new AppointmentsChanged(doctor.id(), request.date(), patient.id()));
+        return summarize(List.of(appointment)).getFirst();
+    }
+
+    private void changeStatus(Appointment appointment, AppointmentStatus next, @Nullable String note) {
+        AppointmentStatus previous = appointment.moveTo(next, LocalDateTime.now(clock));
+        if (previous.holdsSlot() && !next.holdsSlot()) {
+            store.releasePlace(appointment.doctorId(), appointment.date());
+        }
+        appointments.saveAndFlush(appointment);
+        store.recordEvent(appointment.id(), clock.instant(), currentStaff.usernameForAudit(), previous, next, note);
+        AppointmentSummary summary = summarize(List.of(appointment)).getFirst();
+        events.publishEvent(new AppointmentsChanged(summary.doctorId(), appointment.date(), summary.patientId()));
+    }
+
+    private List<Slot> freeSlots(DaySchedule day) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        Set<LocalTime> taken = new HashSet<>();
+        appointments.findByDoctorIdAndDateOrderByStart(day.doctor().internalId(), day.date()).stream()
+                .filter(a -> a.status().holdsSlot()).forEach(a -> taken.add(a.start()));
+        return day.slots().stream()
+                .filter(s -> !taken.contains(s.start()))
+                .filter(s -> LocalDateTime.of(day.date(), s.start()).isAfter(now))
+                .toList();
+    }
+
+    private List<AppointmentSummary> summarize(List<Appointment> list) {
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, PatientReference> people = patients.references(list.stream().map(Appointment::patientId)
+                .collect(Collectors.toSet()));
+        Map<Long, DoctorSummary> byId = doctors.doctors().stream()
+                .collect(Collectors.toMap(DoctorSummary::internalId, d -> d));
+        Map<Long, UUID> publicIds = new java.util.HashMap<>();
+        list.stream().map(Appointment::rescheduledFrom).filter(java.util.Objects::nonNull).forEach(id ->
+                appointments.findById(id).ifPresent(a -> publicIds.put(id, a.publicId())));
+        return list.stream().map(a -> {
+            PatientReference p = people.get(a.patientId());
+            DoctorSummary d = byId.get(a.doctorId());
+            return new AppointmentSummary(a.publicId(), p.id(), p.fullName(), p.mrn(), d.id(), d.displayName(),
+                    d.specialty().name(), d.room(), a.date(), a.start(), a.end(), a.status(), a.kind(), a.reason(),
+                    a.rescheduledFrom() == null ? null : publicIds.get(a.rescheduledFrom()));
+        }).toList();
+    }
+
+    private Appointment find(UUID appointmentId) {
+        return appointments.findByPublicId(appointmentId)
+                .orElseThrow(() -> new NotFoundException("No appointment with this id"));
+    }
+
+    private PatientReference patientOf(Appointment appointment) {
+        return patients.references(List.of(appointment.patientId())).get(appointment.patientId());
+    }
+
+    private static <T> T retryingDeadlocks(Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.get();
+            } catch (PessimisticLockingFailureException | DataIntegrityViolationException e) {
+                boolean retryable = e instanceof PessimisticLockingFailureException
+                        || String.valueOf(e.getMessage()).contains("uk_appointment_request_id");
+                if (!retryable || attempt == ATTEMPTS) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 5L << attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The same request was booked by a concurrent submission. */
+    private static final class AlreadyBooked extends RuntimeException {
+        private final long appointmentId;
+
+        AlreadyBooked(long appointmentId) {
+            super(null, null, false, false);
+            this.appointmentId = appointmentId;
+        }
+    }
+}

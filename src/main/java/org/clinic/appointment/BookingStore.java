@@ -1,0 +1,78 @@
+package org.clinic.appointment;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+
+/** The row-level guarantees booking relies on: the capacity counter, the patient's day lock, the event log. */
+@Component
+class BookingStore {
+
+    private final JdbcClient jdbc;
+
+    BookingStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Makes sure the doctor's day has its counter row. Called outside the booking transaction (auto-commit), so
+     * concurrent first bookings of a day do not deadlock on creating it.
+     */
+    void ensureDay(long doctorId, LocalDate date, int capacity) {
+        jdbc.sql("INSERT IGNORE INTO doctor_day (doctor_id, on_date, capacity, booked) VALUES (:d, :date, :capacity, 0)")
+                .param("d", doctorId).param("date", date).param("capacity", capacity).update();
+    }
+
+    /** Takes one place of the doctor's day if one is left; false when the day is full. Holds the row lock. */
+    boolean takePlace(long doctorId, LocalDate date) {
+        return jdbc.sql("UPDATE doctor_day SET booked = booked + 1 WHERE doctor_id = :d AND on_date = :date"
+                        + " AND booked < capacity")
+                .param("d", doctorId).param("date", date).update() == 1;
+    }
+
+    void releasePlace(long doctorId, LocalDate date) {
+        jdbc.sql("UPDATE doctor_day SET booked = booked - 1 WHERE doctor_id = :d AND on_date = :date AND booked > 0")
+                .param("d", doctorId).param("date", date).update();
+    }
+
+    /**
+     * Locks the patient's appointments of that date and the index gap where new ones would go, so two bookings for
+     * one patient are checked for overlap one after the other. Returns the times their active ones hold.
+     */
+    List<LocalTime[]> lockPatientDay(long patientId, LocalDate date) {
+        return jdbc.sql("SELECT starts_at, ends_at FROM appointment WHERE patient_id = :p AND on_date = :date"
+                        + " AND holds_slot = 1 FOR UPDATE")
+                .param("p", patientId).param("date", date)
+                .query((rs, row) -> new LocalTime[]{rs.getObject(1, LocalTime.class), rs.getObject(2, LocalTime.class)})
+                .list();
+    }
+
+    /** The appointment a request already made, read past any snapshot (a locking read sees the latest commit). */
+    java.util.Optional<Long> bookedByRequest(java.util.UUID requestId) {
+        return jdbc.sql("SELECT id FROM appointment WHERE request_id = :r FOR UPDATE")
+                .param("r", requestId.toString()).query(Long.class).optional();
+    }
+
+    void recordEvent(long appointmentId, java.time.Instant at, String actor, @Nullable AppointmentStatus from,
+                     AppointmentStatus to, @Nullable String note) {
+        jdbc.sql("INSERT INTO appointment_event (appointment_id, occurred_at, actor, from_status, to_status, note)"
+                        + " VALUES (:a, :at, :actor, :from, :to, :note)")
+                .param("a", appointmentId).param("at", java.sql.Timestamp.from(at)).param("actor", actor)
+                .param("from", from == null ? null : from.name()).param("to", to.name()).param("note", note)
+                .update();
+    }
+
+    List<AppointmentHistoryEntry> history(long appointmentId) {
+        return jdbc.sql("SELECT occurred_at, actor, from_status, to_status, note FROM appointment_event"
+                        + " WHERE appointment_id = :a ORDER BY occurred_at, id")
+                .param("a", appointmentId)
+                .query((rs, row) -> new AppointmentHistoryEntry(rs.getTimestamp(1).toInstant(), rs.getString(2),
+                        rs.getString(3) == null ? null : AppointmentStatus.valueOf(rs.getString(3)),
+                        AppointmentStatus.valueOf(rs.getString(4)), rs.getString(5)))
+                .list();
+    }
+}
