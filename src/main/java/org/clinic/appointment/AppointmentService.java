@@ -38,8 +38,8 @@ import java.util.stream.Collectors;
 /**
  * Booking that can never double-book. Every guarantee is the database's: a unique key lets a slot hold one active
  * appointment, a counter row with a CHECK keeps a doctor's day within capacity (taken with a conditional UPDATE),
- * the patient's appointments of the day are locked while an overlap is checked, and a unique request id makes a
- * repeated submission book once. A booking that loses a deadlock is retried.
+ * the patient's row is locked while an overlap is checked, and a unique request id makes a repeated submission book
+ * once. A booking that loses a deadlock is retried.
  */
 @Service
 public class AppointmentService {
@@ -110,6 +110,7 @@ public class AppointmentService {
                                          LocalTime start) {
         return retryingDeadlocks(() -> transaction.execute(status -> {
             Appointment old = find(appointmentId);
+            patients.lockForBooking(patientOf(old).id());
             if (old.status() != AppointmentStatus.SCHEDULED) {
                 throw new RuleViolation(null, "Only a scheduled appointment can be moved");
             }
@@ -176,11 +177,13 @@ public class AppointmentService {
     }
 
     private AppointmentSummary bookInTransaction(BookAppointment request, @Nullable Long rescheduledFrom) {
-        var existing = appointments.findByRequestId(request.requestId());
-        if (existing.isPresent()) {
-            return summarize(List.of(existing.get())).getFirst(); // the same request, submitted again
+        // First statement: the patient's booking lock. Bookings for one patient run one after the other, and every
+        // read below sees what the previous one committed (a same request, an overlapping appointment).
+        PatientReference patient = patients.lockForBooking(request.patientId());
+        var sameRequest = store.bookedByRequest(request.requestId());
+        if (sameRequest.isPresent()) {
+            throw new AlreadyBooked(sameRequest.get());
         }
-        PatientReference patient = patients.reference(request.patientId());
         if (!patient.active()) {
             throw new RuleViolation("patientId", patient.fullName() + " is inactive and cannot be booked; "
                     + "reactivate the patient first");
@@ -203,22 +206,14 @@ public class AppointmentService {
         if (reason != null && (reason.length() > 300 || Texts.hasInvisibleCharacters(request.reason()))) {
             throw new RuleViolation("reason", "At most 300 characters, no control characters");
         }
-
-        List<LocalTime[]> patientDay = store.lockPatientDay(patient.internalId(), request.date());
-        var sameRequest = store.bookedByRequest(request.requestId()); // committed while we waited for the lock
-        if (sameRequest.isPresent()) {
-            throw new AlreadyBooked(sameRequest.get()); // read it in a fresh transaction: ours has an older snapshot
-        }
-        for (LocalTime[] held : patientDay) {
+        for (LocalTime[] held : store.heldByPatient(patient.internalId(), request.date())) {
             if (held[0].isBefore(slot.end()) && slot.start().isBefore(held[1])) {
                 throw new RuleViolation("start", patient.fullName() + " already has an appointment at "
                         + held[0] + " that day");
             }
         }
-        if (!store.takePlace(doctor.internalId(), request.date())) {
-            throw new RuleViolation("date", doctor.displayName() + " is fully booked on " + request.date()
-                    + " (" + doctor.dailyCapacity() + " patients)");
-        }
+        // The slot's unique key decides who gets it; then the day's counter decides whether there is room. The
+        // counter row stays locked until commit, so it is taken last.
         Appointment appointment;
         try {
             appointment = appointments.saveAndFlush(new Appointment(request.requestId(), patient.internalId(),
@@ -232,8 +227,16 @@ public class AppointmentService {
         }
         store.recordEvent(appointment.id(), clock.instant(), currentStaff.usernameForAudit(), null,
                 AppointmentStatus.SCHEDULED, rescheduledFrom == null ? null : "Rescheduled");
+        if (!store.takePlace(doctor.internalId(), request.date())) {
+            throw new RuleViolation("date", doctor.displayName() + " is fully booked on " + request.date()
+                    + " (" + doctor.dailyCapacity() + " patients)");
+        }
         events.publishEvent(new AppointmentsChanged(doctor.id(), request.date(), patient.id()));
-        return summarize(List.of(appointment)).getFirst();
+        return new AppointmentSummary(appointment.publicId(), patient.id(), patient.fullName(), patient.mrn(),
+                doctor.id(), doctor.displayName(), doctor.specialty().name(), doctor.room(), request.date(),
+                slot.start(), slot.end(), AppointmentStatus.SCHEDULED, request.kind(), reason,
+                rescheduledFrom == null ? null : appointments.findById(rescheduledFrom).map(Appointment::publicId)
+                        .orElse(null));
     }
 
     private void changeStatus(Appointment appointment, AppointmentStatus next, @Nullable String note) {
@@ -264,8 +267,8 @@ public class AppointmentService {
         }
         Map<Long, PatientReference> people = patients.references(list.stream().map(Appointment::patientId)
                 .collect(Collectors.toSet()));
-        Map<Long, DoctorSummary> byId = doctors.doctors().stream()
-                .collect(Collectors.toMap(DoctorSummary::internalId, d -> d));
+        Map<Long, DoctorSummary> byId = doctors.doctorsByInternalId(list.stream().map(Appointment::doctorId)
+                .collect(Collectors.toSet()));
         Map<Long, UUID> publicIds = new java.util.HashMap<>();
         list.stream().map(Appointment::rescheduledFrom).filter(java.util.Objects::nonNull).forEach(id ->
                 appointments.findById(id).ifPresent(a -> publicIds.put(id, a.publicId())));

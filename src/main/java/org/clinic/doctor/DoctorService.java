@@ -144,6 +144,16 @@ public class DoctorService {
                 .map(d -> d.toSummary(bySpecialty.get(d.specialtyId()))).toList();
     }
 
+    /** Doctors by internal id, for other modules' lists (appointments, queues). */
+    @PreAuthorize(STAFF)
+    @Transactional(readOnly = true)
+    public Map<Long, DoctorSummary> doctorsByInternalId(java.util.Collection<Long> internalIds) {
+        Map<Long, SpecialtySummary> bySpecialty = specialtiesById();
+        Map<Long, DoctorSummary> found = new java.util.HashMap<>();
+        doctors.findAllById(internalIds).forEach(d -> found.put(d.id(), d.toSummary(bySpecialty.get(d.specialtyId()))));
+        return found;
+    }
+
     @PreAuthorize(STAFF)
     @Transactional(readOnly = true)
     public DoctorSummary doctor(UUID doctorId) {

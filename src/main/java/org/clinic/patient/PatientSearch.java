@@ -102,6 +102,11 @@ class PatientSearch {
                 .query(SUMMARY).list();
     }
 
+    java.util.Optional<Long> lockPatient(UUID publicId) {
+        return jdbc.sql("SELECT id FROM patient WHERE public_id = :id FOR UPDATE").param("id", publicId.toString())
+                .query(Long.class).optional();
+    }
+
     long nextMrnNumber() {
         return jdbc.sql("SELECT NEXT VALUE FOR patient_mrn_seq").query(Long.class).single();
     }

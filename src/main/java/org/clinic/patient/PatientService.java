@@ -136,6 +136,18 @@ public class PatientService {
         return find(id).toReference();
     }
 
+    /**
+     * Locks the patient's row for the rest of the caller's transaction, so that everything booked for one patient
+     * happens one after the other (overlap checks need that), and returns the patient. Must be the first statement
+     * of the transaction: later plain reads then see everything committed before the lock was granted.
+     */
+    @PreAuthorize(FRONT_DESK)
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public PatientReference lockForBooking(UUID id) {
+        long internalId = search.lockPatient(id).orElseThrow(() -> new NotFoundException("No patient with this id"));
+        return patients.findById(internalId).orElseThrow().toReference();
+    }
+
     /** Several patients by internal id, for lists of appointments or queue entries. */
     @PreAuthorize(CLINICAL_STAFF)
     @Transactional(readOnly = true)
