@@ -10,7 +10,6 @@ import org.clinic.security.SystemAuthentication;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
 
@@ -22,7 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @SpringBootTest
-@Import(TestClinic.class)
 @WithMockUser(username = "grace", roles = "RECEPTIONIST")
 class AppointmentServiceTest {
 
@@ -35,7 +33,18 @@ class AppointmentServiceTest {
     @Autowired
     PatientService patients;
     @Autowired
-    TestClinic clinic;
+    org.clinic.security.StaffAccountService accounts;
+    @Autowired
+    org.clinic.doctor.DoctorService doctorService;
+    @Autowired
+    org.clinic.patient.PatientService patientService;
+
+    private TestClinic clinic;
+
+    @org.junit.jupiter.api.BeforeEach
+    void clinic() {
+        clinic = new TestClinic(accounts, doctorService, patientService);
+    }
 
     @Test
     void a_booking_is_scheduled_and_its_history_says_who_booked_it() {

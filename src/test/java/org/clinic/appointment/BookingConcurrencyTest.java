@@ -8,7 +8,6 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.LocalDate;
@@ -26,7 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Real threads against MariaDB: no slot is ever booked twice and no doctor-day exceeds its capacity. */
 @SpringBootTest
-@Import(TestClinic.class)
 class BookingConcurrencyTest {
 
     private static final LocalDate DAY = LocalDate.now().plusDays(3);
@@ -34,7 +32,18 @@ class BookingConcurrencyTest {
     @Autowired
     AppointmentService appointments;
     @Autowired
-    TestClinic clinic;
+    org.clinic.security.StaffAccountService accounts;
+    @Autowired
+    org.clinic.doctor.DoctorService doctorService;
+    @Autowired
+    org.clinic.patient.PatientService patientService;
+
+    private TestClinic clinic;
+
+    @org.junit.jupiter.api.BeforeEach
+    void clinic() {
+        clinic = new TestClinic(accounts, doctorService, patientService);
+    }
     @Autowired
     JdbcClient jdbc;
 

@@ -11,7 +11,6 @@ import org.clinic.security.CreateStaffAccount;
 import org.clinic.security.Role;
 import org.clinic.security.StaffAccountService;
 import org.clinic.security.SystemAuthentication;
-import org.springframework.stereotype.Component;
 
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -20,8 +19,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Factories for booking tests: a doctor with given hours and capacity, patients to book. */
-@Component
+/**
+ * Factories for booking tests: a doctor with given hours and capacity, patients to book. A plain object over the
+ * services (not a bean), so booking tests share the one cached Spring context with every other test.
+ */
 class TestClinic {
 
     private final StaffAccountService accounts;
