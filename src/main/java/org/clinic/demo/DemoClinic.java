@@ -1,5 +1,11 @@
 package org.clinic.demo;
 
+import org.clinic.appointment.AppointmentKind;
+import org.clinic.appointment.AppointmentService;
+import org.clinic.appointment.BookAppointment;
+import org.clinic.doctor.DoctorService;
+import org.clinic.doctor.NewDoctor;
+import org.clinic.doctor.WorkingSession;
 import org.clinic.patient.PatientDetails;
 import org.clinic.patient.PatientRecord;
 import org.clinic.patient.PatientService;
@@ -18,7 +24,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Random;
 
@@ -40,11 +48,16 @@ class DemoClinic implements ApplicationRunner {
 
     private final StaffAccountService accounts;
     private final PatientService patients;
+    private final DoctorService doctors;
+    private final AppointmentService appointments;
     private final Clock clock;
 
-    DemoClinic(StaffAccountService accounts, PatientService patients, Clock clock) {
+    DemoClinic(StaffAccountService accounts, PatientService patients, DoctorService doctors,
+               AppointmentService appointments, Clock clock) {
         this.accounts = accounts;
         this.patients = patients;
+        this.doctors = doctors;
+        this.appointments = appointments;
         this.clock = clock;
     }
 
@@ -52,6 +65,83 @@ class DemoClinic implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         SystemAuthentication.runAs(Role.ADMIN, this::seedAccounts);
         SystemAuthentication.runAs(Role.RECEPTIONIST, this::seedPatients);
+        SystemAuthentication.runAs(Role.ADMIN, this::seedDoctors);
+        SystemAuthentication.runAs(Role.RECEPTIONIST, this::seedAppointments);
+    }
+
+    private void seedDoctors() {
+        if (!doctors.doctors().isEmpty()) {
+            return;
+        }
+        var existing = accounts.list().stream().map(a -> a.username()).toList();
+        record DemoDoctor(String username, String name, String specialty, String room, int slot, int capacity,
+                          LocalTime am, LocalTime amEnd, LocalTime pm, LocalTime pmEnd) {
+        }
+        List<DemoDoctor> demo = List.of(
+                new DemoDoctor("dr.chen", "Dr Mei Chen", "General practice", "A", 15, 16,
+                        LocalTime.of(9, 0), LocalTime.of(12, 30), LocalTime.of(14, 0), LocalTime.of(17, 0)),
+                new DemoDoctor("dr.novak", "Dr Jan Novák", "Paediatrics", "B", 20, 12,
+                        LocalTime.of(8, 30), LocalTime.of(12, 30), LocalTime.of(13, 30), LocalTime.of(16, 30)),
+                new DemoDoctor("dr.adeyemi", "Dr Folake Adeyemi", "Cardiology", "C", 30, 10,
+                        LocalTime.of(9, 0), LocalTime.of(13, 0), LocalTime.of(14, 0), LocalTime.of(16, 0)),
+                new DemoDoctor("dr.haddad", "Dr Karim Haddad", "General practice", "D", 15, 10,
+                        LocalTime.of(10, 0), LocalTime.of(13, 0), LocalTime.of(14, 0), LocalTime.of(18, 0)),
+                new DemoDoctor("dr.lindqvist", "Dr Åsa Lindqvist", "Dermatology", "E", 20, 10,
+                        LocalTime.of(8, 0), LocalTime.of(12, 0), LocalTime.of(12, 45), LocalTime.of(15, 0)));
+        var specialties = new java.util.HashMap<String, java.util.UUID>();
+        for (DemoDoctor d : demo) {
+            if (!existing.contains(d.username())) {
+                accounts.create(new CreateStaffAccount(d.username(), d.name(), PASSWORD, Role.DOCTOR));
+            }
+            java.util.UUID specialty = specialties.computeIfAbsent(d.specialty(), n -> doctors.addSpecialty(n).id());
+            var doctor = doctors.addDoctor(new NewDoctor(d.username(), d.name(), specialty, d.username()
+                    .replace("dr.", "") + "@clinic.example.org", "GMC-" + (7100000 + d.username().length() * 1117),
+                    d.room(), d.slot(), d.capacity()));
+            List<WorkingSession> week = new java.util.ArrayList<>();
+            for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+                    DayOfWeek.FRIDAY)) {
+                week.add(new WorkingSession(day, d.am(), d.amEnd()));
+                week.add(new WorkingSession(day, d.pm(), d.pmEnd()));
+            }
+            if (d.username().equals("dr.chen")) {
+                week.add(new WorkingSession(DayOfWeek.SATURDAY, LocalTime.of(9, 0), LocalTime.of(12, 0)));
+                week.add(new WorkingSession(DayOfWeek.SUNDAY, LocalTime.of(10, 0), LocalTime.of(13, 0)));
+            }
+            doctors.setWeeklySessions(doctor.id(), week);
+        }
+    }
+
+    /** A realistic spread of bookings for today and the coming week, about two thirds of capacity. */
+    private void seedAppointments() {
+        LocalDate today = LocalDate.now(clock);
+        if (doctors.doctors().stream().anyMatch(d -> !appointments.dayOf(d.id(), today).isEmpty()
+                || !appointments.dayOf(d.id(), today.plusDays(1)).isEmpty())) {
+            return;
+        }
+        List<java.util.UUID> people = patients.search(null, 0, 200).stream()
+                .filter(p -> p.status() == org.clinic.patient.PatientStatus.ACTIVE).map(p -> p.id()).toList();
+        Random random = new Random(7);
+        String[] reasons = {"Persistent cough", "Blood pressure review", "Rash on forearm", "Follow-up after tests",
+                "Vaccination", "Back pain", "Headaches", "Repeat prescription", "Chest pain on exertion", null};
+        int next = 0;
+        for (int offset = 0; offset < 7; offset++) {
+            LocalDate date = today.plusDays(offset);
+            for (var doctor : doctors.doctors()) {
+                var free = appointments.freeSlots(doctor.id(), date);
+                int wanted = Math.min(free.size(), doctor.dailyCapacity() * 2 / 3);
+                for (int i = 0; i < wanted && next < people.size() * 6; i++) {
+                    var slot = free.get(random.nextInt(free.size()));
+                    try {
+                        appointments.book(new BookAppointment(java.util.UUID.randomUUID(),
+                                people.get(next++ % people.size()), doctor.id(), date, slot.start(),
+                                random.nextInt(3) == 0 ? AppointmentKind.FOLLOW_UP : AppointmentKind.NEW,
+                                reasons[random.nextInt(reasons.length)]));
+                    } catch (org.clinic.base.RuleViolation taken) {
+                        // slot or patient already used by an earlier pick: fine for demo data
+                    }
+                }
+            }
+        }
     }
 
     private void seedAccounts() {
@@ -60,8 +150,6 @@ class DemoClinic implements ApplicationRunner {
                 new CreateStaffAccount("admin", "Amira Haddad", PASSWORD, Role.ADMIN),
                 new CreateStaffAccount("reception", "Grace Okafor", PASSWORD, Role.RECEPTIONIST),
                 new CreateStaffAccount("reception2", "Tomás Álvarez", PASSWORD, Role.RECEPTIONIST),
-                new CreateStaffAccount("dr.chen", "Dr Mei Chen", PASSWORD, Role.DOCTOR),
-                new CreateStaffAccount("dr.novak", "Dr Jan Novák", PASSWORD, Role.DOCTOR),
                 new CreateStaffAccount("display", "Waiting room TV", PASSWORD, Role.DISPLAY));
         demo.stream().filter(a -> !existing.contains(a.username())).forEach(accounts::create);
     }

@@ -23,20 +23,20 @@ import java.util.concurrent.ThreadLocalRandom;
  * Factories for booking tests: a doctor with given hours and capacity, patients to book. A plain object over the
  * services (not a bean), so booking tests share the one cached Spring context with every other test.
  */
-class TestClinic {
+public class TestClinic {
 
     private final StaffAccountService accounts;
     private final DoctorService doctors;
     private final PatientService patients;
 
-    TestClinic(StaffAccountService accounts, DoctorService doctors, PatientService patients) {
+    public TestClinic(StaffAccountService accounts, DoctorService doctors, PatientService patients) {
         this.accounts = accounts;
         this.doctors = doctors;
         this.patients = patients;
     }
 
     /** A doctor who works every day from {@code start} to {@code end}. */
-    DoctorSummary doctor(LocalTime start, LocalTime end, int slotMinutes, int capacity) {
+    public DoctorSummary doctor(LocalTime start, LocalTime end, int slotMinutes, int capacity) {
         return SystemAuthentication.runAs(Role.ADMIN, () -> {
             String suffix = Integer.toString(ThreadLocalRandom.current().nextInt(100_000_000));
             accounts.create(new CreateStaffAccount("doc" + suffix, "Dr Test " + suffix, "doctor-password", Role.DOCTOR));
@@ -54,7 +54,7 @@ class TestClinic {
         });
     }
 
-    List<UUID> patients(int count) {
+    public List<UUID> patients(int count) {
         return SystemAuthentication.runAs(Role.RECEPTIONIST, () -> {
             List<UUID> ids = new ArrayList<>();
             for (int i = 0; i < count; i++) {

@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.clinic.patient.ui.PatientRegistryViewTest.awaitLiveUpdate;
+import static org.clinic.base.ui.LiveScreens.awaitLiveUpdate;
 
 @SpringBootTest
 @WithMockUser(username = "grace", roles = "RECEPTIONIST")

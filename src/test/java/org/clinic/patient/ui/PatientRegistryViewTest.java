@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithMockUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.clinic.base.ui.LiveScreens.awaitLiveUpdate;
 
 @SpringBootTest
 @WithMockUser(username = "grace", roles = "RECEPTIONIST")
@@ -75,19 +76,5 @@ class PatientRegistryViewTest extends SpringBrowserlessTest {
     @SuppressWarnings("unchecked")
     private Grid<PatientSummary> results() {
         return $(Grid.class).id("patient-results");
-    }
-
-    /** Live updates arrive on another thread through UI.access; run queued access tasks until the check holds. */
-    static void awaitLiveUpdate(java.util.function.BooleanSupplier check) throws InterruptedException {
-        var session = com.vaadin.flow.server.VaadinSession.getCurrent();
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            session.getService().runPendingAccessTasks(session);
-            if (check.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("The screen did not update within 5 s");
     }
 }

@@ -2,6 +2,8 @@ package org.clinic.security.ui;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
+import org.clinic.appointment.ui.BookAppointmentView;
+import org.clinic.appointment.ui.DayAppointmentsView;
 import org.clinic.base.ui.NotFoundView;
 import org.clinic.patient.PatientRecord;
 import org.clinic.patient.PatientService;
@@ -47,7 +49,8 @@ class RouteAccessTest extends SpringBrowserlessTest {
     void administrators() {
         assertRoutes(Map.of("", PatientRegistryView.class, "patients", PatientRegistryView.class,
                 "patients/new", RegisterPatientView.class, recordRoute, PatientRecordView.class,
-                "admin/staff", StaffAccountsView.class, "device", NotFoundView.class));
+                "admin/staff", StaffAccountsView.class, "device", NotFoundView.class,
+                "appointments", DayAppointmentsView.class, "appointments/book", BookAppointmentView.class));
     }
 
     @Test
@@ -55,7 +58,8 @@ class RouteAccessTest extends SpringBrowserlessTest {
     void receptionists() {
         assertRoutes(Map.of("", PatientRegistryView.class, "patients", PatientRegistryView.class,
                 "patients/new", RegisterPatientView.class, recordRoute, PatientRecordView.class,
-                "admin/staff", NotFoundView.class, "device", NotFoundView.class));
+                "admin/staff", NotFoundView.class, "device", NotFoundView.class,
+                "appointments", DayAppointmentsView.class, "appointments/book", BookAppointmentView.class));
     }
 
     @Test
@@ -63,7 +67,8 @@ class RouteAccessTest extends SpringBrowserlessTest {
     void doctors() {
         assertRoutes(Map.of("", PatientRegistryView.class, "patients", PatientRegistryView.class,
                 "patients/new", NotFoundView.class, recordRoute, PatientRecordView.class,
-                "admin/staff", NotFoundView.class, "device", NotFoundView.class));
+                "admin/staff", NotFoundView.class, "device", NotFoundView.class,
+                "appointments", DayAppointmentsView.class, "appointments/book", NotFoundView.class));
     }
 
     @Test
@@ -71,7 +76,8 @@ class RouteAccessTest extends SpringBrowserlessTest {
     void waiting_room_displays() {
         assertRoutes(Map.of("", DisplayDeviceView.class, "patients", NotFoundView.class,
                 "patients/new", NotFoundView.class, recordRoute, NotFoundView.class,
-                "admin/staff", NotFoundView.class, "device", DisplayDeviceView.class));
+                "admin/staff", NotFoundView.class, "device", DisplayDeviceView.class,
+                "appointments", NotFoundView.class, "appointments/book", NotFoundView.class));
     }
 
     @Test
@@ -79,7 +85,8 @@ class RouteAccessTest extends SpringBrowserlessTest {
     void anonymous_visitors_are_sent_to_sign_in() {
         assertRoutes(Map.of("", LoginView.class, "patients", LoginView.class,
                 "patients/new", LoginView.class, recordRoute, LoginView.class,
-                "admin/staff", LoginView.class, "login", LoginView.class, "device", LoginView.class));
+                "admin/staff", LoginView.class, "login", LoginView.class, "device", LoginView.class,
+                "appointments", LoginView.class, "appointments/book", LoginView.class));
     }
 
     private void assertRoutes(Map<String, Class<?>> expected) {

@@ -1,0 +1,207 @@
+package org.clinic.appointment.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.RolesAllowed;
+import org.clinic.appointment.AppointmentService;
+import org.clinic.appointment.AppointmentStatus;
+import org.clinic.appointment.AppointmentSummary;
+import org.clinic.appointment.AppointmentsChanged;
+import org.clinic.base.LiveUpdates;
+import org.clinic.base.RuleViolation;
+import org.clinic.base.ui.FieldMessages;
+import org.clinic.doctor.DoctorService;
+import org.clinic.doctor.DoctorSummary;
+import org.clinic.security.Role;
+import org.jspecify.annotations.Nullable;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The day's appointments across all doctors, filterable by doctor, specialty and status: the front desk's starting
+ * point. Bookings, cancellations and moves made anywhere appear at once.
+ */
+@Route("appointments")
+@PageTitle("Appointments · Clinic")
+@Menu(title = "Appointments", order = 20, icon = "vaadin:calendar-clock")
+@RolesAllowed({Role.RECEPTIONIST_NAME, Role.DOCTOR_NAME, Role.ADMIN_NAME})
+public class DayAppointmentsView extends Main {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final AppointmentService appointments;
+    private final LiveUpdates liveUpdates;
+    private final boolean frontDesk;
+    private final DatePicker date = new DatePicker();
+    private final Select<DoctorSummary> doctor = new Select<>();
+    private final Select<String> specialty = new Select<>();
+    private final Select<AppointmentStatus> status = new Select<>();
+    private final Grid<AppointmentSummary> grid = new Grid<>();
+    private final Span counts = new Span();
+    private @Nullable Registration subscription;
+
+    public DayAppointmentsView(AppointmentService appointments, DoctorService doctors, LiveUpdates liveUpdates,
+                               AuthenticationContext authentication, Clock clock) {
+        this.appointments = appointments;
+        this.liveUpdates = liveUpdates;
+        this.frontDesk = authentication.hasAnyRole(Role.RECEPTIONIST_NAME, Role.ADMIN_NAME);
+        addClassName("clinic-page");
+        setSizeFull();
+
+        date.setValue(LocalDate.now(clock));
+        date.setLabel("Date");
+        date.setId("day");
+        date.setI18n(new DatePicker.DatePickerI18n().setDateFormat("EEE d MMM yyyy"));
+        List<DoctorSummary> all = doctors.doctors();
+        doctor.setLabel("Doctor");
+        doctor.setItems(all);
+        doctor.setItemLabelGenerator(d -> d == null ? "All doctors" : d.displayName());
+        doctor.setEmptySelectionAllowed(true);
+        doctor.setEmptySelectionCaption("All doctors");
+        specialty.setLabel("Specialty");
+        specialty.setItems(all.stream().map(d -> d.specialty().name()).distinct().sorted().toList());
+        specialty.setEmptySelectionAllowed(true);
+        specialty.setEmptySelectionCaption("All specialties");
+        status.setLabel("Status");
+        status.setItems(AppointmentStatus.values());
+        status.setItemLabelGenerator(s -> s == null ? "Any status" : s.label());
+        status.setEmptySelectionAllowed(true);
+        status.setEmptySelectionCaption("Any status");
+        date.addValueChangeListener(e -> refresh());
+        doctor.addValueChangeListener(e -> refresh());
+        specialty.addValueChangeListener(e -> refresh());
+        status.addValueChangeListener(e -> refresh());
+
+        HorizontalLayout toolbar = new HorizontalLayout(date, specialty, doctor, status);
+        toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        toolbar.addClassName("clinic-toolbar");
+        if (frontDesk) {
+            Button book = new Button("Book appointment", new Icon(VaadinIcon.PLUS),
+                    click -> getUI().ifPresent(ui -> ui.navigate(BookAppointmentView.class)));
+            book.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            book.setId("book-appointment");
+            toolbar.add(book);
+        }
+        counts.addClassName("clinic-hint");
+        counts.setId("appointment-counts");
+
+        grid.addColumn(a -> TIME.format(a.start())).setHeader("Time").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(a -> {
+            Span name = new Span(a.patientName());
+            name.addClassName("clinic-patient-name");
+            Span mrn = new Span(" · " + org.clinic.patient.Mrn.display(a.patientMrn()));
+            mrn.addClassName("clinic-hint");
+            return new Div(name, mrn);
+        }).setHeader("Patient").setFlexGrow(2);
+        grid.addColumn(AppointmentSummary::doctorName).setHeader("Doctor").setAutoWidth(true);
+        grid.addColumn(a -> a.specialty() + " · room " + a.room()).setHeader("Specialty, room").setAutoWidth(true);
+        grid.addColumn(a -> a.kind().label()).setHeader("Kind").setAutoWidth(true);
+        grid.addColumn(a -> a.reason() == null ? "" : a.reason()).setHeader("Reason").setFlexGrow(1);
+        grid.addComponentColumn(a -> AppointmentText.statusBadge(a.status())).setHeader("Status").setAutoWidth(true);
+        if (frontDesk) {
+            grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
+        }
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setEmptyStateText("No appointments match.");
+        grid.setId("day-appointments");
+        grid.setSizeFull();
+        add(toolbar, counts, grid);
+    }
+
+    private HorizontalLayout actions(AppointmentSummary appointment) {
+        HorizontalLayout actions = new HorizontalLayout();
+        if (appointment.status() == AppointmentStatus.SCHEDULED || appointment.status() == AppointmentStatus.CHECKED_IN) {
+            Button cancel = new Button("Cancel", click -> confirmCancel(appointment));
+            cancel.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            Button noShow = new Button("No-show", click -> act(() -> appointments.markNoShow(appointment.id())));
+            noShow.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            actions.add(cancel, noShow);
+        }
+        return actions;
+    }
+
+    private void confirmCancel(AppointmentSummary appointment) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Cancel " + appointment.patientName() + "'s appointment at " + TIME.format(appointment.start()) + "?");
+        TextField reason = new TextField("Reason");
+        reason.setWidthFull();
+        reason.setMaxLength(300);
+        dialog.add(reason);
+        Button confirm = new Button("Cancel appointment", click -> {
+            try {
+                appointments.cancel(appointment.id(), reason.getValue());
+                dialog.close();
+                refresh();
+            } catch (RuleViolation violation) {
+                reason.setErrorMessage(violation.getMessage());
+                reason.setInvalid(true);
+            }
+        });
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        dialog.getFooter().add(new Button("Keep it", click -> dialog.close()), confirm);
+        dialog.open();
+        reason.focus();
+    }
+
+    private void act(Runnable action) {
+        try {
+            action.run();
+        } catch (RuleViolation violation) {
+            FieldMessages.showError(violation.getMessage());
+        }
+        refresh();
+    }
+
+    private void refresh() {
+        LocalDate day = date.getValue();
+        if (day == null) {
+            return;
+        }
+        List<AppointmentSummary> shown = appointments.allOn(day).stream()
+                .filter(a -> doctor.getValue() == null || a.doctorId().equals(doctor.getValue().id()))
+                .filter(a -> specialty.getValue() == null || a.specialty().equals(specialty.getValue()))
+                .filter(a -> status.getValue() == null || a.status() == status.getValue())
+                .toList();
+        grid.setItems(shown);
+        long active = shown.stream().filter(a -> a.status().holdsSlot()).count();
+        counts.setText(shown.size() + " appointments shown · " + active + " active");
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        refresh();
+        subscription = liveUpdates.subscribe(attachEvent.getUI(), AppointmentsChanged.class,
+                changed -> Objects.equals(changed.date(), date.getValue()), this::refresh);
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (subscription != null) {
+            subscription.remove();
+        }
+    }
+}

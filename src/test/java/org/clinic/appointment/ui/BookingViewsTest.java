@@ -1,0 +1,140 @@
+package org.clinic.appointment.ui;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.select.Select;
+import org.clinic.appointment.AppointmentKind;
+import org.clinic.appointment.AppointmentService;
+import org.clinic.appointment.AppointmentStatus;
+import org.clinic.appointment.AppointmentSummary;
+import org.clinic.appointment.BookAppointment;
+import org.clinic.appointment.TestClinic;
+import org.clinic.doctor.DoctorService;
+import org.clinic.doctor.DoctorSummary;
+import org.clinic.patient.PatientService;
+import org.clinic.patient.PatientSummary;
+import org.clinic.security.Role;
+import org.clinic.security.StaffAccountService;
+import org.clinic.security.SystemAuthentication;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.context.support.WithMockUser;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.clinic.base.ui.LiveScreens.awaitLiveUpdate;
+
+@SpringBootTest
+@WithMockUser(username = "grace", roles = "RECEPTIONIST")
+class BookingViewsTest extends SpringBrowserlessTest {
+
+    private static final LocalDate DAY = LocalDate.now().plusDays(4);
+
+    @Autowired
+    AppointmentService appointments;
+    @Autowired
+    StaffAccountService accounts;
+    @Autowired
+    DoctorService doctors;
+    @Autowired
+    PatientService patients;
+
+    private TestClinic clinic;
+
+    @BeforeEach
+    void clinic() {
+        clinic = new TestClinic(accounts, doctors, patients);
+    }
+
+    @Test
+    void a_receptionist_books_a_free_slot_and_it_disappears_from_the_picker() {
+        DoctorSummary doctor = clinic.doctor(LocalTime.of(9, 0), LocalTime.of(10, 0), 15, 10);
+        UUID patient = clinic.patients(1).getFirst();
+        BookAppointmentView view = navigate(BookAppointmentView.class);
+
+        choose(doctor, patient);
+        test(slot("09:15")).click();
+        test($(Button.class).id("book")).click();
+
+        assertThat(appointments.dayOf(doctor.id(), DAY)).singleElement()
+                .satisfies(a -> assertThat(a.start()).isEqualTo(LocalTime.of(9, 15)));
+        assertThat(slotTimes()).containsExactly("09:00", "09:30", "09:45");
+        assertThat(view).isNotNull();
+    }
+
+    @Test
+    void a_slot_booked_at_another_desk_disappears_from_the_open_picker() throws Exception {
+        DoctorSummary doctor = clinic.doctor(LocalTime.of(9, 0), LocalTime.of(10, 0), 15, 10);
+        var people = clinic.patients(2);
+        navigate(BookAppointmentView.class);
+        choose(doctor, people.get(0));
+        assertThat(slotTimes()).contains("09:30");
+
+        SystemAuthentication.runAs(Role.RECEPTIONIST, () -> appointments.book(new BookAppointment(UUID.randomUUID(),
+                people.get(1), doctor.id(), DAY, LocalTime.of(9, 30), AppointmentKind.NEW, null)));
+
+        awaitLiveUpdate(() -> !slotTimes().contains("09:30"));
+    }
+
+    @Test
+    void the_days_list_shows_bookings_and_cancels_with_a_reason() {
+        DoctorSummary doctor = clinic.doctor(LocalTime.of(9, 0), LocalTime.of(10, 0), 15, 10);
+        UUID patient = clinic.patients(1).getFirst();
+        AppointmentSummary booked = appointments.book(new BookAppointment(UUID.randomUUID(), patient, doctor.id(), DAY,
+                LocalTime.of(9, 0), AppointmentKind.FOLLOW_UP, "Review"));
+        navigate(DayAppointmentsView.class);
+        test($(DatePicker.class).id("day")).setValue(DAY);
+        test(doctorFilter()).selectItem(doctor.displayName());
+
+        var grid = test(dayGrid());
+        assertThat(grid.size()).isEqualTo(1);
+        assertThat(grid.getRow(0).patientName()).isEqualTo(booked.patientName());
+
+        var actions = grid.getCellComponent(0, 7);
+        test($(Button.class, actions).withText("Cancel").single()).click();
+        test($(com.vaadin.flow.component.textfield.TextField.class).withCaption("Reason").single())
+                .setValue("Patient is travelling");
+        test($(Button.class).withText("Cancel appointment").single()).click();
+
+        assertThat(appointments.get(booked.id()).status()).isEqualTo(AppointmentStatus.CANCELLED);
+        assertThat(test(dayGrid()).getRow(0).status()).isEqualTo(AppointmentStatus.CANCELLED);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void choose(DoctorSummary doctor, UUID patientId) {
+        PatientSummary patient = patients.search(patients.reference(patientId).mrn(), 0, 1).getFirst();
+        ((ComboBox<PatientSummary>) $(ComboBox.class).id("booking-patient")).setValue(patient);
+        Select<org.clinic.doctor.SpecialtySummary> specialty = $(Select.class).id("booking-specialty");
+        specialty.setValue(doctor.specialty());
+        Select<DoctorSummary> doctorSelect = $(Select.class).id("booking-doctor");
+        doctorSelect.setValue(doctor);
+        $(DatePicker.class).id("booking-date").setValue(DAY);
+    }
+
+    private Button slot(String time) {
+        return $(Button.class, $(Div.class).id("booking-slots")).withText(time).single();
+    }
+
+    private java.util.List<String> slotTimes() {
+        return $(Button.class, $(Div.class).id("booking-slots")).all().stream().map(Button::getText).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Select<DoctorSummary> doctorFilter() {
+        return $(Select.class).withCaption("Doctor").single();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Grid<AppointmentSummary> dayGrid() {
+        return $(Grid.class).id("day-appointments");
+    }
+}
