@@ -13,6 +13,8 @@ import java.util.List;
 class BookingStore {
 
     private final JdbcClient jdbc;
+    /** Doctor-days whose counter row is known to exist (rows are never deleted). */
+    private final java.util.Set<String> knownDays = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     BookingStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -23,6 +25,10 @@ class BookingStore {
      * concurrent first bookings of a day do not deadlock on creating it.
      */
     void ensureDay(long doctorId, LocalDate date, int capacity) {
+        if (knownDays.contains(doctorId + "/" + date)) {
+            return;
+        }
+        knownDays.add(doctorId + "/" + date);
         // A plain read first: it never waits for the bookings that hold the row, and the row usually exists.
         if (jdbc.sql("SELECT COUNT(*) FROM doctor_day WHERE doctor_id = :d AND on_date = :date")
                 .param("d", doctorId).param("date", date).query(Integer.class).single() > 0) {

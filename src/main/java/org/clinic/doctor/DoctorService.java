@@ -33,6 +33,11 @@ public class DoctorService {
     private final SpecialtyRepository specialties;
     private final DoctorRepository doctors;
     private final ScheduleStore schedules;
+    /**
+     * Working time is read on every booking and changes rarely: days are kept in memory and all of them are
+     * dropped after any change made through this service (one application node; see the README).
+     */
+    private final Map<String, DaySchedule> dayCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     DoctorService(SpecialtyRepository specialties, DoctorRepository doctors, ScheduleStore schedules) {
         this.specialties = specialties;
@@ -40,9 +45,21 @@ public class DoctorService {
         this.schedules = schedules;
     }
 
+    private void scheduleChanged() {
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        dayCache.clear();
+                    }
+                });
+        dayCache.clear();
+    }
+
     @PreAuthorize(ADMIN)
     @Transactional
     public SpecialtySummary addSpecialty(String name) {
+        scheduleChanged();
         String cleaned = Texts.clean(name);
         if (cleaned == null || cleaned.length() < 2 || cleaned.length() > 80 || Texts.hasInvisibleCharacters(name)) {
             throw new RuleViolation("name", "2–80 characters");
@@ -62,6 +79,7 @@ public class DoctorService {
     @PreAuthorize(ADMIN)
     @Transactional
     public DoctorSummary addDoctor(NewDoctor details) {
+        scheduleChanged();
         List<RuleViolation.Problem> problems = new ArrayList<>();
         if (details.slotMinutes() < 5 || details.slotMinutes() > 120) {
             problems.add(new RuleViolation.Problem("slotMinutes", "A slot lasts 5 to 120 minutes"));
@@ -102,6 +120,7 @@ public class DoctorService {
     @PreAuthorize(ADMIN)
     @Transactional
     public void setWeeklySessions(UUID doctorId, List<WorkingSession> sessions) {
+        scheduleChanged();
         Map<java.time.DayOfWeek, List<WorkingSession>> byDay = sessions.stream()
                 .collect(Collectors.groupingBy(WorkingSession::day));
         for (List<WorkingSession> day : byDay.values()) {
@@ -118,12 +137,14 @@ public class DoctorService {
     @PreAuthorize(ADMIN)
     @Transactional
     public void addLeave(UUID doctorId, LocalDate date, String note) {
+        scheduleChanged();
         schedules.addLeave(find(doctorId).id(), date, note);
     }
 
     @PreAuthorize(ADMIN)
     @Transactional
     public void addExtraSession(UUID doctorId, LocalDate date, LocalTime start, LocalTime end, String note) {
+        scheduleChanged();
         if (!start.isBefore(end)) {
             throw new RuleViolation("end", "A session must end after it starts");
         }
@@ -133,6 +154,7 @@ public class DoctorService {
     @PreAuthorize(ADMIN)
     @Transactional
     public void addClinicHoliday(LocalDate date, String name) {
+        scheduleChanged();
         schedules.addHoliday(date, name);
     }
 
@@ -157,6 +179,11 @@ public class DoctorService {
     @PreAuthorize(STAFF)
     @Transactional(readOnly = true)
     public DoctorSummary doctor(UUID doctorId) {
+        DaySchedule any = dayCache.values().stream().filter(d -> d.doctor().id().equals(doctorId)).findAny()
+                .orElse(null);
+        if (any != null) {
+            return any.doctor();
+        }
         Doctor doctor = find(doctorId);
         return doctor.toSummary(specialtiesById().get(doctor.specialtyId()));
     }
@@ -171,6 +198,16 @@ public class DoctorService {
     @PreAuthorize(STAFF)
     @Transactional(readOnly = true)
     public DaySchedule daySchedule(UUID doctorId, LocalDate date) {
+        DaySchedule cached = dayCache.get(doctorId + "/" + date);
+        if (cached != null) {
+            return cached;
+        }
+        DaySchedule day = readDaySchedule(doctorId, date);
+        dayCache.put(doctorId + "/" + date, day);
+        return day;
+    }
+
+    private DaySchedule readDaySchedule(UUID doctorId, LocalDate date) {
         DoctorSummary doctor = doctor(doctorId);
         var holiday = schedules.holiday(date);
         if (holiday.isPresent()) {

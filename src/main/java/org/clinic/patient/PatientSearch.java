@@ -102,9 +102,14 @@ class PatientSearch {
                 .query(SUMMARY).list();
     }
 
-    java.util.Optional<Long> lockPatient(UUID publicId) {
-        return jdbc.sql("SELECT id FROM patient WHERE public_id = :id FOR UPDATE").param("id", publicId.toString())
-                .query(Long.class).optional();
+    java.util.Optional<PatientReference> lockPatient(UUID publicId) {
+        return jdbc.sql("SELECT id, public_id, given_name, family_name, mrn, status FROM patient"
+                        + " WHERE public_id = :id FOR UPDATE")
+                .param("id", publicId.toString())
+                .query((rs, row) -> new PatientReference(UUID.fromString(rs.getString("public_id")), rs.getLong("id"),
+                        rs.getString("given_name") + " " + rs.getString("family_name"), rs.getString("mrn"),
+                        PatientStatus.valueOf(rs.getString("status"))))
+                .optional();
     }
 
     long nextMrnNumber() {

@@ -144,8 +144,7 @@ public class PatientService {
     @PreAuthorize(FRONT_DESK)
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public PatientReference lockForBooking(UUID id) {
-        long internalId = search.lockPatient(id).orElseThrow(() -> new NotFoundException("No patient with this id"));
-        return patients.findById(internalId).orElseThrow().toReference();
+        return search.lockPatient(id).orElseThrow(() -> new NotFoundException("No patient with this id"));
     }
 
     /** Several patients by internal id, for lists of appointments or queue entries. */
