@@ -109,8 +109,11 @@ public class AppointmentService {
     public AppointmentSummary reschedule(UUID appointmentId, UUID requestId, UUID doctorId, LocalDate date,
                                          LocalTime start) {
         return retryingDeadlocks(() -> transaction.execute(status -> {
+            // Locking reads first (they take no snapshot): the appointment's row, then its patient's booking lock.
+            long patientId = store.lockAppointment(appointmentId)
+                    .orElseThrow(() -> new NotFoundException("No appointment with this id"));
+            patients.lockForBooking(patientId);
             Appointment old = find(appointmentId);
-            patients.lockForBooking(patientOf(old).id());
             if (old.status() != AppointmentStatus.SCHEDULED) {
                 throw new RuleViolation(null, "Only a scheduled appointment can be moved");
             }

@@ -59,6 +59,12 @@ class BookingStore {
                 .list();
     }
 
+    /** Locks an appointment's row and returns its patient's internal id. */
+    java.util.Optional<Long> lockAppointment(java.util.UUID appointmentId) {
+        return jdbc.sql("SELECT patient_id FROM appointment WHERE public_id = :a FOR UPDATE")
+                .param("a", appointmentId.toString()).query(Long.class).optional();
+    }
+
     /** The appointment a request already made. */
     java.util.Optional<Long> bookedByRequest(java.util.UUID requestId) {
         return jdbc.sql("SELECT id FROM appointment WHERE request_id = :r")

@@ -102,10 +102,14 @@ class PatientSearch {
                 .query(SUMMARY).list();
     }
 
-    java.util.Optional<PatientReference> lockPatient(UUID publicId) {
+    /** Locks one patient row, found by {@code id} or {@code public_id}; a locking read takes no snapshot. */
+    java.util.Optional<PatientReference> lockPatient(String column, Object key) {
+        if (!column.equals("id") && !column.equals("public_id")) {
+            throw new IllegalArgumentException(column);
+        }
         return jdbc.sql("SELECT id, public_id, given_name, family_name, mrn, status FROM patient"
-                        + " WHERE public_id = :id FOR UPDATE")
-                .param("id", publicId.toString())
+                        + " WHERE " + column + " = :key FOR UPDATE")
+                .param("key", key)
                 .query((rs, row) -> new PatientReference(UUID.fromString(rs.getString("public_id")), rs.getLong("id"),
                         rs.getString("given_name") + " " + rs.getString("family_name"), rs.getString("mrn"),
                         PatientStatus.valueOf(rs.getString("status"))))

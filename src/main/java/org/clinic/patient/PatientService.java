@@ -144,7 +144,15 @@ public class PatientService {
     @PreAuthorize(FRONT_DESK)
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public PatientReference lockForBooking(UUID id) {
-        return search.lockPatient(id).orElseThrow(() -> new NotFoundException("No patient with this id"));
+        return search.lockPatient("public_id", id.toString())
+                .orElseThrow(() -> new NotFoundException("No patient with this id"));
+    }
+
+    /** {@link #lockForBooking(UUID)} for a patient another module knows by internal id. */
+    @PreAuthorize(FRONT_DESK)
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public PatientReference lockForBooking(long internalId) {
+        return search.lockPatient("id", internalId).orElseThrow(() -> new NotFoundException("No patient with this id"));
     }
 
     /** Several patients by internal id, for lists of appointments or queue entries. */
