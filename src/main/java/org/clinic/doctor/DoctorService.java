@@ -38,6 +38,8 @@ public class DoctorService {
      * dropped after any change made through this service (one application node; see the README).
      */
     private final Map<String, DaySchedule> dayCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<UUID, DoctorSummary> doctorCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int DAY_CACHE_LIMIT = 20_000;
 
     DoctorService(SpecialtyRepository specialties, DoctorRepository doctors, ScheduleStore schedules) {
         this.specialties = specialties;
@@ -51,9 +53,11 @@ public class DoctorService {
                     @Override
                     public void afterCompletion(int status) {
                         dayCache.clear();
+                        doctorCache.clear();
                     }
                 });
         dayCache.clear();
+        doctorCache.clear();
     }
 
     @PreAuthorize(ADMIN)
@@ -179,13 +183,14 @@ public class DoctorService {
     @PreAuthorize(STAFF)
     @Transactional(readOnly = true)
     public DoctorSummary doctor(UUID doctorId) {
-        DaySchedule any = dayCache.values().stream().filter(d -> d.doctor().id().equals(doctorId)).findAny()
-                .orElse(null);
-        if (any != null) {
-            return any.doctor();
+        DoctorSummary cached = doctorCache.get(doctorId);
+        if (cached != null) {
+            return cached;
         }
         Doctor doctor = find(doctorId);
-        return doctor.toSummary(specialtiesById().get(doctor.specialtyId()));
+        DoctorSummary summary = doctor.toSummary(specialtiesById().get(doctor.specialtyId()));
+        doctorCache.put(doctorId, summary);
+        return summary;
     }
 
     @PreAuthorize(STAFF)
@@ -203,6 +208,9 @@ public class DoctorService {
             return cached;
         }
         DaySchedule day = readDaySchedule(doctorId, date);
+        if (dayCache.size() >= DAY_CACHE_LIMIT) {
+            dayCache.clear(); // bounded: a long-running clinic reads ever new dates
+        }
         dayCache.put(doctorId + "/" + date, day);
         return day;
     }

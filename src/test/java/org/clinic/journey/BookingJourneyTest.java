@@ -10,13 +10,8 @@ import org.clinic.security.CreateStaffAccount;
 import org.clinic.security.Role;
 import org.clinic.security.StaffAccountService;
 import org.clinic.security.SystemAuthentication;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -27,34 +22,16 @@ import java.util.concurrent.ThreadLocalRandom;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /** Two receptionists booking side by side in two real browser sessions: one books, the other's picker updates. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BookingJourneyTest {
+class BookingJourneyTest extends JourneyTest {
 
     private static final String PASSWORD = "journey-password-2";
 
-    @LocalServerPort
-    int port;
     @Autowired
     StaffAccountService accounts;
     @Autowired
     DoctorService doctors;
     @Autowired
     PatientService patients;
-
-    private BrowserJourneys browsers;
-
-    @BeforeAll
-    void start_browser() {
-        browsers = BrowserJourneys.start(port);
-    }
-
-    @AfterAll
-    void stop_browser() {
-        if (browsers != null) {
-            browsers.close();
-        }
-    }
 
     @Test
     void a_slot_booked_at_one_desk_disappears_from_the_other_desks_open_picker() {

@@ -7,43 +7,20 @@ import org.clinic.security.Role;
 import org.clinic.security.StaffAccountService;
 import org.clinic.security.StaffAccountSummary;
 import org.clinic.security.SystemAuthentication;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.concurrent.ThreadLocalRandom;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /** Two receptionists at two desks, in two real browser sessions, against the running app. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RegistryJourneyTest {
+class RegistryJourneyTest extends JourneyTest {
 
     private static final String PASSWORD = "journey-password-1";
 
-    @LocalServerPort
-    int port;
     @Autowired
     StaffAccountService accounts;
-
-    private BrowserJourneys browsers;
-
-    @BeforeAll
-    void start_browser() {
-        browsers = BrowserJourneys.start(port);
-    }
-
-    @AfterAll
-    void stop_browser() {
-        if (browsers != null) {
-            browsers.close();
-        }
-    }
 
     @Test
     void a_patient_registered_at_one_desk_appears_on_the_other_desks_open_search_without_reload() {
