@@ -34,6 +34,7 @@ import org.clinic.base.ui.FieldMessages;
 import org.clinic.patient.PatientChangeEntry;
 import org.clinic.patient.PatientChanged;
 import org.clinic.patient.PatientRecord;
+import org.clinic.patient.PatientRecordSection;
 import org.clinic.patient.PatientRules;
 import org.clinic.patient.PatientService;
 import org.clinic.patient.PatientStatus;
@@ -69,13 +70,17 @@ public class PatientRecordView extends Main implements BeforeEnterObserver, HasD
     private final Button edit = new Button("Edit details", new Icon(VaadinIcon.EDIT));
     private final Button toggleStatus = new Button();
     private final Grid<PatientChangeEntry> history = new Grid<>();
+    private final Div sections = new Div();
+    private final org.springframework.beans.factory.ObjectProvider<PatientRecordSection> sectionProviders;
 
     private @Nullable UUID patientId;
     private @Nullable PatientRecord patient;
     private @Nullable Registration subscription;
 
     public PatientRecordView(PatientService patients, PatientRules rules, PhoneNumbers phoneNumbers,
-                             LiveUpdates liveUpdates, ClinicSettings settings, AuthenticationContext authentication) {
+                             LiveUpdates liveUpdates, ClinicSettings settings, AuthenticationContext authentication,
+                             org.springframework.beans.factory.ObjectProvider<PatientRecordSection> sectionProviders) {
+        this.sectionProviders = sectionProviders;
         this.patients = patients;
         this.rules = rules;
         this.phoneNumbers = phoneNumbers;
@@ -122,7 +127,7 @@ public class PatientRecordView extends Main implements BeforeEnterObserver, HasD
         card.addClassName("clinic-card");
         Div historyCard = new Div(new H3("Change history"), history);
         historyCard.addClassName("clinic-card");
-        add(card, historyCard);
+        add(card, sections, historyCard);
     }
 
     public static RouteParameters parameters(UUID patientId) {
@@ -138,6 +143,9 @@ public class PatientRecordView extends Main implements BeforeEnterObserver, HasD
             throw new NotFoundException("No patient with this id");
         }
         load();
+        sections.removeAll();
+        UUID shown = patientId;
+        sectionProviders.orderedStream().forEach(section -> sections.add(section.render(shown)));
     }
 
     private void load() {

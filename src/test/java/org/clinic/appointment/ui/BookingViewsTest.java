@@ -109,6 +109,25 @@ class BookingViewsTest extends SpringBrowserlessTest {
         assertThat(test(dayGrid()).getRow(0).status()).isEqualTo(AppointmentStatus.CANCELLED);
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_patient_record_lists_appointments_and_books_for_that_patient() {
+        DoctorSummary doctor = clinic.doctor(LocalTime.of(9, 0), LocalTime.of(10, 0), 15, 10);
+        UUID patient = clinic.patients(1).getFirst();
+        appointments.book(new BookAppointment(UUID.randomUUID(), patient, doctor.id(), DAY, LocalTime.of(9, 45),
+                AppointmentKind.NEW, "Sore throat"));
+
+        navigate(org.clinic.patient.ui.PatientRecordView.class, java.util.Map.of("patientId", patient.toString()));
+        Div section = $(Div.class).id("patient-appointments");
+        var list = test((Grid<AppointmentSummary>) $(Grid.class, section).single());
+        assertThat(list.size()).isEqualTo(1);
+        assertThat(list.getRow(0).reason()).isEqualTo("Sore throat");
+
+        test($(Button.class).id("book-for-patient")).click();
+        assertThat(getCurrentView()).isInstanceOf(BookAppointmentView.class);
+        assertThat(((ComboBox<PatientSummary>) $(ComboBox.class).id("booking-patient")).getValue().id()).isEqualTo(patient);
+    }
+
     @SuppressWarnings("unchecked")
     private void choose(DoctorSummary doctor, UUID patientId) {
         PatientSummary patient = patients.search(patients.reference(patientId).mrn(), 0, 1).getFirst();
