@@ -113,14 +113,16 @@ public class DayAppointmentsView extends Main {
         grid.addComponentColumn(a -> {
             Span name = new Span(a.patientName());
             name.addClassName("clinic-patient-name");
-            Span mrn = new Span(" · " + org.clinic.patient.Mrn.display(a.patientMrn()));
+            Span mrn = new Span("MRN " + org.clinic.patient.Mrn.display(a.patientMrn()));
             mrn.addClassName("clinic-hint");
-            return new Div(name, mrn);
-        }).setHeader("Patient").setFlexGrow(2);
+            Div cell = new Div(name, mrn);
+            cell.addClassName("clinic-two-line");
+            return cell;
+        }).setHeader("Patient").setWidth("16em").setFlexGrow(2);
         grid.addColumn(AppointmentSummary::doctorName).setHeader("Doctor").setAutoWidth(true);
         grid.addColumn(a -> a.specialty() + " · room " + a.room()).setHeader("Specialty, room").setAutoWidth(true);
-        grid.addColumn(a -> a.kind().label()).setHeader("Kind").setAutoWidth(true);
-        grid.addColumn(a -> a.reason() == null ? "" : a.reason()).setHeader("Reason").setFlexGrow(1);
+        grid.addColumn(a -> a.kind().label()).setHeader("Kind").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(a -> a.reason() == null ? "" : a.reason()).setHeader("Reason").setWidth("10em").setFlexGrow(1);
         grid.addComponentColumn(a -> AppointmentText.statusBadge(a.status())).setHeader("Status").setAutoWidth(true);
         if (frontDesk) {
             grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
