@@ -53,11 +53,6 @@ public class LiveUpdates {
         return subscribe(ui, type, event -> true, refresh);
     }
 
-    /** Number of open subscriptions (for diagnostics and tests). */
-    public int subscriberCount() {
-        return subscriptions.size();
-    }
-
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void onCommitted(LiveEvent event) {
         fanOut.execute(() -> {

@@ -119,9 +119,11 @@ public class DayAppointmentsView extends Main {
             cell.addClassName("clinic-two-line");
             return cell;
         }).setHeader("Patient").setWidth("16em").setFlexGrow(2);
-        grid.addColumn(AppointmentSummary::doctorName).setHeader("Doctor").setAutoWidth(true);
-        grid.addColumn(a -> a.specialty() + " · room " + a.room()).setHeader("Specialty, room").setAutoWidth(true);
-        grid.addColumn(a -> a.kind().label()).setHeader("Kind").setAutoWidth(true).setFlexGrow(0);
+        // Fixed widths that share the row: the status and actions must stay on screen at 1366 px.
+        grid.addColumn(AppointmentSummary::doctorName).setHeader("Doctor").setWidth("11em").setFlexGrow(1);
+        grid.addColumn(a -> a.specialty() + " · " + a.room()).setHeader("Specialty, room").setWidth("10em")
+                .setFlexGrow(1);
+        grid.addColumn(a -> a.kind().label()).setHeader("Kind").setWidth("6.5em").setFlexGrow(0);
         grid.addColumn(a -> a.reason() == null ? "" : a.reason()).setHeader("Reason").setWidth("10em").setFlexGrow(1);
         grid.addComponentColumn(a -> AppointmentText.statusBadge(a.status())).setHeader("Status").setAutoWidth(true);
         if (frontDesk) {
