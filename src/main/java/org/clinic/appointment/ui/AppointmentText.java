@@ -1,7 +1,9 @@
 package org.clinic.appointment.ui;
 
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import org.clinic.appointment.AppointmentStatus;
+import org.clinic.appointment.AppointmentSummary;
 
 /** How booking screens show statuses. */
 final class AppointmentText {
@@ -19,5 +21,30 @@ final class AppointmentText {
         };
         badge.getElement().getThemeList().add(theme);
         return badge;
+    }
+
+    /** The kind of visit over its reason, on two lines. */
+    static Div visit(AppointmentSummary appointment) {
+        Span kind = new Span(appointment.kind().label());
+        Div cell = new Div(kind);
+        if (appointment.reason() != null) {
+            Span reason = new Span(appointment.reason());
+            reason.addClassName("clinic-hint");
+            reason.getElement().setAttribute("title", appointment.reason());
+            cell.add(reason);
+        }
+        cell.addClassName("clinic-two-line");
+        return cell;
+    }
+
+    /** Name over MRN, on two lines. */
+    static Div patient(AppointmentSummary appointment) {
+        Span name = new Span(appointment.patientName());
+        name.addClassName("clinic-patient-name");
+        Span mrn = new Span("MRN " + org.clinic.patient.Mrn.display(appointment.patientMrn()));
+        mrn.addClassName("clinic-hint");
+        Div cell = new Div(name, mrn);
+        cell.addClassName("clinic-two-line");
+        return cell;
     }
 }

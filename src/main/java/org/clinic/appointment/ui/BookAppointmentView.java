@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
@@ -159,12 +160,28 @@ public class BookAppointmentView extends Main implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        event.getLocation().getQueryParameters().getSingleParameter("patient").ifPresent(id -> {
+        var parameters = event.getLocation().getQueryParameters();
+        parameters.getSingleParameter("patient").ifPresent(id -> {
             try {
                 var reference = patients.reference(UUID.fromString(id));
                 patients.search(reference.mrn(), 0, 1).stream().findFirst().ifPresent(patient::setValue);
             } catch (IllegalArgumentException | org.clinic.base.NotFoundException ignored) {
                 // an unknown id just leaves the patient to be chosen
+            }
+        });
+        // From a free slot of a doctor's day: doctor, date and slot chosen already. Anything unknown is ignored.
+        parameters.getSingleParameter("doctor").ifPresent(id -> {
+            try {
+                DoctorSummary chosenDoctor = doctors.doctor(UUID.fromString(id));
+                specialty.setValue(chosenDoctor.specialty());
+                doctor.setValue(chosenDoctor);
+                parameters.getSingleParameter("date").map(LocalDate::parse).filter(d -> !d.isBefore(LocalDate.now(clock)))
+                        .ifPresent(date::setValue);
+                parameters.getSingleParameter("start").ifPresent(start -> slots.getChildren()
+                        .filter(c -> c instanceof Button && start.equals(c.getElement().getAttribute("data-slot")))
+                        .findFirst().ifPresent(c -> ((Button) c).click()));
+            } catch (IllegalArgumentException | java.time.DateTimeException | org.clinic.base.NotFoundException ignored) {
+                // a stale or foreign link: the receptionist chooses as usual
             }
         });
     }
@@ -185,7 +202,23 @@ public class BookAppointmentView extends Main implements BeforeEnterObserver {
         }
         List<Slot> free = appointments.freeSlots(selectedDoctor.id(), day);
         slotHint.setText(free.isEmpty() ? "No free slot left on this day." : free.size() + " free slots");
-        for (Slot slot : free) {
+        // The doctor's day: free slots to click, taken and past ones greyed, the breaks between sessions marked.
+        java.util.Set<Slot> bookable = new java.util.HashSet<>(free);
+        Slot previous = null;
+        for (Slot slot : schedule.slots()) {
+            if (previous != null && slot.start().isAfter(previous.end())) {
+                Span pause = new Span("Break " + TIME.format(previous.end()) + "–" + TIME.format(slot.start()));
+                pause.addClassName("clinic-slot-break");
+                slots.add(pause);
+            }
+            previous = slot;
+            if (!bookable.contains(slot)) {
+                Span taken = new Span(TIME.format(slot.start()));
+                taken.addClassNames("clinic-slot", "clinic-slot-taken");
+                taken.getElement().setAttribute("title", "Booked or already begun");
+                slots.add(taken);
+                continue;
+            }
             Button button = new Button(TIME.format(slot.start()));
             button.addClassName("clinic-slot");
             button.getElement().setAttribute("data-slot", slot.start().toString());

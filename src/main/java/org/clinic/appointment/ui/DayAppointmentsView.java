@@ -5,7 +5,6 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -16,7 +15,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -28,8 +26,6 @@ import org.clinic.appointment.AppointmentStatus;
 import org.clinic.appointment.AppointmentSummary;
 import org.clinic.appointment.AppointmentsChanged;
 import org.clinic.base.LiveUpdates;
-import org.clinic.base.RuleViolation;
-import org.clinic.base.ui.FieldMessages;
 import org.clinic.doctor.DoctorService;
 import org.clinic.doctor.DoctorSummary;
 import org.clinic.security.Role;
@@ -56,6 +52,7 @@ public class DayAppointmentsView extends Main {
     private final AppointmentService appointments;
     private final LiveUpdates liveUpdates;
     private final boolean frontDesk;
+    private final AppointmentActions actions;
     private final DatePicker date = new DatePicker();
     private final Select<DoctorSummary> doctor = new Select<>();
     private final Select<String> specialty = new Select<>();
@@ -69,6 +66,7 @@ public class DayAppointmentsView extends Main {
         this.appointments = appointments;
         this.liveUpdates = liveUpdates;
         this.frontDesk = authentication.hasAnyRole(Role.RECEPTIONIST_NAME, Role.ADMIN_NAME);
+        this.actions = new AppointmentActions(appointments, doctors, clock, frontDesk, this::refresh);
         addClassName("clinic-page");
         setSizeFull();
 
@@ -110,74 +108,20 @@ public class DayAppointmentsView extends Main {
         counts.setId("appointment-counts");
 
         grid.addColumn(a -> TIME.format(a.start())).setHeader("Time").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(a -> {
-            Span name = new Span(a.patientName());
-            name.addClassName("clinic-patient-name");
-            Span mrn = new Span("MRN " + org.clinic.patient.Mrn.display(a.patientMrn()));
-            mrn.addClassName("clinic-hint");
-            Div cell = new Div(name, mrn);
-            cell.addClassName("clinic-two-line");
-            return cell;
-        }).setHeader("Patient").setWidth("16em").setFlexGrow(2);
+        grid.addComponentColumn(AppointmentText::patient).setHeader("Patient").setWidth("16em").setFlexGrow(2);
         // Fixed widths that share the row: the status and actions must stay on screen at 1366 px.
         grid.addColumn(AppointmentSummary::doctorName).setHeader("Doctor").setWidth("11em").setFlexGrow(1);
         grid.addColumn(a -> a.specialty() + " · " + a.room()).setHeader("Specialty, room").setWidth("10em")
                 .setFlexGrow(1);
-        grid.addColumn(a -> a.kind().label()).setHeader("Kind").setWidth("6.5em").setFlexGrow(0);
-        grid.addColumn(a -> a.reason() == null ? "" : a.reason()).setHeader("Reason").setWidth("10em").setFlexGrow(1);
-        grid.addComponentColumn(a -> AppointmentText.statusBadge(a.status())).setHeader("Status").setAutoWidth(true);
-        if (frontDesk) {
-            grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
-        }
+        grid.addComponentColumn(AppointmentText::visit).setHeader("Visit").setWidth("12em").setFlexGrow(1);
+        grid.addComponentColumn(a -> AppointmentText.statusBadge(a.status())).setHeader("Status").setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addComponentColumn(actions::buttons).setWidth(frontDesk ? "11.5em" : "4em").setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText("No appointments match.");
         grid.setId("day-appointments");
         grid.setSizeFull();
         add(toolbar, counts, grid);
-    }
-
-    private HorizontalLayout actions(AppointmentSummary appointment) {
-        HorizontalLayout actions = new HorizontalLayout();
-        if (appointment.status() == AppointmentStatus.SCHEDULED || appointment.status() == AppointmentStatus.CHECKED_IN) {
-            Button cancel = new Button("Cancel", click -> confirmCancel(appointment));
-            cancel.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-            Button noShow = new Button("No-show", click -> act(() -> appointments.markNoShow(appointment.id())));
-            noShow.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            actions.add(cancel, noShow);
-        }
-        return actions;
-    }
-
-    private void confirmCancel(AppointmentSummary appointment) {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Cancel " + appointment.patientName() + "'s appointment at " + TIME.format(appointment.start()) + "?");
-        TextField reason = new TextField("Reason");
-        reason.setWidthFull();
-        reason.setMaxLength(300);
-        dialog.add(reason);
-        Button confirm = new Button("Cancel appointment", click -> {
-            try {
-                appointments.cancel(appointment.id(), reason.getValue());
-                dialog.close();
-                refresh();
-            } catch (RuleViolation violation) {
-                reason.setErrorMessage(violation.getMessage());
-                reason.setInvalid(true);
-            }
-        });
-        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
-        dialog.getFooter().add(new Button("Keep it", click -> dialog.close()), confirm);
-        dialog.open();
-        reason.focus();
-    }
-
-    private void act(Runnable action) {
-        try {
-            action.run();
-        } catch (RuleViolation violation) {
-            FieldMessages.showError(violation.getMessage());
-        }
-        refresh();
     }
 
     private void refresh() {

@@ -47,6 +47,8 @@ class BookingViewsTest extends SpringBrowserlessTest {
     DoctorService doctors;
     @Autowired
     PatientService patients;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private TestClinic clinic;
 
@@ -99,7 +101,7 @@ class BookingViewsTest extends SpringBrowserlessTest {
         assertThat(grid.size()).isEqualTo(1);
         assertThat(grid.getRow(0).patientName()).isEqualTo(booked.patientName());
 
-        var actions = grid.getCellComponent(0, 7);
+        var actions = grid.getCellComponent(0, 6);
         test($(Button.class, actions).withText("Cancel").single()).click();
         test($(com.vaadin.flow.component.textfield.TextField.class).withCaption("Reason").single())
                 .setValue("Patient is travelling");
@@ -126,6 +128,117 @@ class BookingViewsTest extends SpringBrowserlessTest {
         test($(Button.class).id("book-for-patient")).click();
         assertThat(getCurrentView()).isInstanceOf(BookAppointmentView.class);
         assertThat(((ComboBox<PatientSummary>) $(ComboBox.class).id("booking-patient")).getValue().id()).isEqualTo(patient);
+    }
+
+    @Test
+    void a_doctors_day_shows_bookings_free_slots_and_the_break() throws Exception {
+        DoctorSummary doctor = clinic.doctor(LocalTime.of(9, 0), LocalTime.of(10, 0), 30, 10);
+        SystemAuthentication.runAs(Role.ADMIN, () -> doctors.setWeeklySessions(doctor.id(), java.util.Arrays.stream(
+                java.time.DayOfWeek.values()).flatMap(d -> java.util.stream.Stream.of(
+                        new org.clinic.doctor.WorkingSession(d, LocalTime.of(9, 0), LocalTime.of(10, 0)),
+                        new org.clinic.doctor.WorkingSession(d, LocalTime.of(14, 0), LocalTime.of(15, 0)))).toList()));
+        UUID patient = clinic.patients(1).getFirst();
+        AppointmentSummary booked = appointments.book(new BookAppointment(UUID.randomUUID(), patient, doctor.id(), DAY,
+                LocalTime.of(9, 30), AppointmentKind.NEW, "Cough"));
+
+        openDay(doctor);
+
+        Div timeline = $(Div.class).id("timeline");
+        assertThat(timeline.getElement().getTextRecursively())
+                .contains(booked.patientName(), "Cough", "Break 10:00–14:00", "Free");
+        assertThat($(com.vaadin.flow.component.html.Span.class).id("timeline-summary").getText())
+                .startsWith("1 of 10 places booked · 3 free slots");
+
+        // A cancellation at another desk frees the slot on the open timeline.
+        appointments.cancel(booked.id(), "Feeling better");
+        awaitLiveUpdate(() -> $(com.vaadin.flow.component.html.Span.class).id("timeline-summary").getText()
+                .startsWith("0 of 10 places booked · 4 free slots"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_free_slot_on_the_doctors_day_opens_booking_with_it_chosen() {
+        DoctorSummary doctor = clinic.doctor(LocalTime.of(9, 0), LocalTime.of(10, 0), 30, 10);
+        UUID patient = clinic.patients(1).getFirst();
+        openDay(doctor);
+
+        Div slotRow = $(Div.class, $(Div.class).id("timeline")).all().stream()
+                .filter(d -> "09:30".equals(d.getElement().getAttribute("data-slot"))).findFirst().orElseThrow();
+        test($(Button.class, slotRow).withText("Book").single()).click();
+
+        assertThat(getCurrentView()).isInstanceOf(BookAppointmentView.class);
+        PatientSummary person = patients.search(patients.reference(patient).mrn(), 0, 1).getFirst();
+        ((ComboBox<PatientSummary>) $(ComboBox.class).id("booking-patient")).setValue(person);
+        test($(Button.class).id("book")).click();
+        assertThat(appointments.dayOf(doctor.id(), DAY)).singleElement()
+                .satisfies(a -> assertThat(a.start()).isEqualTo(LocalTime.of(9, 30)));
+    }
+
+    @Test
+    void an_unknown_doctor_in_the_url_is_not_found() {
+        navigate("appointments/day/" + UUID.randomUUID(), org.clinic.base.ui.RecordNotFoundView.class);
+        navigate("appointments/day/not-a-uuid", org.clinic.base.ui.RecordNotFoundView.class);
+    }
+
+    @Test
+    void the_days_list_moves_an_appointment_to_another_slot() {
+        DoctorSummary doctor = clinic.doctor(LocalTime.of(9, 0), LocalTime.of(10, 0), 15, 10);
+        UUID patient = clinic.patients(1).getFirst();
+        AppointmentSummary booked = appointments.book(new BookAppointment(UUID.randomUUID(), patient, doctor.id(), DAY,
+                LocalTime.of(9, 0), AppointmentKind.NEW, "Rash"));
+        navigate(DayAppointmentsView.class);
+        test($(DatePicker.class).id("day")).setValue(DAY);
+        test(doctorFilter()).selectItem(doctor.displayName());
+
+        test($(Button.class, test(dayGrid()).getCellComponent(0, 6)).withText("Move").single()).click();
+        $(DatePicker.class).id("move-date").setValue(DAY.plusDays(1));
+        test($(Button.class, $(Div.class).id("move-slots")).withText("09:45").single()).click();
+        test($(Button.class).id("confirm-move")).click();
+
+        assertThat(appointments.get(booked.id()).status()).isEqualTo(AppointmentStatus.CANCELLED);
+        AppointmentSummary moved = appointments.ofPatient(patient).stream()
+                .filter(a -> a.status() == AppointmentStatus.SCHEDULED).findFirst().orElseThrow();
+        assertThat(moved.date()).isEqualTo(DAY.plusDays(1));
+        assertThat(moved.start()).isEqualTo(LocalTime.of(9, 45));
+        assertThat(moved.rescheduledFrom()).isEqualTo(booked.id());
+        assertThat(moved.reason()).isEqualTo("Rash");
+    }
+
+    @Test
+    void no_show_is_offered_only_once_the_time_has_passed() {
+        DoctorSummary doctor = clinic.doctor(LocalTime.of(9, 0), LocalTime.of(10, 0), 15, 10);
+        var people = clinic.patients(2);
+        AppointmentSummary later = appointments.book(new BookAppointment(UUID.randomUUID(), people.get(0), doctor.id(),
+                DAY, LocalTime.of(9, 0), AppointmentKind.NEW, null));
+        AppointmentSummary missed = appointments.book(new BookAppointment(UUID.randomUUID(), people.get(1), doctor.id(),
+                DAY, LocalTime.of(9, 15), AppointmentKind.NEW, null));
+        // Time passes for one of them: its day moves into the past (as if the booking had been made last week).
+        LocalDate past = LocalDate.now().minusDays(2);
+        jdbc.sql("UPDATE appointment SET on_date = :d WHERE public_id = :id").param("d", past)
+                .param("id", missed.id().toString()).update();
+
+        navigate(DayAppointmentsView.class);
+        test($(DatePicker.class).id("day")).setValue(DAY);
+        test(doctorFilter()).selectItem(doctor.displayName());
+        assertThat($(Button.class, test(dayGrid()).getCellComponent(0, 6)).withText("No-show").all()).isEmpty();
+
+        test($(DatePicker.class).id("day")).setValue(past);
+        test($(Button.class, test(dayGrid()).getCellComponent(0, 6)).withText("No-show").single()).click();
+        assertThat(appointments.get(missed.id()).status()).isEqualTo(AppointmentStatus.NO_SHOW);
+        assertThat(appointments.get(later.id()).status()).isEqualTo(AppointmentStatus.SCHEDULED);
+
+        test($(Button.class, test(dayGrid()).getCellComponent(0, 6)).withText("").single()).click(); // history
+        @SuppressWarnings("unchecked")
+        var history = test((Grid<org.clinic.appointment.AppointmentHistoryEntry>) $(Grid.class).id("appointment-history"));
+        assertThat(history.size()).isEqualTo(2);
+        assertThat(history.getRow(1).to()).isEqualTo(AppointmentStatus.NO_SHOW);
+        assertThat(history.getRow(1).actor()).isEqualTo("grace");
+    }
+
+    private void openDay(DoctorSummary doctor) {
+        com.vaadin.flow.component.UI.getCurrent().navigate("appointments/day/" + doctor.id(),
+                com.vaadin.flow.router.QueryParameters.of("date", DAY.toString()));
+        assertThat(getCurrentView()).isInstanceOf(DoctorDayView.class);
     }
 
     @SuppressWarnings("unchecked")
