@@ -107,7 +107,10 @@ class Appointment {
                         + next.label().toLowerCase();
             });
         }
-        if (next == AppointmentStatus.NO_SHOW && now.isBefore(LocalDateTime.of(date, end))) {
+        // A booked patient who never came is a no-show only once their time has passed; one who checked in and
+        // then did not answer their call can be one at once.
+        if (next == AppointmentStatus.NO_SHOW && status == AppointmentStatus.SCHEDULED
+                && now.isBefore(LocalDateTime.of(date, end))) {
             throw new RuleViolation(null, "A no-show can be recorded only after the appointment's time has passed");
         }
         AppointmentStatus previous = status;

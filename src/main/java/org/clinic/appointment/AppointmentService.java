@@ -2,6 +2,7 @@ package org.clinic.appointment;
 
 import org.clinic.base.ClinicSettings;
 import org.clinic.base.NotFoundException;
+import org.clinic.base.Retries;
 import org.clinic.base.RuleViolation;
 import org.clinic.base.Texts;
 import org.clinic.doctor.DaySchedule;
@@ -16,7 +17,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -45,9 +45,10 @@ import java.util.stream.Collectors;
 public class AppointmentService {
 
     static final String FRONT_DESK = "hasAnyRole('" + Role.RECEPTIONIST_NAME + "','" + Role.ADMIN_NAME + "')";
+    /** The field of the violation raised when an appointment is checked in a second time. */
+    public static final String ALREADY_CHECKED_IN = "alreadyCheckedIn";
     static final String STAFF = "hasAnyRole('" + Role.RECEPTIONIST_NAME + "','" + Role.DOCTOR_NAME + "','"
             + Role.ADMIN_NAME + "')";
-    private static final int ATTEMPTS = 8;
 
     private final AppointmentRepository appointments;
     private final BookingStore store;
@@ -134,6 +135,56 @@ public class AppointmentService {
             changeStatus(appointment, AppointmentStatus.NO_SHOW, null);
             return summarize(List.of(appointment)).getFirst();
         });
+    }
+
+    /**
+     * Checks a patient in for the live queue, inside the queue's transaction: locks the appointment (the first
+     * statement, so concurrent check-ins of one appointment run one after the other), and allows it only on the
+     * appointment's day, from {@code earlyArrival} before its time, and only once.
+     */
+    @PreAuthorize(FRONT_DESK)
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public CheckedInAppointment checkIn(UUID appointmentId, java.time.Duration earlyArrival) {
+        store.lockAppointment(appointmentId).orElseThrow(() -> new NotFoundException("No appointment with this id"));
+        Appointment appointment = find(appointmentId);
+        AppointmentSummary summary = summarize(List.of(appointment)).getFirst();
+        if (appointment.status() == AppointmentStatus.CHECKED_IN
+                || appointment.status() == AppointmentStatus.IN_CONSULTATION
+                || appointment.status() == AppointmentStatus.COMPLETED) {
+            throw new RuleViolation(ALREADY_CHECKED_IN, summary.patientName() + " is already checked in");
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        if (!appointment.date().equals(now.toLocalDate())) {
+            throw new RuleViolation(null, "Check-in is only possible on the day of the appointment ("
+                    + appointment.date() + ")");
+        }
+        LocalDateTime opens = LocalDateTime.of(appointment.date(), appointment.start()).minus(earlyArrival);
+        if (now.isBefore(opens)) {
+            throw new RuleViolation(null, "Too early: check-in for the " + appointment.start() + " appointment opens at "
+                    + opens.toLocalTime());
+        }
+        changeStatus(appointment, AppointmentStatus.CHECKED_IN, null);
+        return new CheckedInAppointment(appointment.id(), appointment.publicId(), appointment.patientId(),
+                summary.patientId(), appointment.doctorId(), summary.doctorId(), appointment.date(), appointment.start(),
+                appointment.kind(), appointment.reason());
+    }
+
+    /** The queue moved a checked-in patient on: into the consultation, completed, a no-show, or back (undo). */
+    @PreAuthorize(STAFF)
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void queueMoved(long appointmentInternalId, AppointmentStatus next, @Nullable String note) {
+        Appointment appointment = appointments.findById(appointmentInternalId)
+                .orElseThrow(() -> new NotFoundException("No appointment with this id"));
+        if (appointment.status() != next) {
+            changeStatus(appointment, next, note);
+        }
+    }
+
+    /** An appointment's internal id, for another module's foreign key. */
+    @PreAuthorize(STAFF)
+    @Transactional(readOnly = true)
+    public long internalId(UUID appointmentId) {
+        return find(appointmentId).id();
     }
 
     /** The doctor's appointments on a date, all statuses, in time order. */
@@ -294,23 +345,8 @@ public class AppointmentService {
     }
 
     private static <T> T retryingDeadlocks(Supplier<T> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return work.get();
-            } catch (PessimisticLockingFailureException | DataIntegrityViolationException e) {
-                boolean retryable = e instanceof PessimisticLockingFailureException
-                        || String.valueOf(e.getMessage()).contains("uk_appointment_request_id");
-                if (!retryable || attempt == ATTEMPTS) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 5L << attempt));
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
+        return Retries.retrying(work, e -> e instanceof DataIntegrityViolationException
+                && String.valueOf(e.getMessage()).contains("uk_appointment_request_id"));
     }
 
     /** The same request was booked by a concurrent submission. */

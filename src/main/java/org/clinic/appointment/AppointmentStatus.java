@@ -34,7 +34,9 @@ public enum AppointmentStatus {
             case SCHEDULED -> Set.of(CHECKED_IN, CANCELLED, NO_SHOW).contains(next);
             case CHECKED_IN -> Set.of(IN_CONSULTATION, CANCELLED, NO_SHOW).contains(next);
             case IN_CONSULTATION -> next == COMPLETED;
-            case COMPLETED, CANCELLED, NO_SHOW -> false;
+            // only when the queue undoes its own no-show of a checked-in patient, within its undo window
+            case NO_SHOW -> next == CHECKED_IN;
+            case COMPLETED, CANCELLED -> false;
         };
     }
 }

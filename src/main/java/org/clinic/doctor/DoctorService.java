@@ -29,6 +29,9 @@ public class DoctorService {
     static final String ADMIN = "hasRole('" + Role.ADMIN_NAME + "')";
     static final String STAFF = "hasAnyRole('" + Role.ADMIN_NAME + "','" + Role.RECEPTIONIST_NAME + "','"
             + Role.DOCTOR_NAME + "')";
+    /** Doctors' names, specialties and rooms are also what waiting-room displays show beside the tokens. */
+    static final String STAFF_AND_DISPLAYS = "hasAnyRole('" + Role.ADMIN_NAME + "','" + Role.RECEPTIONIST_NAME + "','"
+            + Role.DOCTOR_NAME + "','" + Role.DISPLAY_NAME + "')";
 
     private final SpecialtyRepository specialties;
     private final DoctorRepository doctors;
@@ -74,7 +77,7 @@ public class DoctorService {
         return specialties.saveAndFlush(new Specialty(cleaned)).toSummary();
     }
 
-    @PreAuthorize(STAFF)
+    @PreAuthorize(STAFF_AND_DISPLAYS)
     @Transactional(readOnly = true)
     public List<SpecialtySummary> specialties() {
         return specialties.findAllByOrderByNameAsc().stream().map(Specialty::toSummary).toList();
@@ -162,7 +165,7 @@ public class DoctorService {
         schedules.addHoliday(date, name);
     }
 
-    @PreAuthorize(STAFF)
+    @PreAuthorize(STAFF_AND_DISPLAYS)
     @Transactional(readOnly = true)
     public List<DoctorSummary> doctors() {
         Map<Long, SpecialtySummary> bySpecialty = specialtiesById();

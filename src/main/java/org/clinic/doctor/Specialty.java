@@ -39,6 +39,6 @@ class Specialty {
     }
 
     SpecialtySummary toSummary() {
-        return new SpecialtySummary(publicId, name);
+        return new SpecialtySummary(publicId, name, id);
     }
 }

@@ -34,7 +34,6 @@ import org.clinic.doctor.DaySchedule;
 import org.clinic.doctor.DoctorService;
 import org.clinic.doctor.DoctorSummary;
 import org.clinic.doctor.Slot;
-import org.clinic.patient.ui.PatientRecordView;
 import org.clinic.security.CurrentStaff;
 import org.clinic.security.Role;
 import org.jspecify.annotations.Nullable;
@@ -270,8 +269,7 @@ public class DoctorDayView extends Main implements BeforeEnterObserver {
         }
         Div who = AppointmentText.patient(appointment);
         who.addClassName("clinic-timeline-patient");
-        who.addClickListener(click -> getUI().ifPresent(ui -> ui.navigate(PatientRecordView.class,
-                new RouteParameters("patientId", appointment.patientId().toString()))));
+        who.addClickListener(click -> getUI().ifPresent(ui -> ui.navigate("patients/" + appointment.patientId())));
         who.getElement().setAttribute("title", "Open the patient's record");
         Div visit = AppointmentText.visit(appointment);
         visit.addClassName("clinic-timeline-visit");
