@@ -41,6 +41,8 @@ CREATE TABLE queue_entry (
     version          BIGINT       NOT NULL DEFAULT 0,
     CONSTRAINT uk_queue_entry_public_id UNIQUE (public_id),
     CONSTRAINT uk_queue_entry_token UNIQUE (token_line, on_date, token_number),
+    -- what is shown and announced is unique in the whole clinic that day
+    CONSTRAINT uk_queue_entry_token_text UNIQUE (on_date, token),
     CONSTRAINT uk_queue_entry_place UNIQUE (line, on_date, place),
     CONSTRAINT uk_queue_entry_appointment UNIQUE (appointment_id),
     CONSTRAINT fk_queue_entry_doctor FOREIGN KEY (doctor_id) REFERENCES doctor (id),

@@ -853,13 +853,20 @@ public class QueueService {
         return specialty.internalId();
     }
 
-    /** A doctor's token prefix: the letters their room starts with, or the first letter of their name. */
-    private static String tokenPrefix(DoctorSummary doctor) {
-        String letters = doctor.room().replaceAll("[^\\p{L}].*$", "").toUpperCase(java.util.Locale.ROOT);
-        if (!letters.isEmpty() && letters.length() <= 3) {
-            return letters;
-        }
-        return "D" + doctor.internalId();
+    /**
+     * A doctor's token prefix: their room's code (up to three letters or digits, e.g. "B" or "2A") when no other
+     * doctor's room has the same code, so a token read out in the waiting room is unique; otherwise "D" and the
+     * doctor's number.
+     */
+    private String tokenPrefix(DoctorSummary doctor) {
+        String code = roomCode(doctor.room());
+        boolean shared = doctors.doctors().stream()
+                .anyMatch(d -> d.internalId() != doctor.internalId() && roomCode(d.room()).equals(code));
+        return code.isEmpty() || code.length() > 3 || shared || code.startsWith("W") ? "D" + doctor.internalId() : code;
+    }
+
+    private static String roomCode(String room) {
+        return room.replaceAll("[^\\p{Alnum}]", "").toUpperCase(java.util.Locale.ROOT);
     }
 
     private static String walkInPrefix(SpecialtySummary specialty) {
