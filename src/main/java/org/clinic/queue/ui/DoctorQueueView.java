@@ -1,0 +1,272 @@
+package org.clinic.queue.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import jakarta.annotation.security.RolesAllowed;
+import org.clinic.base.LiveUpdates;
+import org.clinic.base.NotFoundException;
+import org.clinic.base.RuleViolation;
+import org.clinic.base.ui.FieldMessages;
+import org.clinic.doctor.DoctorService;
+import org.clinic.doctor.DoctorSummary;
+import org.clinic.queue.LineBoard;
+import org.clinic.queue.QueueChanged;
+import org.clinic.queue.QueueEntryView;
+import org.clinic.queue.QueueService;
+import org.clinic.queue.QueueStatus;
+import org.clinic.security.Role;
+import org.jspecify.annotations.Nullable;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A doctor's queue: who is next, a big Call next, the patient now called or in the room with Start, Recall, Not
+ * present and Finish, and everyone waiting with token, priority, time waited and reason for the visit. A doctor sees
+ * only their own queue; reception may open any doctor's. Live.
+ */
+@Route("my-queue")
+@PageTitle("Queue · Clinic")
+@Menu(title = "My queue", order = 4, icon = "vaadin:doctor")
+@RolesAllowed({Role.DOCTOR_NAME, Role.RECEPTIONIST_NAME, Role.ADMIN_NAME})
+public class DoctorQueueView extends Main implements BeforeEnterObserver {
+
+    private final QueueService queue;
+    private final LiveUpdates liveUpdates;
+    private final Clock clock;
+    private final QueueActions actions;
+    private final List<DoctorSummary> doctorList;
+    private final @Nullable DoctorSummary me;
+
+    private final Select<DoctorSummary> doctor = new Select<>();
+    private final H2 title = new H2();
+    private final Span summary = new Span();
+    private final Button callNext = new Button("Call next", new Icon(VaadinIcon.MEGAPHONE));
+    private final Button undo = new Button("Undo", new Icon(VaadinIcon.ROTATE_LEFT));
+    private final Div now = new Div();
+    private final Grid<QueueEntryView> waiting = new Grid<>();
+    private final List<Registration> registrations = new ArrayList<>();
+    private @Nullable DoctorSummary shown;
+
+    public DoctorQueueView(QueueService queue, DoctorService doctors, LiveUpdates liveUpdates, Clock clock) {
+        this.queue = queue;
+        this.liveUpdates = liveUpdates;
+        this.clock = clock;
+        this.actions = new QueueActions(queue, this::refresh);
+        this.doctorList = doctors.doctors();
+        this.me = queue.signedInDoctor().orElse(null);
+        addClassName("clinic-page");
+        addClassName("clinic-doctor-queue");
+
+        doctor.setLabel("Doctor");
+        doctor.setId("queue-doctor");
+        doctor.setItems(doctorList);
+        doctor.setItemLabelGenerator(d -> d.displayName() + " · room " + d.room());
+        doctor.setVisible(me == null);
+        doctor.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                getUI().ifPresent(ui -> ui.navigate(DoctorQueueView.class,
+                        QueryParameters.of("doctor", e.getValue().id().toString())));
+            }
+        });
+
+        callNext.setId("call-next");
+        callNext.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
+        callNext.addClassName("clinic-call-next");
+        callNext.addClickListener(click -> callNext());
+        callNext.addClickShortcut(Key.F2);
+        callNext.setTooltipText("F2");
+        undo.setId("undo");
+        undo.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        undo.setTooltipText("Undo your last call, skip, no-show, return, transfer or priority change ("
+                + queue.settings().undoWindow().toSeconds() + " s)");
+        undo.addClickListener(click -> {
+            if (shown != null) {
+                actions.run(() -> FieldMessages.showSuccess(queue.undoLast(shown.id())));
+            }
+        });
+        summary.addClassName("clinic-hint");
+        summary.setId("queue-summary");
+        Div heading = new Div(title, summary);
+        heading.addClassName("clinic-queue-heading");
+        Div top = new Div(heading, new Div(undo, callNext));
+        top.addClassName("clinic-queue-top");
+
+        now.addClassName("clinic-now");
+        now.setId("now-serving");
+
+        waiting.setId("waiting");
+        waiting.addColumn(QueueEntryView::position).setHeader("#").setWidth("3.5em").setFlexGrow(0);
+        waiting.addComponentColumn(e -> QueueText.token(e.token())).setHeader("Token").setWidth("7em").setFlexGrow(0);
+        waiting.addComponentColumn(e -> {
+            Span name = new Span(e.patientName());
+            name.addClassName("clinic-patient-name");
+            return name;
+        }).setHeader("Patient").setFlexGrow(2);
+        waiting.addComponentColumn(e -> e.lane() == org.clinic.queue.Lane.REGULAR ? new Span()
+                : QueueText.lane(e)).setHeader("Priority").setAutoWidth(true).setFlexGrow(0);
+        waiting.addComponentColumn(QueueText::waited).setHeader("Waited").setAutoWidth(true).setFlexGrow(0);
+        waiting.addColumn(e -> e.visitReason() == null ? "" : e.visitReason()).setHeader("Reason for visit")
+                .setFlexGrow(2);
+        waiting.addComponentColumn(e -> actions.buttons(e, doctorList)).setAutoWidth(true).setFlexGrow(0);
+        waiting.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        waiting.setEmptyStateText("Nobody is waiting.");
+        waiting.setAllRowsVisible(true);
+        Div list = new Div(new H3("Waiting"), waiting);
+        list.addClassName("clinic-card");
+        add(doctor, top, now, list);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String requested = event.getLocation().getQueryParameters().getSingleParameter("doctor").orElse(null);
+        if (me != null) {
+            shown = me; // a doctor always sees their own queue
+        } else if (requested != null) {
+            try {
+                UUID id = UUID.fromString(requested);
+                shown = doctorList.stream().filter(d -> d.id().equals(id)).findFirst()
+                        .orElseThrow(() -> new NotFoundException("No doctor with this id"));
+            } catch (IllegalArgumentException malformed) {
+                throw new NotFoundException("No doctor with this id");
+            }
+        } else {
+            shown = doctorList.isEmpty() ? null : doctorList.getFirst();
+        }
+        doctor.setValue(shown);
+        refresh();
+    }
+
+    private void callNext() {
+        if (shown == null) {
+            return;
+        }
+        try {
+            queue.callNext(shown.id()).ifPresentOrElse(
+                    called -> FieldMessages.showSuccess("Calling " + called.token() + " · " + called.patientName()),
+                    () -> FieldMessages.showError("Nobody is waiting"));
+        } catch (RuleViolation violation) {
+            FieldMessages.showError(violation.getMessage());
+        }
+        refresh();
+    }
+
+    private void refresh() {
+        now.removeAll();
+        if (shown == null) {
+            title.setText("No doctors yet");
+            return;
+        }
+        LineBoard board = queue.board(shown.id());
+        title.setText(me != null ? "My queue · room " + shown.room() : shown.displayName() + " · room " + shown.room());
+        summary.setText(board.waiting().size() + " waiting · " + board.done() + " seen today · about "
+                + QueueText.minutes(board.averageConsultation()) + " per patient");
+        waiting.setItems(board.waiting());
+        callNext.setEnabled(board.current().isEmpty() && !board.waiting().isEmpty());
+        if (board.current().isEmpty()) {
+            Span empty = new Span(board.waiting().isEmpty() ? "Nobody is waiting." : "Next up: "
+                    + board.waiting().getFirst().token() + " · " + board.waiting().getFirst().patientName());
+            empty.addClassName("clinic-now-empty");
+            now.add(empty);
+        }
+        for (QueueEntryView current : board.current()) {
+            now.add(currentCard(current));
+        }
+    }
+
+    private Div currentCard(QueueEntryView current) {
+        Span state = QueueText.status(current.status());
+        Span token = QueueText.token(current.token());
+        token.addClassName("clinic-now-token");
+        Anchor name = new Anchor("patients/" + current.patientId(), current.patientName());
+        name.addClassName("clinic-now-name");
+        name.setTitle("Open the patient's record");
+        Div facts = new Div();
+        facts.addClassName("clinic-now-facts");
+        if (current.lane() != org.clinic.queue.Lane.REGULAR) {
+            facts.add(QueueText.lane(current));
+        }
+        Span waited = new Span("Waited " + QueueText.minutes(current.waited()));
+        Span reason = new Span(current.visitReason() == null ? "No reason given" : current.visitReason());
+        facts.add(waited, reason);
+        if (current.skips() > 0) {
+            facts.add(new Span("Not present " + current.skips() + "×"));
+        }
+        Div buttons = new Div();
+        buttons.addClassName("clinic-now-buttons");
+        if (current.status() == QueueStatus.CALLED) {
+            Button start = new Button("Start consultation", new Icon(VaadinIcon.STETHOSCOPE),
+                    click -> actions.run(() -> queue.start(current.id())));
+            start.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
+            start.setId("start-consultation");
+            Button recall = new Button("Recall", new Icon(VaadinIcon.BELL),
+                    click -> actions.run(() -> queue.recall(current.id())));
+            recall.setId("recall");
+            Button absent = new Button("Not present", click -> actions.notPresent(current));
+            absent.setId("not-present");
+            buttons.add(start, recall, absent);
+        } else {
+            Button finish = new Button("Finish", new Icon(VaadinIcon.CHECK),
+                    click -> actions.run(() -> queue.finish(current.id())));
+            finish.setId("finish");
+            Button finishAndNext = new Button("Finish and call next", new Icon(VaadinIcon.ARROW_FORWARD), click -> {
+                actions.run(() -> queue.finish(current.id()));
+                callNext();
+            });
+            finishAndNext.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            finishAndNext.setId("finish-and-next");
+            buttons.add(finish, finishAndNext);
+        }
+        Div who = new Div(state, name, facts);
+        who.addClassName("clinic-now-who");
+        Div card = new Div(token, who, buttons);
+        card.addClassNames("clinic-card", "clinic-now-card");
+        if (current.status() == QueueStatus.IN_CONSULTATION) {
+            card.addClassName("clinic-now-in-room");
+        }
+        return card;
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        LocalDate today = LocalDate.now(clock);
+        registrations.add(liveUpdates.subscribe(attachEvent.getUI(), QueueChanged.class,
+                changed -> changed.date().equals(today) && shown != null
+                        && (changed.lines().contains("doctor:" + shown.internalId())
+                        || changed.lines().stream().anyMatch(l -> l.startsWith("specialty:"))),
+                this::refresh));
+        attachEvent.getUI().setPollInterval(30_000);
+        registrations.add(attachEvent.getUI().addPollListener(poll -> refresh()));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        registrations.forEach(Registration::remove);
+        registrations.clear();
+        detachEvent.getUI().setPollInterval(-1);
+    }
+}

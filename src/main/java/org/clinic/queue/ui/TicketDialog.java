@@ -1,0 +1,53 @@
+package org.clinic.queue.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import org.clinic.queue.Ticket;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** The check-in ticket: token, doctor, room, estimated wait; printable (the print stylesheet shows only it). */
+final class TicketDialog {
+
+    private static final DateTimeFormatter ISSUED = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm");
+
+    private TicketDialog() {
+    }
+
+    static void open(Ticket ticket, ZoneId zone) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Checked in");
+        Div card = new Div();
+        card.addClassName("clinic-ticket");
+        card.setId("ticket");
+        Span clinic = new Span("Clinic");
+        clinic.addClassName("clinic-ticket-clinic");
+        Span token = new Span(ticket.token());
+        token.addClassName("clinic-ticket-token");
+        token.setId("ticket-token");
+        Span where = new Span(ticket.room().isEmpty() ? ticket.specialty() + " · " + ticket.doctorName()
+                : "Room " + ticket.room() + " · " + ticket.doctorName());
+        where.addClassName("clinic-ticket-where");
+        Span wait = new Span(ticket.position() <= 1 ? "You are next"
+                : ticket.position() + " in the queue · about " + QueueText.minutes(ticket.estimatedWait()));
+        wait.addClassName("clinic-ticket-wait");
+        Span issued = new Span(ISSUED.format(ticket.issuedAt().atZone(zone)));
+        issued.addClassName("clinic-ticket-issued");
+        Span note = new Span("Please wait until your token is shown and called.");
+        note.addClassName("clinic-ticket-note");
+        card.add(clinic, token, where, wait, note, issued);
+        dialog.add(card);
+        Button print = new Button("Print ticket", new Icon(VaadinIcon.PRINT),
+                click -> dialog.getUI().ifPresent(ui -> ui.getPage().executeJs("window.print()")));
+        print.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        print.setId("print-ticket");
+        dialog.getFooter().add(new Button("Close", click -> dialog.close()), print);
+        dialog.open();
+    }
+}
