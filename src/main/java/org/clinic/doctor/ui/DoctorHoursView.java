@@ -70,7 +70,7 @@ public class DoctorHoursView extends Main implements BeforeEnterObserver, HasDyn
     private final Span weekProblem = new Span();
     private final Span weekTotal = new Span();
 
-    private final RadioButtonGroup<DateException.Kind> kind = new RadioButtonGroup<>("Add");
+    private final RadioButtonGroup<DateException.Kind> kind = new RadioButtonGroup<>("What");
     private final DatePicker date;
     private final TimePicker extraStart = DoctorText.timePicker("From");
     private final TimePicker extraEnd = DoctorText.timePicker("To");
@@ -332,6 +332,7 @@ public class DoctorHoursView extends Main implements BeforeEnterObserver, HasDyn
         extraEnd.setId("extra-end");
         note.setId("exception-note");
         note.setPlaceholder("Optional, e.g. Conference");
+        note.setWidth("18em");
         note.setMaxLength(DoctorRules.NOTE_MAX + 20);
         kind.addValueChangeListener(change -> showTimes());
         showTimes();
@@ -353,6 +354,7 @@ public class DoctorHoursView extends Main implements BeforeEnterObserver, HasDyn
         exceptions.setAllRowsVisible(true);
         exceptions.setEmptyStateText("No leave or extra sessions ahead.");
         exceptions.setId("date-exceptions");
+        exceptions.addClassName("clinic-card-grid");
 
         Div card = new Div(title, kind, form, exceptions);
         card.addClassName("clinic-card");

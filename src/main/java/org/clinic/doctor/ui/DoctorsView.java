@@ -55,8 +55,8 @@ public class DoctorsView extends Main {
         toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
         toolbar.addClassName("clinic-toolbar");
 
-        grid.addComponentColumn(DoctorsView::nameCell).setHeader("Doctor").setWidth("16em").setFlexGrow(2);
-        grid.addColumn(d -> d.specialty().name()).setHeader("Specialty").setWidth("10em").setFlexGrow(1);
+        grid.addComponentColumn(DoctorsView::nameCell).setHeader("Doctor").setWidth("15em").setFlexGrow(2);
+        grid.addColumn(d -> d.specialty().name()).setHeader("Specialty").setWidth("12em").setFlexGrow(1);
         grid.addColumn(DoctorRecord::room).setHeader("Room").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(d -> d.slotMinutes() + " min").setHeader("Slot").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(d -> d.dailyCapacity() + " a day").setHeader("Capacity").setAutoWidth(true).setFlexGrow(0);

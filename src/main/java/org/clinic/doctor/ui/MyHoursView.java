@@ -79,6 +79,7 @@ public class MyHoursView extends Main {
         upcoming.setEmptyStateText("No leave or extra sessions ahead.");
         upcoming.setItems(schedule.upcoming());
         upcoming.setId("my-date-exceptions");
+        upcoming.addClassName("clinic-card-grid");
         Div upcomingCard = new Div(new H3("Leave and extra sessions"), upcoming);
         upcomingCard.addClassName("clinic-card");
 
@@ -90,6 +91,7 @@ public class MyHoursView extends Main {
         holidays.setEmptyStateText("No clinic holidays ahead.");
         holidays.setItems(schedule.holidays());
         holidays.setId("my-holidays");
+        holidays.addClassName("clinic-card-grid");
         Div holidaysCard = new Div(new H3("Clinic holidays"), holidays);
         holidaysCard.addClassName("clinic-card");
 
