@@ -89,6 +89,7 @@ class DemoClinic implements ApplicationRunner {
                 new DemoDoctor("dr.lindqvist", "Dr Åsa Lindqvist", "Dermatology", "E", 20, 10,
                         LocalTime.of(8, 0), LocalTime.of(12, 0), LocalTime.of(12, 45), LocalTime.of(15, 0)));
         var specialties = new java.util.HashMap<String, java.util.UUID>();
+        var byUsername = new java.util.HashMap<String, java.util.UUID>();
         for (DemoDoctor d : demo) {
             if (!existing.contains(d.username())) {
                 accounts.create(new CreateStaffAccount(d.username(), d.name(), PASSWORD, Role.DOCTOR));
@@ -108,7 +109,17 @@ class DemoClinic implements ApplicationRunner {
                 week.add(new WorkingSession(DayOfWeek.SUNDAY, LocalTime.of(10, 0), LocalTime.of(13, 0)));
             }
             doctors.setWeeklySessions(doctor.id(), week);
+            byUsername.put(d.username(), doctor.id());
         }
+        // Something for the working-hours screens to show: leave, an extra session and a clinic holiday ahead,
+        // all after the week of demo bookings.
+        LocalDate today = LocalDate.now(clock);
+        doctors.addLeave(byUsername.get("dr.novak"), today.plusDays(10), "Paediatrics conference");
+        doctors.addLeave(byUsername.get("dr.novak"), today.plusDays(11), "Paediatrics conference");
+        doctors.addExtraSession(byUsername.get("dr.chen"),
+                today.plusDays(8).with(java.time.temporal.TemporalAdjusters.nextOrSame(DayOfWeek.SATURDAY)),
+                LocalTime.of(13, 0), LocalTime.of(15, 0), "Flu vaccination clinic");
+        doctors.addClinicHoliday(today.plusDays(21), "Staff training day");
     }
 
     /** A realistic spread of bookings for today and the coming week, about two thirds of capacity. */

@@ -83,8 +83,40 @@ class Doctor {
         return specialtyId;
     }
 
+    long version() {
+        return version;
+    }
+
+    boolean active() {
+        return active;
+    }
+
+    String displayName() {
+        return displayName;
+    }
+
+    void change(String displayName, Long specialtyId, String email, String registrationNumber, String room,
+                int slotMinutes, int dailyCapacity) {
+        this.displayName = displayName;
+        this.specialtyId = specialtyId;
+        this.email = email;
+        this.registrationNumber = registrationNumber;
+        this.room = room;
+        this.slotMinutes = slotMinutes;
+        this.dailyCapacity = dailyCapacity;
+    }
+
+    void setActive(boolean active) {
+        this.active = active;
+    }
+
+    DoctorRecord toRecord(SpecialtySummary specialty) {
+        return new DoctorRecord(publicId, displayName, specialty, room, slotMinutes, dailyCapacity, staffUsername,
+                email, registrationNumber, active, version);
+    }
+
     DoctorSummary toSummary(SpecialtySummary specialty) {
         return new DoctorSummary(publicId, id, displayName, specialty, room, Duration.ofMinutes(slotMinutes),
-                dailyCapacity, staffUsername, email, registrationNumber);
+                dailyCapacity, staffUsername, email, registrationNumber, active);
     }
 }

@@ -1,5 +1,6 @@
 package org.clinic.doctor;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -37,12 +38,12 @@ class ScheduleStore {
                 .list();
     }
 
-    void addLeave(long doctorId, LocalDate date, String note) {
+    void addLeave(long doctorId, LocalDate date, @Nullable String note) {
         jdbc.sql("INSERT INTO schedule_exception (doctor_id, on_date, kind, note) VALUES (:d, :date, 'LEAVE', :note)")
                 .param("d", doctorId).param("date", date).param("note", note).update();
     }
 
-    void addExtraSession(long doctorId, LocalDate date, LocalTime start, LocalTime end, String note) {
+    void addExtraSession(long doctorId, LocalDate date, LocalTime start, LocalTime end, @Nullable String note) {
         jdbc.sql("INSERT INTO schedule_exception (doctor_id, on_date, kind, starts_at, ends_at, note)"
                         + " VALUES (:d, :date, 'EXTRA', :s, :e, :note)")
                 .param("d", doctorId).param("date", date).param("s", start).param("e", end).param("note", note).update();
@@ -66,6 +67,33 @@ class ScheduleStore {
     void addHoliday(LocalDate date, String name) {
         jdbc.sql("INSERT INTO clinic_holiday (on_date, name) VALUES (:date, :name)")
                 .param("date", date).param("name", name).update();
+    }
+
+    /** The doctor's leave and extra sessions from a date on, in date and time order. */
+    List<DateException> exceptionsFrom(long doctorId, LocalDate from) {
+        return jdbc.sql("SELECT id, on_date, kind, starts_at, ends_at, note FROM schedule_exception"
+                        + " WHERE doctor_id = :d AND on_date >= :from ORDER BY on_date, starts_at")
+                .param("d", doctorId).param("from", from)
+                .query((rs, row) -> new DateException(rs.getLong(1), rs.getObject(2, LocalDate.class),
+                        DateException.Kind.valueOf(rs.getString(3)), rs.getObject(4, LocalTime.class),
+                        rs.getObject(5, LocalTime.class), rs.getString(6)))
+                .list();
+    }
+
+    boolean removeException(long doctorId, long exceptionId) {
+        return jdbc.sql("DELETE FROM schedule_exception WHERE id = :id AND doctor_id = :d")
+                .param("id", exceptionId).param("d", doctorId).update() > 0;
+    }
+
+    List<ClinicHoliday> holidaysFrom(LocalDate from) {
+        return jdbc.sql("SELECT on_date, name FROM clinic_holiday WHERE on_date >= :from ORDER BY on_date")
+                .param("from", from)
+                .query((rs, row) -> new ClinicHoliday(rs.getObject(1, LocalDate.class), rs.getString(2)))
+                .list();
+    }
+
+    boolean removeHoliday(LocalDate date) {
+        return jdbc.sql("DELETE FROM clinic_holiday WHERE on_date = :date").param("date", date).update() > 0;
     }
 
     Optional<String> holiday(LocalDate date) {

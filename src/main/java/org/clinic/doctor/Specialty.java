@@ -38,6 +38,10 @@ class Specialty {
         return id;
     }
 
+    void rename(String name) {
+        this.name = name;
+    }
+
     SpecialtySummary toSummary() {
         return new SpecialtySummary(publicId, name, id);
     }

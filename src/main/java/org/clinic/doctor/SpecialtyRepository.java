@@ -13,4 +13,6 @@ interface SpecialtyRepository extends JpaRepository<Specialty, Long> {
     List<Specialty> findAllByOrderByNameAsc();
 
     boolean existsByName(String name);
+
+    boolean existsByNameAndIdNot(String name, Long id);
 }

@@ -4,7 +4,14 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import org.clinic.appointment.ui.BookAppointmentView;
 import org.clinic.appointment.ui.DayAppointmentsView;
+import org.clinic.appointment.TestClinic;
 import org.clinic.base.ui.NotFoundView;
+import org.clinic.doctor.DoctorService;
+import org.clinic.doctor.ui.ClinicHolidaysView;
+import org.clinic.doctor.ui.DoctorHoursView;
+import org.clinic.doctor.ui.DoctorsView;
+import org.clinic.doctor.ui.MyHoursView;
+import org.clinic.doctor.ui.SpecialtiesView;
 import org.clinic.patient.PatientRecord;
 import org.clinic.patient.PatientService;
 import org.clinic.patient.TestPatients;
@@ -12,6 +19,7 @@ import org.clinic.patient.ui.PatientRecordView;
 import org.clinic.patient.ui.PatientRegistryView;
 import org.clinic.patient.ui.RegisterPatientView;
 import org.clinic.security.Role;
+import org.clinic.security.StaffAccountService;
 import org.clinic.security.SystemAuthentication;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,58 +43,117 @@ class RouteAccessTest extends SpringBrowserlessTest {
     @Autowired
     PatientService patients;
 
+    @Autowired
+    DoctorService doctors;
+    @Autowired
+    StaffAccountService accounts;
+
     private String recordRoute;
+    private String hoursRoute;
 
     @BeforeEach
-    void a_patient_to_open() {
+    void a_patient_and_a_doctor_to_open() {
         PatientRecord patient = SystemAuthentication.runAs(Role.RECEPTIONIST,
                 () -> patients.register(TestPatients.details(), false));
         recordRoute = "patients/" + patient.id();
+        hoursRoute = "admin/doctors/" + new TestClinic(accounts, doctors, patients)
+                .doctor(java.time.LocalTime.of(9, 0), java.time.LocalTime.of(12, 0), 15, 10).id() + "/hours";
     }
 
     @Test
     @WithMockUser(roles = "ADMIN")
     void administrators() {
-        assertRoutes(Map.of("", PatientRegistryView.class, "patients", PatientRegistryView.class,
-                "patients/new", RegisterPatientView.class, recordRoute, PatientRecordView.class,
-                "admin/staff", StaffAccountsView.class, "device", NotFoundView.class,
-                "appointments", DayAppointmentsView.class, "appointments/book", BookAppointmentView.class));
+        assertRoutes(Map.ofEntries(
+                Map.entry("", PatientRegistryView.class),
+                Map.entry("patients", PatientRegistryView.class),
+                Map.entry("patients/new", RegisterPatientView.class),
+                Map.entry(recordRoute, PatientRecordView.class),
+                Map.entry("admin/staff", StaffAccountsView.class),
+                Map.entry("device", NotFoundView.class),
+                Map.entry("appointments", DayAppointmentsView.class),
+                Map.entry("appointments/book", BookAppointmentView.class),
+                Map.entry("admin/doctors", DoctorsView.class),
+                Map.entry("admin/specialties", SpecialtiesView.class),
+                Map.entry("admin/holidays", ClinicHolidaysView.class),
+                Map.entry(hoursRoute, DoctorHoursView.class),
+                Map.entry("my-hours", NotFoundView.class)));
     }
 
     @Test
     @WithMockUser(roles = "RECEPTIONIST")
     void receptionists() {
-        assertRoutes(Map.of("", PatientRegistryView.class, "patients", PatientRegistryView.class,
-                "patients/new", RegisterPatientView.class, recordRoute, PatientRecordView.class,
-                "admin/staff", NotFoundView.class, "device", NotFoundView.class,
-                "appointments", DayAppointmentsView.class, "appointments/book", BookAppointmentView.class));
+        assertRoutes(Map.ofEntries(
+                Map.entry("", PatientRegistryView.class),
+                Map.entry("patients", PatientRegistryView.class),
+                Map.entry("patients/new", RegisterPatientView.class),
+                Map.entry(recordRoute, PatientRecordView.class),
+                Map.entry("admin/staff", NotFoundView.class),
+                Map.entry("device", NotFoundView.class),
+                Map.entry("appointments", DayAppointmentsView.class),
+                Map.entry("appointments/book", BookAppointmentView.class),
+                Map.entry("admin/doctors", NotFoundView.class),
+                Map.entry("admin/specialties", NotFoundView.class),
+                Map.entry("admin/holidays", NotFoundView.class),
+                Map.entry(hoursRoute, NotFoundView.class),
+                Map.entry("my-hours", NotFoundView.class)));
     }
 
     @Test
     @WithMockUser(roles = "DOCTOR")
     void doctors() {
-        assertRoutes(Map.of("", PatientRegistryView.class, "patients", PatientRegistryView.class,
-                "patients/new", NotFoundView.class, recordRoute, PatientRecordView.class,
-                "admin/staff", NotFoundView.class, "device", NotFoundView.class,
-                "appointments", DayAppointmentsView.class, "appointments/book", NotFoundView.class));
+        assertRoutes(Map.ofEntries(
+                Map.entry("", PatientRegistryView.class),
+                Map.entry("patients", PatientRegistryView.class),
+                Map.entry("patients/new", NotFoundView.class),
+                Map.entry(recordRoute, PatientRecordView.class),
+                Map.entry("admin/staff", NotFoundView.class),
+                Map.entry("device", NotFoundView.class),
+                Map.entry("appointments", DayAppointmentsView.class),
+                Map.entry("appointments/book", NotFoundView.class),
+                Map.entry("admin/doctors", NotFoundView.class),
+                Map.entry("admin/specialties", NotFoundView.class),
+                Map.entry("admin/holidays", NotFoundView.class),
+                Map.entry(hoursRoute, NotFoundView.class),
+                Map.entry("my-hours", MyHoursView.class)));
     }
 
     @Test
     @WithMockUser(roles = "DISPLAY")
     void waiting_room_displays() {
-        assertRoutes(Map.of("", DisplayDeviceView.class, "patients", NotFoundView.class,
-                "patients/new", NotFoundView.class, recordRoute, NotFoundView.class,
-                "admin/staff", NotFoundView.class, "device", DisplayDeviceView.class,
-                "appointments", NotFoundView.class, "appointments/book", NotFoundView.class));
+        assertRoutes(Map.ofEntries(
+                Map.entry("", DisplayDeviceView.class),
+                Map.entry("patients", NotFoundView.class),
+                Map.entry("patients/new", NotFoundView.class),
+                Map.entry(recordRoute, NotFoundView.class),
+                Map.entry("admin/staff", NotFoundView.class),
+                Map.entry("device", DisplayDeviceView.class),
+                Map.entry("appointments", NotFoundView.class),
+                Map.entry("appointments/book", NotFoundView.class),
+                Map.entry("admin/doctors", NotFoundView.class),
+                Map.entry("admin/specialties", NotFoundView.class),
+                Map.entry("admin/holidays", NotFoundView.class),
+                Map.entry(hoursRoute, NotFoundView.class),
+                Map.entry("my-hours", NotFoundView.class)));
     }
 
     @Test
     @WithAnonymousUser
     void anonymous_visitors_are_sent_to_sign_in() {
-        assertRoutes(Map.of("", LoginView.class, "patients", LoginView.class,
-                "patients/new", LoginView.class, recordRoute, LoginView.class,
-                "admin/staff", LoginView.class, "login", LoginView.class, "device", LoginView.class,
-                "appointments", LoginView.class, "appointments/book", LoginView.class));
+        assertRoutes(Map.ofEntries(
+                Map.entry("", LoginView.class),
+                Map.entry("patients", LoginView.class),
+                Map.entry("patients/new", LoginView.class),
+                Map.entry(recordRoute, LoginView.class),
+                Map.entry("admin/staff", LoginView.class),
+                Map.entry("login", LoginView.class),
+                Map.entry("device", LoginView.class),
+                Map.entry("appointments", LoginView.class),
+                Map.entry("appointments/book", LoginView.class),
+                Map.entry("admin/doctors", LoginView.class),
+                Map.entry("admin/specialties", LoginView.class),
+                Map.entry("admin/holidays", LoginView.class),
+                Map.entry(hoursRoute, LoginView.class),
+                Map.entry("my-hours", LoginView.class)));
     }
 
     private void assertRoutes(Map<String, Class<?>> expected) {
