@@ -61,6 +61,7 @@ public class DoctorQueueView extends Main implements BeforeEnterObserver {
     private final QueueActions actions;
     private final List<DoctorSummary> doctorList;
     private final @Nullable DoctorSummary me;
+    private final boolean frontDesk;
 
     private final Select<DoctorSummary> doctor = new Select<>();
     private final H2 title = new H2();
@@ -72,13 +73,15 @@ public class DoctorQueueView extends Main implements BeforeEnterObserver {
     private final List<Registration> registrations = new ArrayList<>();
     private @Nullable DoctorSummary shown;
 
-    public DoctorQueueView(QueueService queue, DoctorService doctors, LiveUpdates liveUpdates, Clock clock) {
+    public DoctorQueueView(QueueService queue, DoctorService doctors, LiveUpdates liveUpdates, Clock clock,
+                           com.vaadin.flow.spring.security.AuthenticationContext authentication) {
         this.queue = queue;
         this.liveUpdates = liveUpdates;
         this.clock = clock;
         this.actions = new QueueActions(queue, this::refresh);
         this.doctorList = doctors.doctors();
         this.me = queue.signedInDoctor().orElse(null);
+        this.frontDesk = authentication.hasAnyRole(Role.RECEPTIONIST_NAME, Role.ADMIN_NAME);
         addClassName("clinic-page");
         addClassName("clinic-doctor-queue");
 
@@ -86,7 +89,7 @@ public class DoctorQueueView extends Main implements BeforeEnterObserver {
         doctor.setId("queue-doctor");
         doctor.setItems(doctorList);
         doctor.setItemLabelGenerator(d -> d.displayName() + " · room " + d.room());
-        doctor.setVisible(me == null);
+        doctor.setVisible(me == null && frontDesk);
         doctor.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
                 getUI().ifPresent(ui -> ui.navigate(DoctorQueueView.class,
@@ -146,6 +149,8 @@ public class DoctorQueueView extends Main implements BeforeEnterObserver {
         String requested = event.getLocation().getQueryParameters().getSingleParameter("doctor").orElse(null);
         if (me != null) {
             shown = me; // a doctor always sees their own queue
+        } else if (!frontDesk) {
+            shown = null; // a doctor's account not linked to a doctor yet has no queue
         } else if (requested != null) {
             try {
                 UUID id = UUID.fromString(requested);
@@ -178,7 +183,10 @@ public class DoctorQueueView extends Main implements BeforeEnterObserver {
     private void refresh() {
         now.removeAll();
         if (shown == null) {
-            title.setText("No doctors yet");
+            title.setText(frontDesk ? "No doctors yet" : "This account is not linked to a doctor");
+            summary.setText(frontDesk ? "" : "An administrator links doctors to their accounts under Doctors.");
+            callNext.setEnabled(false);
+            undo.setEnabled(false);
             return;
         }
         LineBoard board = queue.board(shown.id());

@@ -4,6 +4,9 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import org.clinic.appointment.ui.BookAppointmentView;
 import org.clinic.appointment.ui.DayAppointmentsView;
+import org.clinic.appointment.ui.DoctorDayView;
+import org.clinic.queue.ui.DoctorQueueView;
+import org.clinic.queue.ui.ReceptionQueueView;
 import org.clinic.appointment.TestClinic;
 import org.clinic.base.ui.NotFoundView;
 import org.clinic.doctor.DoctorService;
@@ -76,7 +79,10 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("admin/specialties", SpecialtiesView.class),
                 Map.entry("admin/holidays", ClinicHolidaysView.class),
                 Map.entry(hoursRoute, DoctorHoursView.class),
-                Map.entry("my-hours", NotFoundView.class)));
+                Map.entry("my-hours", NotFoundView.class),
+                Map.entry("queue", ReceptionQueueView.class),
+                Map.entry("my-queue", DoctorQueueView.class),
+                Map.entry("appointments/day", DoctorDayView.class)));
     }
 
     @Test
@@ -95,7 +101,10 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("admin/specialties", NotFoundView.class),
                 Map.entry("admin/holidays", NotFoundView.class),
                 Map.entry(hoursRoute, NotFoundView.class),
-                Map.entry("my-hours", NotFoundView.class)));
+                Map.entry("my-hours", NotFoundView.class),
+                Map.entry("queue", ReceptionQueueView.class),
+                Map.entry("my-queue", DoctorQueueView.class),
+                Map.entry("appointments/day", DoctorDayView.class)));
     }
 
     @Test
@@ -114,7 +123,10 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("admin/specialties", NotFoundView.class),
                 Map.entry("admin/holidays", NotFoundView.class),
                 Map.entry(hoursRoute, NotFoundView.class),
-                Map.entry("my-hours", MyHoursView.class)));
+                Map.entry("my-hours", MyHoursView.class),
+                Map.entry("queue", NotFoundView.class),
+                Map.entry("my-queue", DoctorQueueView.class),
+                Map.entry("appointments/day", DoctorDayView.class)));
     }
 
     @Test
@@ -133,7 +145,10 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("admin/specialties", NotFoundView.class),
                 Map.entry("admin/holidays", NotFoundView.class),
                 Map.entry(hoursRoute, NotFoundView.class),
-                Map.entry("my-hours", NotFoundView.class)));
+                Map.entry("my-hours", NotFoundView.class),
+                Map.entry("queue", NotFoundView.class),
+                Map.entry("my-queue", NotFoundView.class),
+                Map.entry("appointments/day", NotFoundView.class)));
     }
 
     @Test
@@ -153,7 +168,10 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("admin/specialties", LoginView.class),
                 Map.entry("admin/holidays", LoginView.class),
                 Map.entry(hoursRoute, LoginView.class),
-                Map.entry("my-hours", LoginView.class)));
+                Map.entry("my-hours", LoginView.class),
+                Map.entry("queue", LoginView.class),
+                Map.entry("my-queue", LoginView.class),
+                Map.entry("appointments/day", LoginView.class)));
     }
 
     private void assertRoutes(Map<String, Class<?>> expected) {

@@ -1,0 +1,192 @@
+package org.clinic.queue.ui;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.QueryParameters;
+import org.clinic.TestClock;
+import org.clinic.appointment.AppointmentKind;
+import org.clinic.appointment.AppointmentService;
+import org.clinic.appointment.AppointmentStatus;
+import org.clinic.appointment.AppointmentSummary;
+import org.clinic.appointment.BookAppointment;
+import org.clinic.appointment.TestClinic;
+import org.clinic.doctor.DoctorService;
+import org.clinic.doctor.DoctorSummary;
+import org.clinic.doctor.SpecialtySummary;
+import org.clinic.patient.PatientService;
+import org.clinic.patient.PatientSummary;
+import org.clinic.queue.Lane;
+import org.clinic.queue.QueueEntryView;
+import org.clinic.queue.QueueService;
+import org.clinic.queue.QueueStatus;
+import org.clinic.security.Role;
+import org.clinic.security.StaffAccountService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.test.context.support.WithMockUser;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.clinic.base.ui.LiveScreens.awaitLiveUpdate;
+
+@SpringBootTest
+@WithMockUser(username = "grace", roles = "RECEPTIONIST")
+class QueueViewsTest extends SpringBrowserlessTest {
+
+    @Autowired
+    QueueService queue;
+    @Autowired
+    AppointmentService appointments;
+    @Autowired
+    StaffAccountService accounts;
+    @Autowired
+    DoctorService doctors;
+    @Autowired
+    PatientService patients;
+    @Autowired
+    TestClock clock;
+
+    private TestClinic clinic;
+
+    @BeforeEach
+    void morning() {
+        clinic = new TestClinic(accounts, doctors, patients);
+        clock.setTimeOfDay(LocalTime.of(9, 0));
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    @Test
+    void one_click_checks_in_an_arrival_and_shows_the_ticket_and_the_queue() {
+        DoctorSummary doctor = clinic.doctor(LocalTime.of(8, 0), LocalTime.of(18, 0), 15, 40);
+        UUID patient = clinic.patients(1).getFirst();
+        AppointmentSummary booked = appointments.book(new BookAppointment(UUID.randomUUID(), patient, doctor.id(),
+                LocalDate.now(clock), LocalTime.of(9, 30), AppointmentKind.NEW, "Cough"));
+        navigate(ReceptionQueueView.class);
+
+        Button checkIn = $(Button.class, $(Div.class).id("arrivals")).all().stream()
+                .filter(b -> booked.id().toString().equals(b.getElement().getAttribute("data-appointment")))
+                .findFirst().orElseThrow();
+        test(checkIn).click();
+
+        String token = $(Span.class).id("ticket-token").getText();
+        assertThat(token).endsWith("-001");
+        assertThat(appointments.get(booked.id()).status()).isEqualTo(AppointmentStatus.CHECKED_IN);
+        Div board = board(doctor);
+        assertThat(board.getElement().getTextRecursively()).contains(token, booked.patientName());
+        assertThat($(Div.class).id("arrivals").getElement().getTextRecursively()).doesNotContain(booked.patientName());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_walk_in_with_a_priority_joins_a_doctors_queue() {
+        DoctorSummary doctor = clinic.doctor(LocalTime.of(8, 0), LocalTime.of(18, 0), 15, 40);
+        UUID patient = clinic.patients(1).getFirst();
+        navigate(ReceptionQueueView.class);
+        test($(Button.class).id("walk-in")).click();
+
+        PatientSummary person = patients.search(patients.reference(patient).mrn(), 0, 1).getFirst();
+        ((ComboBox<PatientSummary>) $(ComboBox.class).id("walk-in-patient")).setValue(person);
+        ((Select<SpecialtySummary>) $(Select.class).id("walk-in-specialty")).setValue(doctor.specialty());
+        ((Select<DoctorSummary>) $(Select.class).id("walk-in-doctor")).setValue(doctor);
+        ((Select<Lane>) $(Select.class).id("walk-in-lane")).setValue(Lane.PREGNANT);
+        test($(Button.class).id("confirm-walk-in")).click();
+        // the priority needs its reason: nothing joined yet
+        assertThat($(TextField.class).id("walk-in-priority-reason").isInvalid()).isTrue();
+        assertThat(queue.board(doctor.id()).waiting()).isEmpty();
+
+        test($(TextField.class).id("walk-in-priority-reason")).setValue("34 weeks");
+        test($(Button.class).id("confirm-walk-in")).click();
+
+        assertThat(queue.board(doctor.id()).waiting()).singleElement()
+                .satisfies(e -> assertThat(e.lane()).isEqualTo(Lane.PREGNANT));
+        assertThat(board(doctor).getElement().getTextRecursively()).contains("Pregnant", "Walk-in");
+    }
+
+    @Test
+    void a_doctor_calls_starts_and_finishes_from_their_queue_and_reception_sees_it_live() throws Exception {
+        DoctorSummary doctor = clinic.doctor(LocalTime.of(8, 0), LocalTime.of(18, 0), 15, 40);
+        var people = clinic.patients(2);
+        for (UUID p : people) {
+            queue.walkIn(p, doctor.id(), doctor.specialty().id(), Lane.REGULAR, null, "Fever");
+        }
+        asDoctor(doctor, () -> {
+            navigate(DoctorQueueView.class);
+            assertThat($(com.vaadin.flow.component.html.H2.class).single().getText()).contains("My queue");
+            test($(Button.class).id("call-next")).click();
+            QueueEntryView called = queue.board(doctor.id()).current().getFirst();
+            assertThat($(Div.class).id("now-serving").getElement().getTextRecursively())
+                    .contains(called.token(), called.patientName());
+            test($(Button.class).id("start-consultation")).click();
+            assertThat(queue.get(called.id()).status()).isEqualTo(QueueStatus.IN_CONSULTATION);
+            test($(Button.class).id("finish-and-next")).click();
+            assertThat(queue.get(called.id()).status()).isEqualTo(QueueStatus.DONE);
+            assertThat(queue.board(doctor.id()).current()).singleElement()
+                    .satisfies(e -> assertThat(e.status()).isEqualTo(QueueStatus.CALLED));
+        });
+
+        // Reception's dashboard follows what the doctor does, without reload.
+        navigate(ReceptionQueueView.class);
+        assertThat(board(doctor).getElement().getTextRecursively()).contains("1 seen");
+        QueueEntryView second = queue.board(doctor.id()).current().getFirst();
+        asDoctor(doctor, () -> {
+            queue.start(second.id());
+            queue.finish(second.id());
+        });
+        awaitLiveUpdate(() -> board(doctor).getElement().getTextRecursively().contains("2 seen"));
+    }
+
+    @Test
+    void a_doctor_account_without_a_doctor_has_no_queue() {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "nobody", null, List.of(new SimpleGrantedAuthority(Role.DOCTOR.authority()))));
+        navigate(DoctorQueueView.class);
+        assertThat($(com.vaadin.flow.component.html.H2.class).single().getText()).contains("not linked");
+        assertThat($(Button.class).id("call-next").isEnabled()).isFalse();
+    }
+
+    @Test
+    void reception_opens_any_doctors_queue_and_an_unknown_doctor_is_not_found() {
+        DoctorSummary doctor = clinic.doctor(LocalTime.of(8, 0), LocalTime.of(18, 0), 15, 40);
+        UI.getCurrent().navigate("my-queue", QueryParameters.of("doctor", doctor.id().toString()));
+        assertThat($(com.vaadin.flow.component.html.H2.class).single().getText()).contains(doctor.displayName());
+        UI.getCurrent().navigate("my-queue", QueryParameters.of("doctor", UUID.randomUUID().toString()));
+        assertThat(getCurrentView()).isInstanceOf(org.clinic.base.ui.RecordNotFoundView.class);
+    }
+
+    private Div board(DoctorSummary doctor) {
+        return $(Div.class, $(Div.class).id("queue-boards")).all().stream()
+                .filter(d -> ("doctor:" + doctor.internalId()).equals(d.getElement().getAttribute("data-line")))
+                .findFirst().orElseThrow();
+    }
+
+    private void asDoctor(DoctorSummary doctor, Runnable work) {
+        var previous = SecurityContextHolder.getContext().getAuthentication();
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                doctor.staffUsername(), null, List.of(new SimpleGrantedAuthority(Role.DOCTOR.authority()))));
+        try {
+            work.run();
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
+        }
+    }
+}
