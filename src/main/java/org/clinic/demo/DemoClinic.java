@@ -50,10 +50,12 @@ class DemoClinic implements ApplicationRunner {
     private final PatientService patients;
     private final DoctorService doctors;
     private final AppointmentService appointments;
+    private final org.clinic.queue.QueueService queue;
     private final Clock clock;
 
     DemoClinic(StaffAccountService accounts, PatientService patients, DoctorService doctors,
-               AppointmentService appointments, Clock clock) {
+               AppointmentService appointments, org.clinic.queue.QueueService queue, Clock clock) {
+        this.queue = queue;
         this.accounts = accounts;
         this.patients = patients;
         this.doctors = doctors;
@@ -67,6 +69,44 @@ class DemoClinic implements ApplicationRunner {
         SystemAuthentication.runAs(Role.RECEPTIONIST, this::seedPatients);
         SystemAuthentication.runAs(Role.ADMIN, this::seedDoctors);
         SystemAuthentication.runAs(Role.RECEPTIONIST, this::seedAppointments);
+        SystemAuthentication.runAs(Role.RECEPTIONIST, this::seedQueue);
+    }
+
+    /**
+     * A morning in progress: today's patients whose check-in window is open are checked in (about half of them),
+     * two walk-ins join (one with a priority), and the first doctor with a queue has called a patient.
+     */
+    private void seedQueue() {
+        if (queue.boards().stream().anyMatch(b -> !b.waiting().isEmpty() || !b.current().isEmpty())) {
+            return;
+        }
+        LocalDate today = LocalDate.now(clock);
+        var arrivals = appointments.allOn(today).stream()
+                .filter(a -> a.status() == org.clinic.appointment.AppointmentStatus.SCHEDULED)
+                .filter(a -> !java.time.LocalDateTime.of(today, a.start())
+                        .minus(queue.settings().earlyArrival()).isAfter(java.time.LocalDateTime.now(clock)))
+                .toList();
+        for (int i = 0; i < arrivals.size(); i += 2) {
+            try {
+                queue.checkIn(arrivals.get(i).id());
+            } catch (org.clinic.base.RuleViolation ignored) {
+                // outside its window after all: fine for demo data
+            }
+        }
+        var busy = appointments.allOn(today).stream().map(a -> a.patientId()).collect(java.util.stream.Collectors.toSet());
+        var walkIns = patients.search(null, 0, 200).stream()
+                .filter(p -> p.status() == org.clinic.patient.PatientStatus.ACTIVE && !busy.contains(p.id()))
+                .limit(2).toList();
+        var doctorList = doctors.doctors();
+        if (walkIns.size() == 2 && !doctorList.isEmpty()) {
+            var gp = doctorList.getFirst();
+            queue.walkIn(walkIns.get(0).id(), gp.id(), gp.specialty().id(), org.clinic.queue.Lane.REGULAR, null,
+                    "Sore throat since yesterday");
+            queue.walkIn(walkIns.get(1).id(), null, gp.specialty().id(), org.clinic.queue.Lane.SENIOR,
+                    "Aged 84, walks with a frame", "Dizziness");
+        }
+        doctorList.stream().filter(d -> !queue.board(d.id()).waiting().isEmpty()).findFirst()
+                .ifPresent(d -> queue.callNext(d.id()));
     }
 
     private void seedDoctors() {

@@ -110,9 +110,14 @@ public class DayAppointmentsView extends Main {
         grid.addColumn(a -> TIME.format(a.start())).setHeader("Time").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(AppointmentText::patient).setHeader("Patient").setWidth("16em").setFlexGrow(2);
         // Fixed widths that share the row: the status and actions must stay on screen at 1366 px.
-        grid.addColumn(AppointmentSummary::doctorName).setHeader("Doctor").setWidth("11em").setFlexGrow(1);
-        grid.addColumn(a -> a.specialty() + " · " + a.room()).setHeader("Specialty, room").setWidth("10em")
-                .setFlexGrow(1);
+        grid.addComponentColumn(a -> {
+            Span name = new Span(a.doctorName());
+            Span where = new Span(a.specialty() + " · room " + a.room());
+            where.addClassName("clinic-hint");
+            Div cell = new Div(name, where);
+            cell.addClassName("clinic-two-line");
+            return cell;
+        }).setHeader("Doctor").setWidth("13em").setFlexGrow(1);
         grid.addComponentColumn(AppointmentText::visit).setHeader("Visit").setWidth("12em").setFlexGrow(1);
         grid.addComponentColumn(a -> AppointmentText.statusBadge(a.status())).setHeader("Status").setAutoWidth(true)
                 .setFlexGrow(0);

@@ -101,6 +101,7 @@ public class DoctorDayView extends Main implements BeforeEnterObserver {
         doctor.setItems(all);
         doctor.setItemLabelGenerator(d -> d.displayName() + " · " + d.specialty().name());
         doctor.setPlaceholder("Choose a doctor");
+        doctor.setWidth("22em");
         date.setLabel("Date");
         date.setId("timeline-date");
         date.setI18n(new DatePicker.DatePickerI18n().setDateFormat("EEE d MMM yyyy"));
@@ -140,7 +141,7 @@ public class DoctorDayView extends Main implements BeforeEnterObserver {
                 } catch (IllegalArgumentException malformed) {
                     throw new NotFoundException("No doctor with this id");
                 }
-            }).orElse(ownDoctor);
+            }).orElse(ownDoctor != null ? ownDoctor : doctor.getListDataView().getItems().findFirst().orElse(null));
             LocalDate day = event.getLocation().getQueryParameters().getSingleParameter("date").map(text -> {
                 try {
                     return LocalDate.parse(text);
@@ -198,19 +199,32 @@ public class DoctorDayView extends Main implements BeforeEnterObserver {
         List<Slot> slots = schedule.slots();
         LocalTime previousEnd = null;
         int free = 0;
+        List<Slot> gone = new ArrayList<>(); // past slots nobody booked, shown as one line
         for (Slot slot : slots) {
-            if (previousEnd != null && slot.start().isAfter(previousEnd)) {
-                timeline.add(breakRow(previousEnd, slot.start()));
-            }
             List<AppointmentSummary> here = bySlot.getOrDefault(slot.start(), List.of());
             bySlot.remove(slot.start());
             boolean taken = here.stream().anyMatch(a -> a.status().holdsSlot());
             boolean past = !LocalDateTime.of(day, slot.start()).isAfter(now);
+            boolean breakBefore = previousEnd != null && slot.start().isAfter(previousEnd);
+            if (!gone.isEmpty() && (breakBefore || !past || !here.isEmpty())) {
+                timeline.add(pastRow(gone));
+                gone.clear();
+            }
+            if (breakBefore) {
+                timeline.add(breakRow(previousEnd, slot.start()));
+            }
+            previousEnd = slot.end();
+            if (past && here.isEmpty()) {
+                gone.add(slot);
+                continue;
+            }
             if (!taken && !past) {
                 free++;
             }
             timeline.add(slotRow(slot.start(), slot.end(), here, taken, past, shown, day));
-            previousEnd = slot.end();
+        }
+        if (!gone.isEmpty()) {
+            timeline.add(pastRow(gone));
         }
         // Appointments outside today's slots (hours changed after booking) are still shown, flagged.
         bySlot.forEach((start, here) -> timeline.add(outsideRow(here)));
@@ -275,6 +289,14 @@ public class DoctorDayView extends Main implements BeforeEnterObserver {
         visit.addClassName("clinic-timeline-visit");
         entry.add(who, visit, AppointmentText.statusBadge(appointment.status()), actions.buttons(appointment));
         return entry;
+    }
+
+    private Component pastRow(List<Slot> gone) {
+        Span label = new Span(TIME.format(gone.getFirst().start()) + "–" + TIME.format(gone.getLast().end()) + " · "
+                + gone.size() + (gone.size() == 1 ? " past slot" : " past slots") + ", not booked");
+        Div row = new Div(label);
+        row.addClassName("clinic-timeline-gone");
+        return row;
     }
 
     private Component breakRow(LocalTime from, LocalTime to) {

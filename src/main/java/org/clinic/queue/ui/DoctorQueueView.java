@@ -51,7 +51,7 @@ import java.util.UUID;
  */
 @Route("my-queue")
 @PageTitle("Queue · Clinic")
-@Menu(title = "My queue", order = 4, icon = "vaadin:doctor")
+@Menu(title = "Doctor's queue", order = 6, icon = "vaadin:doctor")
 @RolesAllowed({Role.DOCTOR_NAME, Role.RECEPTIONIST_NAME, Role.ADMIN_NAME})
 public class DoctorQueueView extends Main implements BeforeEnterObserver {
 

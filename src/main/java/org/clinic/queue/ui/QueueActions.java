@@ -133,26 +133,28 @@ final class QueueActions {
         dialog.open();
     }
 
-    /** The buttons that apply to a waiting or called patient. */
-    Div buttons(QueueEntryView entry, List<DoctorSummary> doctors) {
-        Div buttons = new Div();
-        buttons.addClassName("clinic-queue-actions");
+    /** A compact menu of what applies to a waiting or called patient. */
+    com.vaadin.flow.component.Component buttons(QueueEntryView entry, List<DoctorSummary> doctors) {
+        com.vaadin.flow.component.menubar.MenuBar menu = new com.vaadin.flow.component.menubar.MenuBar();
+        menu.addThemeVariants(com.vaadin.flow.component.menubar.MenuBarVariant.LUMO_TERTIARY_INLINE,
+                com.vaadin.flow.component.menubar.MenuBarVariant.LUMO_ICON,
+                com.vaadin.flow.component.menubar.MenuBarVariant.LUMO_SMALL);
+        menu.addClassName("clinic-queue-actions");
+        var root = menu.addItem(new com.vaadin.flow.component.icon.Icon(
+                com.vaadin.flow.component.icon.VaadinIcon.ELLIPSIS_DOTS_V));
+        root.setAriaLabel("Actions for " + entry.token());
+        var items = root.getSubMenu();
         if (entry.status() == QueueStatus.WAITING || entry.status() == QueueStatus.CALLED) {
-            buttons.add(small("Not present", () -> notPresent(entry)));
-            buttons.add(small("Transfer", () -> transfer(entry, doctors)));
+            items.addItem("Not present", click -> notPresent(entry));
+            items.addItem("Transfer…", click -> transfer(entry, doctors));
+            items.addItem("No-show…", click -> confirmNoShow(entry));
         }
         if (entry.status() == QueueStatus.WAITING) {
-            buttons.add(small("Priority", () -> changePriority(entry)));
+            items.addItem("Change priority…", click -> changePriority(entry));
         }
         if (entry.status() == QueueStatus.CALLED) {
-            buttons.add(small("Return", () -> run(() -> queue.returnToQueue(entry.id()))));
+            items.addItem("Return to queue", click -> run(() -> queue.returnToQueue(entry.id())));
         }
-        return buttons;
-    }
-
-    private static Button small(String text, Runnable action) {
-        Button button = new Button(text, click -> action.run());
-        button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        return button;
+        return menu;
     }
 }

@@ -51,7 +51,7 @@ import java.util.Locale;
  */
 @Route("queue")
 @PageTitle("Reception · Clinic")
-@Menu(title = "Reception queue", order = 5, icon = "vaadin:queue")
+@Menu(title = "Reception", order = 5, icon = "vaadin:clipboard-user")
 @RolesAllowed({Role.RECEPTIONIST_NAME, Role.ADMIN_NAME})
 public class ReceptionQueueView extends Main {
 

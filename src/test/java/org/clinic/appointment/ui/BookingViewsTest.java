@@ -101,7 +101,7 @@ class BookingViewsTest extends SpringBrowserlessTest {
         assertThat(grid.size()).isEqualTo(1);
         assertThat(grid.getRow(0).patientName()).isEqualTo(booked.patientName());
 
-        var actions = grid.getCellComponent(0, 6);
+        var actions = grid.getCellComponent(0, 5);
         test($(Button.class, actions).withText("Cancel").single()).click();
         test($(com.vaadin.flow.component.textfield.TextField.class).withCaption("Reason").single())
                 .setValue("Patient is travelling");
@@ -190,7 +190,7 @@ class BookingViewsTest extends SpringBrowserlessTest {
         test($(DatePicker.class).id("day")).setValue(DAY);
         test(doctorFilter()).selectItem(doctor.displayName());
 
-        test($(Button.class, test(dayGrid()).getCellComponent(0, 6)).withText("Move").single()).click();
+        test($(Button.class, test(dayGrid()).getCellComponent(0, 5)).withText("Move").single()).click();
         $(DatePicker.class).id("move-date").setValue(DAY.plusDays(1));
         test($(Button.class, $(Div.class).id("move-slots")).withText("09:45").single()).click();
         test($(Button.class).id("confirm-move")).click();
@@ -220,14 +220,14 @@ class BookingViewsTest extends SpringBrowserlessTest {
         navigate(DayAppointmentsView.class);
         test($(DatePicker.class).id("day")).setValue(DAY);
         test(doctorFilter()).selectItem(doctor.displayName());
-        assertThat($(Button.class, test(dayGrid()).getCellComponent(0, 6)).withText("No-show").all()).isEmpty();
+        assertThat($(Button.class, test(dayGrid()).getCellComponent(0, 5)).withText("No-show").all()).isEmpty();
 
         test($(DatePicker.class).id("day")).setValue(past);
-        test($(Button.class, test(dayGrid()).getCellComponent(0, 6)).withText("No-show").single()).click();
+        test($(Button.class, test(dayGrid()).getCellComponent(0, 5)).withText("No-show").single()).click();
         assertThat(appointments.get(missed.id()).status()).isEqualTo(AppointmentStatus.NO_SHOW);
         assertThat(appointments.get(later.id()).status()).isEqualTo(AppointmentStatus.SCHEDULED);
 
-        test($(Button.class, test(dayGrid()).getCellComponent(0, 6)).withText("").single()).click(); // history
+        test($(Button.class, test(dayGrid()).getCellComponent(0, 5)).withText("").single()).click(); // history
         @SuppressWarnings("unchecked")
         var history = test((Grid<org.clinic.appointment.AppointmentHistoryEntry>) $(Grid.class).id("appointment-history"));
         assertThat(history.size()).isEqualTo(2);
