@@ -48,7 +48,7 @@ class BookingViewsTest extends SpringBrowserlessTest {
     @Autowired
     PatientService patients;
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    org.clinic.TestClock clock;
 
     private TestClinic clinic;
 
@@ -206,33 +206,36 @@ class BookingViewsTest extends SpringBrowserlessTest {
 
     @Test
     void no_show_is_offered_only_once_the_time_has_passed() {
-        DoctorSummary doctor = clinic.doctor(LocalTime.of(9, 0), LocalTime.of(10, 0), 15, 10);
-        var people = clinic.patients(2);
-        AppointmentSummary later = appointments.book(new BookAppointment(UUID.randomUUID(), people.get(0), doctor.id(),
-                DAY, LocalTime.of(9, 0), AppointmentKind.NEW, null));
-        AppointmentSummary missed = appointments.book(new BookAppointment(UUID.randomUUID(), people.get(1), doctor.id(),
-                DAY, LocalTime.of(9, 15), AppointmentKind.NEW, null));
-        // Time passes for one of them: its day moves into the past (as if the booking had been made last week).
-        LocalDate past = LocalDate.now().minusDays(2);
-        jdbc.sql("UPDATE appointment SET on_date = :d WHERE public_id = :id").param("d", past)
-                .param("id", missed.id().toString()).update();
+        clock.setTimeOfDay(LocalTime.of(8, 0));
+        try {
+            DoctorSummary doctor = clinic.doctor(LocalTime.of(8, 0), LocalTime.of(18, 0), 15, 10);
+            var people = clinic.patients(2);
+            LocalDate today = LocalDate.now(clock);
+            AppointmentSummary missed = appointments.book(new BookAppointment(UUID.randomUUID(), people.get(0),
+                    doctor.id(), today, LocalTime.of(9, 0), AppointmentKind.NEW, null));
+            AppointmentSummary later = appointments.book(new BookAppointment(UUID.randomUUID(), people.get(1),
+                    doctor.id(), today, LocalTime.of(16, 0), AppointmentKind.NEW, null));
+            clock.setTimeOfDay(LocalTime.of(10, 0)); // the 09:00 appointment is over, the 16:00 one is not
 
-        navigate(DayAppointmentsView.class);
-        test($(DatePicker.class).id("day")).setValue(DAY);
-        test(doctorFilter()).selectItem(doctor.displayName());
-        assertThat($(Button.class, test(dayGrid()).getCellComponent(0, 5)).withText("No-show").all()).isEmpty();
+            navigate(DayAppointmentsView.class);
+            test($(DatePicker.class).id("day")).setValue(today);
+            test(doctorFilter()).selectItem(doctor.displayName());
+            assertThat($(Button.class, test(dayGrid()).getCellComponent(1, 5)).withText("No-show").all()).isEmpty();
 
-        test($(DatePicker.class).id("day")).setValue(past);
-        test($(Button.class, test(dayGrid()).getCellComponent(0, 5)).withText("No-show").single()).click();
-        assertThat(appointments.get(missed.id()).status()).isEqualTo(AppointmentStatus.NO_SHOW);
-        assertThat(appointments.get(later.id()).status()).isEqualTo(AppointmentStatus.SCHEDULED);
+            test($(Button.class, test(dayGrid()).getCellComponent(0, 5)).withText("No-show").single()).click();
+            assertThat(appointments.get(missed.id()).status()).isEqualTo(AppointmentStatus.NO_SHOW);
+            assertThat(appointments.get(later.id()).status()).isEqualTo(AppointmentStatus.SCHEDULED);
 
-        test($(Button.class, test(dayGrid()).getCellComponent(0, 5)).withText("").single()).click(); // history
-        @SuppressWarnings("unchecked")
-        var history = test((Grid<org.clinic.appointment.AppointmentHistoryEntry>) $(Grid.class).id("appointment-history"));
-        assertThat(history.size()).isEqualTo(2);
-        assertThat(history.getRow(1).to()).isEqualTo(AppointmentStatus.NO_SHOW);
-        assertThat(history.getRow(1).actor()).isEqualTo("grace");
+            test($(Button.class, test(dayGrid()).getCellComponent(0, 5)).withText("").single()).click(); // history
+            @SuppressWarnings("unchecked")
+            var history = test((Grid<org.clinic.appointment.AppointmentHistoryEntry>) $(Grid.class)
+                    .id("appointment-history"));
+            assertThat(history.size()).isEqualTo(2);
+            assertThat(history.getRow(1).to()).isEqualTo(AppointmentStatus.NO_SHOW);
+            assertThat(history.getRow(1).actor()).isEqualTo("grace");
+        } finally {
+            clock.reset();
+        }
     }
 
     private void openDay(DoctorSummary doctor) {
