@@ -94,6 +94,7 @@ public class QueueService {
         this.reading.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     }
 
+    @PreAuthorize(STAFF)
     public QueueSettings settings() {
         return settings;
     }
