@@ -11,6 +11,8 @@ import org.clinic.patient.TestPatients;
 import org.clinic.patient.ui.PatientRecordView;
 import org.clinic.patient.ui.PatientRegistryView;
 import org.clinic.patient.ui.RegisterPatientView;
+import org.clinic.queue.ui.DisplaySetupView;
+import org.clinic.queue.ui.WaitingRoomDisplayView;
 import org.clinic.security.Role;
 import org.clinic.security.SystemAuthentication;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,7 +51,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
     void administrators() {
         assertRoutes(Map.of("", PatientRegistryView.class, "patients", PatientRegistryView.class,
                 "patients/new", RegisterPatientView.class, recordRoute, PatientRecordView.class,
-                "admin/staff", StaffAccountsView.class, "device", NotFoundView.class,
+                "admin/staff", StaffAccountsView.class, "device", NotFoundView.class, "display", WaitingRoomDisplayView.class,
                 "appointments", DayAppointmentsView.class, "appointments/book", BookAppointmentView.class));
     }
 
@@ -58,7 +60,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
     void receptionists() {
         assertRoutes(Map.of("", PatientRegistryView.class, "patients", PatientRegistryView.class,
                 "patients/new", RegisterPatientView.class, recordRoute, PatientRecordView.class,
-                "admin/staff", NotFoundView.class, "device", NotFoundView.class,
+                "admin/staff", NotFoundView.class, "device", NotFoundView.class, "display", WaitingRoomDisplayView.class,
                 "appointments", DayAppointmentsView.class, "appointments/book", BookAppointmentView.class));
     }
 
@@ -67,16 +69,16 @@ class RouteAccessTest extends SpringBrowserlessTest {
     void doctors() {
         assertRoutes(Map.of("", PatientRegistryView.class, "patients", PatientRegistryView.class,
                 "patients/new", NotFoundView.class, recordRoute, PatientRecordView.class,
-                "admin/staff", NotFoundView.class, "device", NotFoundView.class,
+                "admin/staff", NotFoundView.class, "device", NotFoundView.class, "display", WaitingRoomDisplayView.class,
                 "appointments", DayAppointmentsView.class, "appointments/book", NotFoundView.class));
     }
 
     @Test
     @WithMockUser(roles = "DISPLAY")
     void waiting_room_displays() {
-        assertRoutes(Map.of("", DisplayDeviceView.class, "patients", NotFoundView.class,
+        assertRoutes(Map.of("", DisplaySetupView.class, "patients", NotFoundView.class,
                 "patients/new", NotFoundView.class, recordRoute, NotFoundView.class,
-                "admin/staff", NotFoundView.class, "device", DisplayDeviceView.class,
+                "admin/staff", NotFoundView.class, "device", DisplaySetupView.class, "display", WaitingRoomDisplayView.class,
                 "appointments", NotFoundView.class, "appointments/book", NotFoundView.class));
     }
 
@@ -85,7 +87,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
     void anonymous_visitors_are_sent_to_sign_in() {
         assertRoutes(Map.of("", LoginView.class, "patients", LoginView.class,
                 "patients/new", LoginView.class, recordRoute, LoginView.class,
-                "admin/staff", LoginView.class, "login", LoginView.class, "device", LoginView.class,
+                "admin/staff", LoginView.class, "login", LoginView.class, "device", LoginView.class, "display", LoginView.class,
                 "appointments", LoginView.class, "appointments/book", LoginView.class));
     }
 
