@@ -205,7 +205,14 @@
         probeAndReload();
       }
     };
-    connection.addStateChangeListener((previous, next) => show(next));
+    connection.addStateChangeListener((previous, next) => {
+      show(next);
+      if (next === 'connected' && (previous === 'reconnecting' || previous === 'connection-lost') && state.root) {
+        // Back online: ask the server for the board now. If the server restarted meanwhile, this request is
+        // what tells the page its session is gone, and Vaadin reloads it (signed in again as a remembered device).
+        state.root.dispatchEvent(new CustomEvent('wr-reconnected'));
+      }
+    });
     show(connection.state);
   }
 

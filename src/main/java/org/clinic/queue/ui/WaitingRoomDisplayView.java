@@ -45,7 +45,8 @@ import java.util.UUID;
  * The full-screen waiting-room display: the call being made now in very large type, the last few calls, the
  * tokens still waiting, the time. Tokens and rooms only (initials when the address says {@code initials=true});
  * never a name, a reason or a priority. New calls arrive by push, ring a chime and are read out in the display's
- * language; a display also re-reads the board once a minute, so a missed update or a new day heals by itself.
+ * language; a display also re-reads the board every 15 seconds, so a missed update, a new day or a server restart
+ * heals by itself.
  * <p>
  * Address: {@code display}, {@code display?doctor=<id>} or {@code display?specialty=<id>}, plus optional
  * {@code initials=true} and {@code lang=en-GB}. Display devices choose it on their setup page ({@code device});
@@ -60,7 +61,7 @@ public class WaitingRoomDisplayView extends Div implements BeforeEnterObserver {
 
     static final int RECENT_CALLS = 5;
     static final int WAITING_PER_GROUP = 12;
-    private static final int POLL_MILLIS = 60_000;
+    private static final int POLL_MILLIS = 15_000;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final Logger log = LoggerFactory.getLogger(WaitingRoomDisplayView.class);
 
@@ -83,6 +84,7 @@ public class WaitingRoomDisplayView extends Div implements BeforeEnterObserver {
     private boolean initials;
     private String language;
     private long lastAnnounced = -1;
+    private @Nullable DisplayBoard shown;
     private @Nullable Registration subscription;
     private @Nullable Registration polling;
 
@@ -95,6 +97,8 @@ public class WaitingRoomDisplayView extends Div implements BeforeEnterObserver {
         this.language = defaultLanguage;
         setId("waiting-room-display");
         addClassName("wr-display");
+        // The browser says it is connected again (see waiting-room-display.js): catch up on what was missed.
+        getElement().addEventListener("wr-reconnected", reconnected -> refresh());
     }
 
     @Override
@@ -162,7 +166,8 @@ public class WaitingRoomDisplayView extends Div implements BeforeEnterObserver {
         }
         subscription = liveUpdates.subscribe(ui, QueueChanged.class, changed -> changed.date().equals(today()),
                 this::refresh);
-        // Push brings every change; the slow poll heals a missed one, moves to a new day, and keeps the session alive.
+        // Push brings every change. The poll (one small request every 15 s) heals a missed one, moves to a new day,
+        // and is how a display learns that the server restarted: its session is gone, so the page reloads by itself.
         ui.setPollInterval(POLL_MILLIS);
         polling = ui.addPollListener(poll -> refresh());
         // Keep trying to reconnect for as long as it takes (the default gives up after about 14 hours).
@@ -195,7 +200,9 @@ public class WaitingRoomDisplayView extends Div implements BeforeEnterObserver {
             log.debug("Display could not be refreshed", unavailable);
             return;
         }
-        show(board);
+        if (!board.equals(shown)) {
+            show(board);
+        }
         List<DisplayBoard.Call> fresh = board.calls().stream().filter(c -> c.id() > lastAnnounced)
                 .sorted(Comparator.comparingLong(DisplayBoard.Call::id)).toList();
         for (DisplayBoard.Call call : fresh) {
@@ -213,6 +220,7 @@ public class WaitingRoomDisplayView extends Div implements BeforeEnterObserver {
     }
 
     private void show(DisplayBoard board) {
+        shown = board;
         title.setText(board.title());
         showNow(board.calls().isEmpty() ? null : board.calls().getFirst());
         showRecent(board.calls());
