@@ -298,7 +298,19 @@ public class AppointmentService {
         if (previous.holdsSlot() && !next.holdsSlot()) {
             store.releasePlace(appointment.doctorId(), appointment.date());
         }
-        appointments.saveAndFlush(appointment);
+        if (!previous.holdsSlot() && next.holdsSlot()) {
+            // Back in the day (an undone no-show): it takes its slot and a place again, if both are still free.
+            if (!store.takePlace(appointment.doctorId(), appointment.date())) {
+                throw new RuleViolation(null, "The doctor's day has filled up meanwhile; the appointment stays "
+                        + previous.label().toLowerCase());
+            }
+        }
+        try {
+            appointments.saveAndFlush(appointment);
+        } catch (DataIntegrityViolationException taken) { // only when it takes its slot back
+            throw new RuleViolation(null, "Its slot was booked for someone else meanwhile; the appointment stays "
+                    + previous.label().toLowerCase());
+        }
         store.recordEvent(appointment.id(), clock.instant(), currentStaff.usernameForAudit(), previous, next, note);
         AppointmentSummary summary = summarize(List.of(appointment)).getFirst();
         events.publishEvent(new AppointmentsChanged(summary.doctorId(), appointment.date(), summary.patientId()));
