@@ -235,7 +235,8 @@ class WaitingRoomDisplayJourneyTest extends JourneyTest {
 
     private static void screenshot(Page page, String name) {
         // Development mode's own popups and toolbar are not part of what the waiting room sees.
-        page.addStyleTag(new Page.AddStyleTagOptions().setContent("vaadin-dev-tools { display: none !important; }"));
+        page.evaluate("document.querySelectorAll('body > *').forEach(e => { "
+                + "if (/dev-tools|copilot/i.test(e.tagName)) e.style.display = 'none'; })");
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", name)));
     }
 
