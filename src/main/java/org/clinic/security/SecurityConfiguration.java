@@ -12,6 +12,10 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
+
+import javax.sql.DataSource;
+import java.util.UUID;
 
 /**
  * Every view states who may open it ({@code @RolesAllowed}, {@code @PermitAll}, {@code @AnonymousAllowed}); every
@@ -24,13 +28,26 @@ import org.springframework.security.web.SecurityFilterChain;
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class SecurityConfiguration {
 
+    /** Only ties this server's remember-me authentications to their provider: the tokens themselves are in MariaDB. */
+    private static final String REMEMBER_ME_KEY = UUID.randomUUID().toString();
+
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, DisplayDeviceRememberMe displayDevices) throws Exception {
         return http
                 .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/styles/**", "/scripts/**", "/images/**").permitAll())
+                // Waiting-room displays stay signed in across restarts; people never are remembered.
+                .rememberMe(rememberMe -> rememberMe.rememberMeServices(displayDevices).key(REMEMBER_ME_KEY))
                 .build();
+    }
+
+    @Bean
+    DisplayDeviceRememberMe displayDeviceRememberMe(StaffUserDetailsService users, DataSource dataSource) {
+        JdbcTokenRepositoryImpl tokens = new JdbcTokenRepositoryImpl();
+        tokens.setDataSource(dataSource);
+        tokens.afterPropertiesSet();
+        return new DisplayDeviceRememberMe(REMEMBER_ME_KEY, users, tokens);
     }
 
     @Bean

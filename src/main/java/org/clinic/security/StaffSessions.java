@@ -26,6 +26,11 @@ class StaffSessions implements VaadinServiceInitListener {
     private static final Logger log = LoggerFactory.getLogger(StaffSessions.class);
 
     private final Map<String, Set<VaadinSession>> sessionsByUser = new ConcurrentHashMap<>();
+    private final DisplayDeviceRememberMe displayDevices;
+
+    StaffSessions(DisplayDeviceRememberMe displayDevices) {
+        this.displayDevices = displayDevices;
+    }
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
@@ -41,6 +46,7 @@ class StaffSessions implements VaadinServiceInitListener {
     }
 
     void endSessionsOf(String username) {
+        displayDevices.forgetUser(username); // a remembered display device must sign in again too
         Set<VaadinSession> sessions = sessionsByUser.remove(username);
         if (sessions == null) {
             return;

@@ -48,15 +48,32 @@ final class BrowserJourneys implements AutoCloseable {
 
     /** A new browser context (its own cookies, so its own Vaadin session), signed in as the given user. */
     Page signIn(String username, String password) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 820));
+        return signIn(username, password, 1366, 820);
+    }
+
+    /** As {@link #signIn(String, String)}, in a window of the given size (a waiting-room TV is 1920x1080). */
+    Page signIn(String username, String password, int width, int height) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height));
         context.setDefaultTimeout(20_000);
         Page page = context.newPage();
+        return signIn(page, username, password);
+    }
+
+    /** Signs in on a page the test prepared (e.g. with routes set up before the first request). */
+    Page signIn(Page page, String username, String password) {
         page.navigate(baseUrl + "/login");
         page.locator("vaadin-login-form input[name=username]").fill(username);
         page.locator("vaadin-login-form input[name=password]").fill(password);
         page.locator("vaadin-login-form input[name=password]").press("Enter");
         page.waitForURL(url -> !url.contains("/login"));
         return page;
+    }
+
+    /** A new browser context and page, not signed in. */
+    Page newPage(int width, int height) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height));
+        context.setDefaultTimeout(20_000);
+        return context.newPage();
     }
 
     String url(String path) {

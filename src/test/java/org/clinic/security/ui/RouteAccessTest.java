@@ -21,6 +21,8 @@ import org.clinic.patient.TestPatients;
 import org.clinic.patient.ui.PatientRecordView;
 import org.clinic.patient.ui.PatientRegistryView;
 import org.clinic.patient.ui.RegisterPatientView;
+import org.clinic.queue.ui.DisplaySetupView;
+import org.clinic.queue.ui.WaitingRoomDisplayView;
 import org.clinic.security.Role;
 import org.clinic.security.StaffAccountService;
 import org.clinic.security.SystemAuthentication;
@@ -82,6 +84,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("my-hours", NotFoundView.class),
                 Map.entry("queue", ReceptionQueueView.class),
                 Map.entry("my-queue", DoctorQueueView.class),
+                Map.entry("display", WaitingRoomDisplayView.class),
                 Map.entry("appointments/day", DoctorDayView.class)));
     }
 
@@ -104,6 +107,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("my-hours", NotFoundView.class),
                 Map.entry("queue", ReceptionQueueView.class),
                 Map.entry("my-queue", DoctorQueueView.class),
+                Map.entry("display", WaitingRoomDisplayView.class),
                 Map.entry("appointments/day", DoctorDayView.class)));
     }
 
@@ -126,6 +130,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("my-hours", MyHoursView.class),
                 Map.entry("queue", NotFoundView.class),
                 Map.entry("my-queue", DoctorQueueView.class),
+                Map.entry("display", WaitingRoomDisplayView.class),
                 Map.entry("appointments/day", DoctorDayView.class)));
     }
 
@@ -133,12 +138,12 @@ class RouteAccessTest extends SpringBrowserlessTest {
     @WithMockUser(roles = "DISPLAY")
     void waiting_room_displays() {
         assertRoutes(Map.ofEntries(
-                Map.entry("", DisplayDeviceView.class),
+                Map.entry("", DisplaySetupView.class),
                 Map.entry("patients", NotFoundView.class),
                 Map.entry("patients/new", NotFoundView.class),
                 Map.entry(recordRoute, NotFoundView.class),
                 Map.entry("admin/staff", NotFoundView.class),
-                Map.entry("device", DisplayDeviceView.class),
+                Map.entry("device", DisplaySetupView.class),
                 Map.entry("appointments", NotFoundView.class),
                 Map.entry("appointments/book", NotFoundView.class),
                 Map.entry("admin/doctors", NotFoundView.class),
@@ -148,6 +153,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("my-hours", NotFoundView.class),
                 Map.entry("queue", NotFoundView.class),
                 Map.entry("my-queue", NotFoundView.class),
+                Map.entry("display", WaitingRoomDisplayView.class),
                 Map.entry("appointments/day", NotFoundView.class)));
     }
 
@@ -171,6 +177,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("my-hours", LoginView.class),
                 Map.entry("queue", LoginView.class),
                 Map.entry("my-queue", LoginView.class),
+                Map.entry("display", LoginView.class),
                 Map.entry("appointments/day", LoginView.class)));
     }
 

@@ -1,0 +1,367 @@
+package org.clinic.queue.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.dependency.JavaScript;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import jakarta.annotation.security.RolesAllowed;
+import org.clinic.base.ClinicSettings;
+import org.clinic.base.LiveUpdates;
+import org.clinic.base.NotFoundException;
+import org.clinic.queue.DisplayBoard;
+import org.clinic.queue.DisplayScope;
+import org.clinic.queue.DisplaySettings;
+import org.clinic.queue.QueueChanged;
+import org.clinic.queue.QueueService;
+import org.clinic.security.Role;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The full-screen waiting-room display: the call being made now in very large type, the last few calls, the
+ * tokens still waiting, the time. Tokens and rooms only (initials when the address says {@code initials=true});
+ * never a name, a reason or a priority. New calls arrive by push, ring a chime and are read out in the display's
+ * language; a display also re-reads the board every 15 seconds, so a missed update, a new day or a server restart
+ * heals by itself.
+ * <p>
+ * Address: {@code display}, {@code display?doctor=<id>} or {@code display?specialty=<id>}, plus optional
+ * {@code initials=true} and {@code lang=en-GB}. Display devices choose it on their setup page ({@code device});
+ * staff may open it to preview what the waiting room sees.
+ */
+@Route(value = "display", autoLayout = false)
+@PageTitle("Waiting room · Clinic")
+@RolesAllowed({Role.DISPLAY_NAME, Role.RECEPTIONIST_NAME, Role.DOCTOR_NAME, Role.ADMIN_NAME})
+@StyleSheet("styles/waiting-room.css")
+@JavaScript("context://scripts/waiting-room-display.js")
+public class WaitingRoomDisplayView extends Div implements BeforeEnterObserver {
+
+    static final int RECENT_CALLS = 5;
+    static final int WAITING_PER_GROUP = 12;
+    private static final int POLL_MILLIS = 15_000;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final Logger log = LoggerFactory.getLogger(WaitingRoomDisplayView.class);
+
+    private final QueueService queue;
+    private final LiveUpdates liveUpdates;
+    private final Clock clock;
+    private final String defaultLanguage;
+
+    private final Span title = new Span();
+    private final Span clockText = new Span();
+    private final Span dateText = new Span();
+    private final Div now = new Div();
+    private final Div recent = new Div();
+    private final Div waiting = new Div();
+    private final Div soundPrompt = new Div();
+    private final Div connection = new Div();
+    private final List<String> announced = new ArrayList<>();
+
+    private DisplayScope scope = DisplayScope.clinic();
+    private boolean initials;
+    private String language;
+    private long lastAnnounced = -1;
+    private @Nullable DisplayBoard shown;
+    private @Nullable Registration subscription;
+    private @Nullable Registration polling;
+
+    public WaitingRoomDisplayView(QueueService queue, LiveUpdates liveUpdates, Clock clock, ClinicSettings clinic,
+                                  DisplaySettings settings) {
+        this.queue = queue;
+        this.liveUpdates = liveUpdates;
+        this.clock = clock.withZone(clinic.timeZone());
+        this.defaultLanguage = settings.language();
+        this.language = defaultLanguage;
+        setId("waiting-room-display");
+        addClassName("wr-display");
+        // The browser says it is connected again (see waiting-room-display.js): catch up on what was missed.
+        getElement().addEventListener("wr-reconnected", reconnected -> refresh());
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> parameters = event.getLocation().getQueryParameters().getParameters();
+        initials = "true".equalsIgnoreCase(first(parameters, "initials"));
+        String lang = first(parameters, "lang");
+        language = lang != null && DisplaySettings.isLanguageTag(lang) ? lang : defaultLanguage;
+        removeAll();
+        try {
+            scope = scopeOf(parameters);
+            DisplayBoard board = queue.display(scope, initials);
+            build();
+            show(board);
+            lastAnnounced = board.calls().stream().mapToLong(DisplayBoard.Call::id).max().orElse(0);
+        } catch (IllegalArgumentException | NotFoundException unknown) {
+            scope = DisplayScope.clinic();
+            lastAnnounced = -1;
+            Div problem = new Div(new Div("This display's address does not name a doctor or specialty of the clinic."),
+                    new Anchor("device", "Choose what this display shows"));
+            problem.addClassName("wr-problem");
+            add(problem);
+        }
+        getElement().setAttribute("lang", language);
+    }
+
+    private void build() {
+        title.addClassName("wr-title");
+        clockText.addClassName("wr-clock");
+        clockText.setId("wr-clock");
+        dateText.addClassName("wr-date");
+        ZonedDateTime time = ZonedDateTime.now(clock);
+        clockText.setText(time.format(TIME));
+        dateText.setText(time.format(DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.forLanguageTag(language))));
+        Div when = new Div(clockText, dateText);
+        when.addClassName("wr-when");
+        Div header = new Div(title, when);
+        header.addClassName("wr-header");
+
+        now.setId("now-calling");
+        now.addClassName("wr-now");
+        recent.setId("recent-calls");
+        recent.addClassName("wr-recent");
+        waiting.setId("waiting-tokens");
+        waiting.addClassName("wr-waiting");
+        Div lower = new Div(recent, waiting);
+        lower.addClassName("wr-lower");
+
+        soundPrompt.setId("enable-sound");
+        soundPrompt.addClassName("wr-sound");
+        soundPrompt.setText("Tap the screen to turn on sound for calls");
+        connection.setId("connection-banner");
+        connection.addClassName("wr-connection");
+        connection.setText("Reconnecting…");
+        connection.getElement().setAttribute("hidden", true);
+
+        add(header, now, lower, soundPrompt, connection);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        UI ui = attachEvent.getUI();
+        if (lastAnnounced < 0) {
+            return; // the address was not valid: nothing to keep up to date
+        }
+        subscription = liveUpdates.subscribe(ui, QueueChanged.class, changed -> changed.date().equals(today()),
+                this::refresh);
+        // Push brings every change. The poll (one small request every 15 s) heals a missed one, moves to a new day,
+        // and is how a display learns that the server restarted: its session is gone, so the page reloads by itself.
+        ui.setPollInterval(POLL_MILLIS);
+        polling = ui.addPollListener(poll -> refresh());
+        // Keep trying to reconnect for as long as it takes (the default gives up after about 14 hours).
+        ui.getReconnectDialogConfiguration().setReconnectAttempts(Integer.MAX_VALUE);
+        ui.getReconnectDialogConfiguration().setReconnectInterval(3_000);
+        getElement().executeJs("window.clinicDisplay && window.clinicDisplay.init(this, $0, $1)", language,
+                clock.getZone().getId());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (subscription != null) {
+            subscription.remove();
+            subscription = null;
+        }
+        if (polling != null) {
+            polling.remove();
+            polling = null;
+            detachEvent.getUI().setPollInterval(-1);
+        }
+    }
+
+    /** Re-reads the board under the viewer's permissions; announces calls not announced yet, oldest first. */
+    void refresh() {
+        DisplayBoard board;
+        try {
+            board = queue.display(scope, initials);
+        } catch (RuntimeException unavailable) {
+            // Keep showing the last board (e.g. while the database is away); the next change or poll tries again.
+            log.debug("Display could not be refreshed", unavailable);
+            return;
+        }
+        if (!board.equals(shown)) {
+            show(board);
+        }
+        List<DisplayBoard.Call> fresh = board.calls().stream().filter(c -> c.id() > lastAnnounced)
+                .sorted(Comparator.comparingLong(DisplayBoard.Call::id)).toList();
+        for (DisplayBoard.Call call : fresh) {
+            String phrase = CallAnnouncement.phrase(call.token(), call.room(), language);
+            announced.add(phrase);
+            getElement().executeJs("window.clinicDisplay && window.clinicDisplay.announce($0, $1)", phrase,
+                    call.recall());
+            lastAnnounced = call.id();
+        }
+    }
+
+    /** What this display has announced since it opened (for tests). */
+    List<String> announced() {
+        return List.copyOf(announced);
+    }
+
+    private void show(DisplayBoard board) {
+        shown = board;
+        title.setText(board.title());
+        showNow(board.calls().isEmpty() ? null : board.calls().getFirst());
+        showRecent(board.calls());
+        showWaiting(board.waiting());
+    }
+
+    private void showNow(DisplayBoard.@Nullable Call call) {
+        now.removeAll();
+        now.getElement().setAttribute("data-call", call == null ? "" : Long.toString(call.id()));
+        if (call == null) {
+            now.addClassName("wr-now-idle");
+            Div label = new Div("Welcome");
+            label.addClassName("wr-now-label");
+            Div text = new Div("Please take a seat. Your token appears here when it is your turn.");
+            text.addClassName("wr-now-idle-text");
+            now.add(label, text);
+            return;
+        }
+        now.removeClassName("wr-now-idle");
+        Div label = new Div(call.recall() ? "Calling again" : "Now calling");
+        label.addClassName("wr-now-label");
+        Span token = new Span(call.token());
+        token.setId("now-token");
+        token.addClassName("wr-now-token");
+        Span arrow = new Span("→");
+        arrow.addClassName("wr-now-arrow");
+        arrow.getElement().setAttribute("aria-hidden", "true");
+        Span room = new Span(roomLabel(call.room()));
+        room.setId("now-room");
+        room.addClassName("wr-now-room");
+        Div line = new Div(token, arrow, room);
+        line.addClassName("wr-now-line");
+        now.add(label, line);
+        if (call.initials() != null && !call.initials().isBlank()) {
+            Div who = new Div(call.initials());
+            who.addClassName("wr-now-initials");
+            now.add(who);
+        }
+    }
+
+    private void showRecent(List<DisplayBoard.Call> calls) {
+        recent.removeAll();
+        Div heading = new Div("Recently called");
+        heading.addClassName("wr-heading");
+        recent.add(heading);
+        Set<String> seen = new LinkedHashSet<>();
+        if (!calls.isEmpty()) {
+            seen.add(calls.getFirst().token()); // already in large type above
+        }
+        int shown = 0;
+        for (DisplayBoard.Call call : calls) {
+            if (!seen.add(call.token())) {
+                continue; // a recall repeats a token: list each once
+            }
+            Span token = new Span(call.token() + (call.initials() == null ? "" : " · " + call.initials()));
+            token.addClassName("wr-recent-token");
+            Span room = new Span(roomLabel(call.room()));
+            room.addClassName("wr-recent-room");
+            Span at = new Span(call.at().atZone(clock.getZone()).format(TIME));
+            at.addClassName("wr-recent-time");
+            Div row = new Div(token, room, at);
+            row.addClassName("wr-recent-row");
+            recent.add(row);
+            if (++shown == RECENT_CALLS) {
+                break;
+            }
+        }
+        if (shown == 0) {
+            Div none = new Div("No earlier calls today");
+            none.addClassName("wr-empty");
+            recent.add(none);
+        }
+    }
+
+    private void showWaiting(List<DisplayBoard.Waiting> tokens) {
+        waiting.removeAll();
+        Div heading = new Div("Waiting" + (tokens.isEmpty() ? "" : " (" + tokens.size() + ")"));
+        heading.addClassName("wr-heading");
+        waiting.add(heading);
+        if (tokens.isEmpty()) {
+            Div none = new Div("Nobody is waiting");
+            none.addClassName("wr-empty");
+            waiting.add(none);
+            return;
+        }
+        Map<String, List<DisplayBoard.Waiting>> byRoom = new LinkedHashMap<>();
+        tokens.forEach(w -> byRoom.computeIfAbsent(w.room(), r -> new ArrayList<>()).add(w));
+        boolean labelled = scope.kind() != DisplayScope.Kind.DOCTOR || byRoom.size() > 1;
+        Div groups = new Div();
+        groups.addClassName("wr-groups");
+        byRoom.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(Comparator.comparing((String r) -> r.isEmpty()).thenComparing(r -> r)))
+                .forEach(group -> {
+                    Div row = new Div();
+                    row.addClassName("wr-group");
+                    if (labelled) {
+                        Span room = new Span(group.getKey().isEmpty() ? "Next free room" : roomLabel(group.getKey()));
+                        room.addClassName("wr-group-room");
+                        row.add(room);
+                    }
+                    Div chips = new Div();
+                    chips.addClassName("wr-chips");
+                    List<DisplayBoard.Waiting> inRoom = group.getValue();
+                    for (DisplayBoard.Waiting w : inRoom.subList(0, Math.min(inRoom.size(), WAITING_PER_GROUP))) {
+                        Span chip = new Span(w.token() + (w.initials() == null ? "" : " · " + w.initials()));
+                        chip.addClassName("wr-chip");
+                        chips.add(chip);
+                    }
+                    if (inRoom.size() > WAITING_PER_GROUP) {
+                        Span more = new Span("+" + (inRoom.size() - WAITING_PER_GROUP) + " more");
+                        more.addClassName("wr-chip-more");
+                        chips.add(more);
+                    }
+                    row.add(chips);
+                    groups.add(row);
+                });
+        waiting.add(groups);
+    }
+
+    private static String roomLabel(String room) {
+        return room.isBlank() ? "" : "Room " + room;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private static DisplayScope scopeOf(Map<String, List<String>> parameters) {
+        String doctor = first(parameters, "doctor");
+        String specialty = first(parameters, "specialty");
+        if (doctor != null && !doctor.isBlank()) {
+            return new DisplayScope(DisplayScope.Kind.DOCTOR, UUID.fromString(doctor));
+        }
+        if (specialty != null && !specialty.isBlank()) {
+            return new DisplayScope(DisplayScope.Kind.SPECIALTY, UUID.fromString(specialty));
+        }
+        return DisplayScope.clinic();
+    }
+
+    private static @Nullable String first(Map<String, List<String>> parameters, String name) {
+        List<String> values = parameters.get(name);
+        return values == null || values.isEmpty() ? null : values.getFirst();
+    }
+}
