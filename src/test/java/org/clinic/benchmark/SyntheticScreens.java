@@ -1,0 +1,159 @@
+package org.clinic.benchmark;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Many {@link SyntheticScreen}s in their own JVM, so that the server's heap per screen is measured without the
+ * clients in it. Started by {@link DeliveryBenchmark}:
+ * {@code SyntheticScreens <base-url> <route> <query> <token-prefix> <screens> <password> <user>...}; each screen has
+ * its own HTTP session, signed in as the users in turn. Writes to stdout:
+ * {@code READY <opened> <failed> <millis> <first error>} once all are open, then
+ * {@code A <screen> <token> <epoch-micros>} for each token each screen first sees in a pushed message; on
+ * {@code QUIT} (or end of stdin) {@code STATS …} and exits. Stops by itself after 30 minutes in any case.
+ */
+public final class SyntheticScreens {
+
+    private static final int SCREENS_PER_CLIENT = 50;
+    private static final int OPENING_THREADS = 6;
+
+    private SyntheticScreens() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        URI base = URI.create(args[0]);
+        String route = args[1];
+        String query = args[2];
+        String tokenPrefix = args[3];
+        int count = Integer.parseInt(args[4]);
+        String password = args[5];
+        List<String> users = List.of(args).subList(6, args.length);
+
+        Thread watchdog = Thread.ofPlatform().daemon().start(() -> {
+            try {
+                Thread.sleep(Duration.ofMinutes(30));
+            } catch (InterruptedException e) {
+                return;
+            }
+            System.err.println("SyntheticScreens: 30 minutes are up, stopping");
+            Runtime.getRuntime().halt(3);
+        });
+
+        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+        LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread writer = Thread.ofPlatform().daemon().start(() -> {
+            try {
+                while (true) {
+                    out.println(lines.take());
+                    if (lines.isEmpty()) {
+                        out.flush();
+                    }
+                }
+            } catch (InterruptedException e) {
+                out.flush();
+            }
+        });
+        SyntheticScreen.Sink sink = (screen, token, micros) -> lines.add("A " + screen + " " + token + " " + micros);
+
+        ExecutorService callbacks = Executors.newFixedThreadPool(4, Thread.ofPlatform().daemon().name("screens-", 0).factory());
+        List<HttpClient> clients = new ArrayList<>();
+        List<SyntheticScreen> screens = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            if (i % SCREENS_PER_CLIENT == 0) {
+                clients.add(HttpClient.newBuilder().executor(callbacks).connectTimeout(Duration.ofSeconds(10)).build());
+            }
+            screens.add(new SyntheticScreen(i, clients.getLast(), base, tokenPrefix, sink));
+        }
+
+        long start = System.nanoTime();
+        AtomicInteger failed = new AtomicInteger();
+        List<String> firstError = new ArrayList<>();
+        try (ExecutorService opening = Executors.newFixedThreadPool(OPENING_THREADS)) {
+            List<Future<?>> opened = new ArrayList<>();
+            for (SyntheticScreen screen : screens) {
+                opened.add(opening.submit(() -> {
+                    try {
+                        screen.signIn(users.get(screen.index % users.size()), password);
+                        String view = screen.open(route, query);
+                        if (!view.contains("\"changes\"")) {
+                            throw new IllegalStateException("the view was not built: " + view);
+                        }
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                        synchronized (firstError) {
+                            if (firstError.isEmpty()) {
+                                firstError.add(e.toString().replace('\n', ' '));
+                                e.printStackTrace();
+                            }
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : opened) {
+                f.get(10, TimeUnit.MINUTES);
+            }
+        }
+        lines.add("READY " + (count - failed.get()) + " " + failed.get() + " "
+                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " "
+                + (firstError.isEmpty() ? "-" : firstError.getFirst()));
+
+        // What the browser keeps doing while it shows the queue: the view's 30 s poll, the 5 min heartbeat.
+        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory());
+        for (SyntheticScreen screen : screens) {
+            timers.scheduleAtFixedRate(screen::poll, ThreadLocalRandom.current().nextLong(30_000), 30_000,
+                    TimeUnit.MILLISECONDS);
+            timers.scheduleAtFixedRate(screen::heartbeat, 300_000, 300_000, TimeUnit.MILLISECONDS);
+        }
+
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String command = in.readLine(); command != null && !command.equals("QUIT"); command = in.readLine()) {
+            if (command.equals("STATS")) {
+                lines.add(stats(screens));
+            }
+        }
+        timers.shutdownNow();
+        lines.add(stats(screens));
+        screens.forEach(SyntheticScreen::close);
+        Thread.sleep(500);
+        writer.interrupt();
+        writer.join(2_000);
+        watchdog.interrupt();
+        System.exit(0);
+    }
+
+    private static String stats(List<SyntheticScreen> screens) {
+        long pushes = 0;
+        long chars = 0;
+        long confirms = 0;
+        long errors = 0;
+        int connected = 0;
+        String lastError = "-";
+        for (SyntheticScreen s : screens) {
+            pushes += s.pushes.get();
+            chars += s.pushedChars.get();
+            confirms += s.confirms.get();
+            errors += s.errors.get();
+            connected += s.connected() ? 1 : 0;
+            if (s.lastError != null) {
+                lastError = s.lastError.replace('\n', ' ');
+            }
+        }
+        return "STATS connected=" + connected + " pushes=" + pushes + " pushedChars=" + chars + " confirms=" + confirms
+                + " errors=" + errors + " lastError=" + lastError;
+    }
+}
