@@ -32,6 +32,13 @@ public class LiveUpdates {
     private final ExecutorService fanOut = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("live-updates").factory());
     private final ScheduledExecutorService delayed = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("live-updates-delayed").factory());
+    /**
+     * Screens are refreshed in parallel: each refresh runs under its own session's lock, re-reads through the
+     * services and pushes, so one slow screen does not hold up the others.
+     */
+    private final ExecutorService delivery = Executors.newFixedThreadPool(
+            Math.max(4, 2 * Runtime.getRuntime().availableProcessors()),
+            Thread.ofPlatform().daemon().name("live-updates-delivery-", 0).factory());
     private final long minIntervalNanos;
 
     LiveUpdates(ClinicSettings settings) {
@@ -65,6 +72,7 @@ public class LiveUpdates {
     @PreDestroy
     void shutdown() {
         fanOut.shutdownNow();
+        delivery.shutdownNow();
         delayed.shutdownNow();
     }
 
@@ -102,7 +110,7 @@ public class LiveUpdates {
             if (wait > 0) {
                 delayed.schedule(this::refreshNow, wait, TimeUnit.NANOSECONDS);
             } else {
-                deliver();
+                delivery.execute(this::deliver);
             }
         }
 
@@ -111,7 +119,7 @@ public class LiveUpdates {
                 pending = false;
                 lastRefresh = System.nanoTime();
             }
-            deliver();
+            delivery.execute(this::deliver);
         }
 
         private void deliver() {

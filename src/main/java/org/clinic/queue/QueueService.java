@@ -445,24 +445,20 @@ public class QueueService {
     /** Every doctor's queue of today, and the specialties' walk-in queues that have anyone in them. */
     @PreAuthorize(STAFF)
     public List<LineBoard> boards() {
-        return read(() -> {
-            LocalDate today = today();
-            List<QueueEntry> all = store.ofDay(today);
-            Map<Long, SpecialtySummary> specialties = specialtiesByInternalId();
-            List<LineBoard> boards = new ArrayList<>();
-            for (DoctorSummary doctor : doctors.doctors()) {
-                boards.add(board(doctor, all, specialties));
-            }
-            Map<String, List<QueueEntry>> walkIns = all.stream().filter(e -> e.line().startsWith("specialty:"))
-                    .collect(Collectors.groupingBy(QueueEntry::line, LinkedHashMap::new, Collectors.toList()));
-            walkIns.forEach((line, entries) -> {
-                SpecialtySummary specialty = specialties.get(entries.getFirst().specialtyId());
-                List<QueueEntryView> views = views(callOrder(entries, line, 0), Duration.ofMinutes(15), false);
-                boards.add(new LineBoard(line, null, specialty.name() + " walk-ins", "", List.of(), views, 0, 0,
-                        Duration.ZERO));
-            });
-            return boards;
+        Day day = day();
+        List<LineBoard> boards = new ArrayList<>();
+        for (DoctorSummary doctor : day.doctors()) {
+            boards.add(board(doctor, day));
+        }
+        Map<String, List<QueueEntry>> walkIns = day.entries().stream().filter(e -> e.line().startsWith("specialty:"))
+                .collect(Collectors.groupingBy(QueueEntry::line, LinkedHashMap::new, Collectors.toList()));
+        walkIns.forEach((line, entries) -> {
+            SpecialtySummary specialty = day.specialties().get(entries.getFirst().specialtyId());
+            List<QueueEntryView> views = views(callOrder(entries, line, 0), Duration.ofMinutes(15), false, day);
+            boards.add(new LineBoard(line, null, specialty.name() + " walk-ins", "", List.of(), views, 0, 0,
+                    Duration.ZERO));
         });
+        return boards;
     }
 
     /** One doctor's queue: their patients and the walk-ins of their specialty they would call. */
@@ -470,7 +466,7 @@ public class QueueService {
     public LineBoard board(UUID doctorId) {
         DoctorSummary doctor = doctors.doctor(doctorId);
         requireMayWork(doctor);
-        return read(() -> board(doctor, store.ofDay(today()), specialtiesByInternalId()));
+        return board(doctor, day());
     }
 
     /** The doctor the signed-in user is, if they are one. */
@@ -506,12 +502,13 @@ public class QueueService {
     /** What a waiting-room display shows: tokens and rooms (and initials if asked for), nothing else. */
     @PreAuthorize(DISPLAYS)
     public DisplayBoard display(DisplayScope scope, boolean initials) {
+        Day day = day();
         return read(() -> {
-            LocalDate today = today();
-            List<DoctorSummary> all = doctors.doctors();
+            LocalDate today = day.date();
+            List<DoctorSummary> all = day.doctors();
             Map<Long, DoctorSummary> byInternalId = all.stream()
                     .collect(Collectors.toMap(DoctorSummary::internalId, d -> d));
-            Map<Long, SpecialtySummary> specialties = specialtiesByInternalId();
+            Map<Long, SpecialtySummary> specialties = day.specialties();
             String title;
             java.util.function.Predicate<QueueEntry> shown;
             switch (scope.kind()) {
@@ -533,10 +530,10 @@ public class QueueService {
                     shown = e -> true;
                 }
             }
-            List<QueueEntry> entries = store.ofDay(today).stream().filter(shown).toList();
-            Map<Long, QueueEntry> byId = store.ofDay(today).stream().collect(Collectors.toMap(QueueEntry::id, e -> e));
+            List<QueueEntry> entries = day.entries().stream().filter(shown).toList();
+            Map<Long, QueueEntry> byId = day.entries().stream().collect(Collectors.toMap(QueueEntry::id, e -> e));
             List<DisplayBoard.Call> calls = new ArrayList<>();
-            for (QueueStore.EventRow call : store.latestCalls(today, 50)) {
+            for (QueueStore.EventRow call : day.calls()) {
                 QueueEntry entry = byId.get(call.entryId());
                 if (entry == null || !shown.test(entry) || entry.doctorId() == null) {
                     continue;
@@ -569,49 +566,52 @@ public class QueueService {
 
     // --------------------------------------------------------------------------------------------- internals
 
-    private LineBoard board(DoctorSummary doctor, List<QueueEntry> all, Map<Long, SpecialtySummary> specialties) {
+    private LineBoard board(DoctorSummary doctor, Day day) {
         String own = QueueEntry.doctorLine(doctor.internalId());
         String walkIns = QueueEntry.specialtyLine(specialtyInternalId(doctor.specialty()));
-        List<QueueEntry> mine = all.stream().filter(e -> e.line().equals(own)).toList();
-        List<QueueEntry> candidates = all.stream().filter(e -> e.line().equals(own) || e.line().equals(walkIns))
-                .toList();
-        int streak = store.streak(own, today());
-        Duration average = averageConsultation(doctor);
+        List<QueueEntry> mine = day.entries().stream().filter(e -> e.line().equals(own)).toList();
+        List<QueueEntry> candidates = day.entries().stream()
+                .filter(e -> e.line().equals(own) || e.line().equals(walkIns)).toList();
+        int streak = day.streaks().getOrDefault(own, 0);
+        Duration average = day.averages().getOrDefault(doctor.internalId(), doctor.slotLength());
         boolean busy = mine.stream().anyMatch(e -> e.status() == QueueStatus.IN_CONSULTATION
                 || e.status() == QueueStatus.CALLED);
-        List<QueueEntryView> waiting = views(callOrder(candidates, own, streak), average, busy);
+        List<QueueEntryView> waiting = views(callOrder(candidates, own, streak), average, busy, day);
         List<QueueEntryView> current = mine.stream()
                 .filter(e -> e.status() == QueueStatus.CALLED || e.status() == QueueStatus.IN_CONSULTATION)
-                .map(e -> view(e, 0, Duration.ZERO)).toList();
+                .map(e -> view(e, 0, Duration.ZERO, day)).toList();
         int done = (int) mine.stream().filter(e -> e.status() == QueueStatus.DONE).count();
         int noShows = (int) mine.stream().filter(e -> e.status() == QueueStatus.NO_SHOW).count();
         return new LineBoard(own, doctor, doctor.displayName(), doctor.room(), current, waiting, done, noShows, average);
     }
 
-    private List<QueueEntryView> views(List<QueueEntry> order, Duration average, boolean busy) {
+    private List<QueueEntryView> views(List<QueueEntry> order, Duration average, boolean busy, Day day) {
         List<QueueEntryView> views = new ArrayList<>();
         for (int i = 0; i < order.size(); i++) {
-            views.add(view(order.get(i), i + 1, average.multipliedBy(i + (busy ? 1 : 0))));
+            views.add(view(order.get(i), i + 1, average.multipliedBy(i + (busy ? 1 : 0)), day));
         }
         return views;
     }
 
+    /** One entry, read fresh (for the result of an operation), with its position and estimate. */
     private QueueEntryView view(QueueEntry entry) {
-        if (entry.status() != QueueStatus.WAITING) {
-            return view(entry, 0, Duration.ZERO);
+        Day day = load(entry.date());
+        QueueEntry fresh = day.entries().stream().filter(e -> e.id() == entry.id()).findFirst().orElse(entry);
+        if (fresh.status() != QueueStatus.WAITING) {
+            return view(fresh, 0, Duration.ZERO, day);
         }
-        List<QueueEntry> candidates = store.ofLines(List.of(entry.line()), entry.date());
-        List<QueueEntry> order = callOrder(candidates, entry.line(), 0);
-        int index = order.stream().map(QueueEntry::id).toList().indexOf(entry.id());
-        Duration average = entry.doctorId() == null ? Duration.ofMinutes(15) : averageConsultation(
-                doctors.doctorsByInternalId(List.of(entry.doctorId())).get(entry.doctorId()));
-        return view(entry, index + 1, average.multipliedBy(Math.max(0, index)));
+        List<QueueEntry> order = callOrder(day.entries().stream().filter(e -> e.line().equals(fresh.line())).toList(),
+                fresh.line(), day.streaks().getOrDefault(fresh.line(), 0));
+        int index = order.stream().map(QueueEntry::id).toList().indexOf(fresh.id());
+        Duration average = fresh.doctorId() == null ? Duration.ofMinutes(15)
+                : day.averages().getOrDefault(fresh.doctorId(), day.doctorsById().containsKey(fresh.doctorId())
+                ? day.doctorsById().get(fresh.doctorId()).slotLength() : Duration.ofMinutes(15));
+        return view(fresh, index + 1, average.multipliedBy(Math.max(0, index)), day);
     }
 
-    private QueueEntryView view(QueueEntry entry, int position, Duration estimate) {
-        PatientReference patient = patients.references(List.of(entry.patientId())).get(entry.patientId());
-        DoctorSummary doctor = entry.doctorId() == null ? null
-                : doctors.doctorsByInternalId(List.of(entry.doctorId())).get(entry.doctorId());
+    private QueueEntryView view(QueueEntry entry, int position, Duration estimate, Day day) {
+        PatientReference patient = people(day).get(entry.patientId());
+        DoctorSummary doctor = entry.doctorId() == null ? null : day.doctorsById().get(entry.doctorId());
         Instant now = clock.instant();
         Instant until = entry.calledAt() != null ? entry.calledAt() : now;
         Duration waited = Duration.between(entry.arrivedAt(), entry.status() == QueueStatus.WAITING ? now : until);
@@ -822,13 +822,79 @@ public class QueueService {
         return lane == Lane.REGULAR ? null : why;
     }
 
-    private Duration averageConsultation(DoctorSummary doctor) {
-        List<Long> seconds = store.consultationSeconds(doctor.internalId(), today());
-        if (seconds.isEmpty()) {
-            return doctor.slotLength();
-        }
-        return Duration.ofSeconds(Math.round(seconds.stream().mapToLong(Long::longValue).average().orElse(0)));
+    /**
+     * Everything the queue screens read of one day, loaded in a handful of statements. When a change is committed,
+     * every open screen re-reads at once: they share one load instead of each repeating it. A load is kept only if
+     * no queue change started or committed while it was read ({@link #generation}), and for at most a few seconds
+     * (names, rooms and working time change elsewhere). Who may see it is still checked on every call.
+     */
+    private record Day(LocalDate date, long generation, long loadedAt, List<QueueEntry> entries,
+                       java.util.concurrent.atomic.AtomicReference<@Nullable Map<Long, PatientReference>> names,
+                       List<DoctorSummary> doctors,
+                       Map<Long, DoctorSummary> doctorsById, Map<Long, SpecialtySummary> specialties,
+                       Map<String, Integer> streaks, Map<Long, Duration> averages, List<QueueStore.EventRow> calls) {
     }
+
+    private static final long SNAPSHOT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicReference<@Nullable Day> snapshot =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    private Day day() {
+        LocalDate today = today();
+        Day cached = snapshot.get();
+        if (cached != null && cached.date().equals(today) && cached.generation() == generation.get()
+                && System.nanoTime() - cached.loadedAt() < SNAPSHOT_NANOS) {
+            return cached;
+        }
+        Day fresh = load(today);
+        if (fresh.generation() == generation.get()) {
+            snapshot.set(fresh);
+        }
+        return fresh;
+    }
+
+    private Day load(LocalDate date) {
+        long seen = generation.get();
+        return read(() -> {
+            List<QueueEntry> entries = store.ofDay(date);
+            List<DoctorSummary> all = doctors.doctors();
+            Map<Long, DoctorSummary> byId = new HashMap<>();
+            all.forEach(d -> byId.put(d.internalId(), d));
+            entries.stream().map(QueueEntry::doctorId).filter(java.util.Objects::nonNull)
+                    .filter(id -> !byId.containsKey(id)).findAny() // a deactivated doctor still in today's queue
+                    .ifPresent(missing -> byId.putAll(doctors.doctorsByInternalId(entries.stream()
+                            .map(QueueEntry::doctorId).filter(java.util.Objects::nonNull).collect(Collectors.toSet()))));
+            Map<Long, Duration> averages = new HashMap<>();
+            store.averageConsultationSeconds(date).forEach((doctor, seconds) ->
+                    averages.put(doctor, Duration.ofSeconds(seconds)));
+            return new Day(date, seen, System.nanoTime(), entries, new java.util.concurrent.atomic.AtomicReference<>(),
+                    all, byId, specialtiesByInternalId(),
+                    store.streaks(date), averages, store.latestCalls(date, 50));
+        });
+    }
+
+    /**
+     * The names of the day's queued patients, read through the patient service under the caller's permissions the
+     * first time a staff screen needs them (displays never ask), then kept with the day.
+     */
+    private Map<Long, PatientReference> people(Day day) {
+        Map<Long, PatientReference> known = day.names().get();
+        if (known != null) {
+            return known;
+        }
+        Map<Long, PatientReference> read = day.entries().isEmpty() ? Map.of() : read(() -> patients.references(
+                day.entries().stream().map(QueueEntry::patientId).collect(Collectors.toSet())));
+        day.names().compareAndSet(null, read);
+        return read;
+    }
+
+    /** A queue change is being written or was committed: loads taken before it are not kept. */
+    private void queueChanged() {
+        generation.incrementAndGet();
+        snapshot.set(null);
+    }
+
 
     private Ticket ticket(QueueEntry entry, @Nullable DoctorSummary doctor, SpecialtySummary specialty,
                           PatientReference patient) {
@@ -893,7 +959,17 @@ public class QueueService {
     }
 
     private <T> T write(Supplier<@Nullable T> work) {
-        return Retries.retrying(() -> transaction.execute(status -> work.get()),
+        return Retries.retrying(() -> transaction.execute(status -> {
+                    queueChanged();
+                    org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                            new org.springframework.transaction.support.TransactionSynchronization() {
+                                @Override
+                                public void afterCompletion(int outcome) {
+                                    queueChanged();
+                                }
+                            });
+                    return work.get();
+                }),
                 e -> e instanceof OptimisticLockingFailureException
                         || (e instanceof DataIntegrityViolationException
                         && String.valueOf(e.getMessage()).contains("uk_queue_entry_place")));

@@ -85,10 +85,24 @@ class QueueStore {
                 .param("line", line).param("date", date).query(Long.class).single();
     }
 
-    int streak(String line, LocalDate date) {
-        return jdbc.sql("SELECT priority_streak FROM queue_line_day WHERE line = :line AND on_date = :date")
-                .param("line", line).param("date", date).query(Integer.class).optional().orElse(0);
+    /** Every line's priority streak of the day. */
+    java.util.Map<String, Integer> streaks(LocalDate date) {
+        java.util.Map<String, Integer> streaks = new java.util.HashMap<>();
+        jdbc.sql("SELECT line, priority_streak FROM queue_line_day WHERE on_date = :date").param("date", date)
+                .query((rs, row) -> streaks.put(rs.getString(1), rs.getInt(2))).list();
+        return streaks;
     }
+
+    /** Each doctor's average consultation of the day, in seconds, for those who finished one. */
+    java.util.Map<Long, Long> averageConsultationSeconds(LocalDate date) {
+        java.util.Map<Long, Long> averages = new java.util.HashMap<>();
+        jdbc.sql("SELECT doctor_id, ROUND(AVG(TIMESTAMPDIFF(SECOND, started_at, finished_at))) FROM queue_entry"
+                        + " WHERE on_date = :date AND status = 'DONE' AND started_at IS NOT NULL AND doctor_id IS NOT NULL"
+                        + " GROUP BY doctor_id")
+                .param("date", date).query((rs, row) -> averages.put(rs.getLong(1), rs.getLong(2))).list();
+        return averages;
+    }
+
 
     void setStreak(String line, LocalDate date, int streak) {
         jdbc.sql("UPDATE queue_line_day SET priority_streak = :s WHERE line = :line AND on_date = :date")
@@ -220,10 +234,4 @@ class QueueStore {
                 .param("e", entryId).query(EVENT).list();
     }
 
-    /** Minutes of the day's finished consultations of a doctor, for wait estimates. */
-    List<Long> consultationSeconds(long doctorId, LocalDate date) {
-        return jdbc.sql("SELECT TIMESTAMPDIFF(SECOND, started_at, finished_at) FROM queue_entry"
-                        + " WHERE on_date = :date AND doctor_id = :d AND status = 'DONE' AND started_at IS NOT NULL")
-                .param("date", date).param("d", doctorId).query(Long.class).list();
-    }
 }
