@@ -124,18 +124,46 @@ public class DoctorQueueView extends Main implements BeforeEnterObserver {
 
         waiting.setId("waiting");
         waiting.addColumn(QueueEntryView::position).setHeader("#").setWidth("3.5em").setFlexGrow(0);
-        waiting.addComponentColumn(e -> QueueText.token(e.token())).setHeader("Token").setWidth("7em").setFlexGrow(0);
-        waiting.addComponentColumn(e -> {
-            Span name = new Span(e.patientName());
-            name.addClassName("clinic-patient-name");
-            return name;
-        }).setHeader("Patient").setFlexGrow(2);
-        waiting.addComponentColumn(e -> e.lane() == org.clinic.queue.Lane.REGULAR ? new Span()
-                : QueueText.lane(e)).setHeader("Priority").setAutoWidth(true).setFlexGrow(0);
-        waiting.addComponentColumn(QueueText::waited).setHeader("Waited").setAutoWidth(true).setFlexGrow(0);
+        // Lit renderers, not components: a live refresh sends each row as a few fields of data, so a queue seen on
+        // a hundred screens costs little to push.
+        waiting.addColumn(com.vaadin.flow.data.renderer.LitRenderer.<QueueEntryView>of(
+                        "<span class=\"clinic-token\">${item.token}</span>").withProperty("token", QueueEntryView::token))
+                .setHeader("Token").setWidth("7em").setFlexGrow(0);
+        waiting.addColumn(com.vaadin.flow.data.renderer.LitRenderer.<QueueEntryView>of(
+                        "<span class=\"clinic-patient-name\">${item.name}</span>")
+                        .withProperty("name", QueueEntryView::patientName))
+                .setHeader("Patient").setFlexGrow(2);
+        waiting.addColumn(com.vaadin.flow.data.renderer.LitRenderer.<QueueEntryView>of(
+                        "<span ?hidden=${!item.lane} theme=${item.emergency ? 'badge error primary' : 'badge contrast'}"
+                                + " title=${item.why}>${item.lane}</span>")
+                        .withProperty("lane", e -> e.lane() == org.clinic.queue.Lane.REGULAR ? "" : e.lane().label())
+                        .withProperty("emergency", e -> e.lane() == org.clinic.queue.Lane.EMERGENCY)
+                        .withProperty("why", e -> e.priorityReason() == null ? "" : e.priorityReason()))
+                .setHeader("Priority").setAutoWidth(true).setFlexGrow(0);
+        waiting.addColumn(com.vaadin.flow.data.renderer.LitRenderer.<QueueEntryView>of(
+                        "<span class=${item.long ? 'clinic-waited clinic-waited-long' : 'clinic-waited'}>${item.waited}</span>")
+                        .withProperty("waited", e -> QueueText.minutes(e.waited()))
+                        .withProperty("long", QueueEntryView::longWait))
+                .setHeader("Waited").setAutoWidth(true).setFlexGrow(0);
         waiting.addColumn(e -> e.visitReason() == null ? "" : e.visitReason()).setHeader("Reason for visit")
                 .setFlexGrow(2);
-        waiting.addComponentColumn(e -> actions.buttons(e, doctorList)).setAutoWidth(true).setFlexGrow(0);
+        waiting.addColumn(com.vaadin.flow.data.renderer.LitRenderer.<QueueEntryView>of(
+                        "<vaadin-icon icon=\"vaadin:ellipsis-dots-v\" class=\"clinic-row-menu\" title=\"Actions\"></vaadin-icon>"))
+                .setWidth("3em").setFlexGrow(0);
+        // One menu for the whole list: a click on a row offers what applies to that patient.
+        com.vaadin.flow.component.grid.contextmenu.GridContextMenu<QueueEntryView> menu = waiting.addContextMenu();
+        menu.setOpenOnClick(true);
+        menu.setDynamicContentHandler(entry -> {
+            menu.removeAll();
+            if (entry == null) {
+                return false;
+            }
+            menu.addItem("Not present", click -> actions.notPresent(entry));
+            menu.addItem("Transfer…", click -> actions.transfer(entry, doctorList));
+            menu.addItem("Change priority…", click -> actions.changePriority(entry));
+            menu.addItem("No-show…", click -> actions.confirmNoShow(entry));
+            return true;
+        });
         waiting.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         waiting.setEmptyStateText("Nobody is waiting.");
         waiting.setAllRowsVisible(true);
