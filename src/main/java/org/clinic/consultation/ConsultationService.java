@@ -315,10 +315,10 @@ public class ConsultationService {
     /** A consultation with its clinical content: doctors only, and a draft only for its treating doctor. */
     @PreAuthorize(DOCTORS)
     public Consultation get(UUID consultationId) {
-        DoctorSummary me = signedInDoctor();
+        long me = queue.signedInDoctor().map(DoctorSummary::internalId).orElse(-1L);
         return read(() -> {
             ConsultationStore.Row row = row(consultationId);
-            if (row.status() == ConsultationStatus.DRAFT && row.doctorId() != me.internalId()) {
+            if (row.status() == ConsultationStatus.DRAFT && row.doctorId() != me) {
                 throw new AccessDeniedException("A draft consultation is open only to its treating doctor");
             }
             return consultation(row, store.addenda(row.id()), me);
@@ -328,7 +328,7 @@ public class ConsultationService {
     /** A patient's completed consultations, newest first, with vitals, diagnoses, prescriptions and addenda. */
     @PreAuthorize(DOCTORS)
     public List<Consultation> history(UUID patientId) {
-        DoctorSummary me = signedInDoctor();
+        long me = queue.signedInDoctor().map(DoctorSummary::internalId).orElse(-1L);
         PatientReference patient = patients.reference(patientId);
         return read(() -> {
             List<ConsultationStore.Row> rows = store.ofPatient(patient.internalId(), ConsultationStatus.COMPLETED,
@@ -363,15 +363,14 @@ public class ConsultationService {
 
     // ---------------------------------------------------------------------------------------------- internals
 
-    private Consultation consultation(ConsultationStore.Row r, List<Consultation.Addendum> addenda,
-                                      DoctorSummary me) {
+    private Consultation consultation(ConsultationStore.Row r, List<Consultation.Addendum> addenda, long me) {
         PatientReference patient = patientOf(r);
         DoctorSummary doctor = doctors.doctorsByInternalId(Set.of(r.doctorId())).get(r.doctorId());
         return new Consultation(r.publicId(), patient.id(), patient.fullName(), patient.mrn(), r.queueEntryPublicId(),
                 r.token(), r.appointmentPublicId(), doctor.id(), doctor.displayName(), doctor.specialty().name(),
                 doctor.room(), r.status(), r.visitDate(), r.startedAt(), r.savedAt(), r.savedBy(), r.completedAt(),
                 r.completedBy(), r.version(), r.content(), addenda, r.followUpPublicId(),
-                r.doctorId() == me.internalId());
+                r.doctorId() == me);
     }
 
     private PatientReference patientOf(ConsultationStore.Row row) {
