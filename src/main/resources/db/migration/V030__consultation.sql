@@ -96,6 +96,8 @@ CREATE TABLE consultation_addendum (
 
 -- A completed consultation is locked in the database too: its clinical content and its prescription cannot change,
 -- whoever writes. Only the link to a follow-up booked afterwards may be set.
+DELIMITER $$
+
 CREATE TRIGGER tr_consultation_locked BEFORE UPDATE ON consultation FOR EACH ROW
 BEGIN
     IF OLD.status = 'COMPLETED' AND NOT (NEW.status <=> OLD.status AND NEW.systolic <=> OLD.systolic
@@ -109,25 +111,27 @@ BEGIN
             AND NEW.completed_at <=> OLD.completed_at AND NEW.completed_by <=> OLD.completed_by) THEN
         SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'A completed consultation is locked; add an addendum instead';
     END IF;
-END;
+END$$
 
 CREATE TRIGGER tr_prescription_line_insert_locked BEFORE INSERT ON prescription_line FOR EACH ROW
 BEGIN
     IF (SELECT status FROM consultation WHERE id = NEW.consultation_id) = 'COMPLETED' THEN
         SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'A completed consultation is locked; add an addendum instead';
     END IF;
-END;
+END$$
 
 CREATE TRIGGER tr_prescription_line_update_locked BEFORE UPDATE ON prescription_line FOR EACH ROW
 BEGIN
     IF (SELECT status FROM consultation WHERE id = OLD.consultation_id) = 'COMPLETED' THEN
         SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'A completed consultation is locked; add an addendum instead';
     END IF;
-END;
+END$$
 
 CREATE TRIGGER tr_prescription_line_delete_locked BEFORE DELETE ON prescription_line FOR EACH ROW
 BEGIN
     IF (SELECT status FROM consultation WHERE id = OLD.consultation_id) = 'COMPLETED' THEN
         SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'A completed consultation is locked; add an addendum instead';
     END IF;
-END;
+END$$
+
+DELIMITER ;
