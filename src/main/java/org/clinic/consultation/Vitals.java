@@ -43,7 +43,9 @@ public record Vitals(@Nullable Integer systolic, @Nullable Integer diastolic, @N
     }
 
     static @Nullable Double rounded(@Nullable Double value) {
-        return value == null || value.isNaN() || value.isInfinite() ? value
-                : BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).doubleValue();
+        if (value == null || value.isNaN() || value.isInfinite()) {
+            return value;
+        }
+        return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).doubleValue();
     }
 }

@@ -299,7 +299,7 @@ public class ConsultationView extends Main implements BeforeEnterObserver, HasDy
             ConsultationContent content = c.content();
             for (VitalField field : vitals.values()) {
                 Number value = content.vitals().value(field.vital());
-                field.setValue(value == null ? null : value.doubleValue());
+                field.setValue(value == null ? null : Double.valueOf(value.doubleValue()));
             }
             chiefComplaint.setValue(orEmpty(content.chiefComplaint()));
             history.setValue(orEmpty(content.history()));
