@@ -32,6 +32,7 @@ import static org.clinic.consultation.ConsultationFixtures.sample;
 
 /** Real threads against MariaDB: one consultation completed from several tabs at once is completed once. */
 @SpringBootTest
+@org.springframework.security.test.context.support.WithMockUser(username = "grace", roles = "RECEPTIONIST")
 class ConsultationConcurrencyTest {
 
     @Autowired

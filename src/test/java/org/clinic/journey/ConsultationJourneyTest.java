@@ -78,10 +78,12 @@ class ConsultationJourneyTest extends JourneyTest {
         // Reception checks both in from the dashboard.
         Page desk = browsers.signIn(receptionist(), PASSWORD);
         desk.navigate(browsers.url("queue"));
-        desk.locator("vaadin-button[data-appointment='" + first.id() + "']").click();
-        desk.keyboard().press("Escape"); // the ticket dialog
-        desk.locator("vaadin-button[data-appointment='" + second.id() + "']").click();
-        desk.keyboard().press("Escape");
+        for (AppointmentSummary arrival : java.util.List.of(first, second)) {
+            desk.locator("vaadin-button[data-appointment='" + arrival.id() + "']").click();
+            assertThat(desk.locator("#ticket-token")).isVisible(); // the ticket to print
+            desk.keyboard().press("Escape");
+            assertThat(desk.locator("#ticket-token")).hasCount(0);
+        }
         Locator board = desk.locator("[data-line='doctor:" + doctor.internalId() + "']");
         assertThat(board).containsText("2 waiting");
 
