@@ -130,10 +130,13 @@ class ConsultationJourneyTest extends JourneyTest {
 
         // No work lost: what was typed is in the database before completing.
         UUID consultationId = UUID.fromString(room.url().replaceAll(".*/consultations/", "").replaceAll("[/?#].*", ""));
-        var draft = asDoctor(doctor, () -> consultations.get(consultationId));
+        var draft = eventually(() -> asDoctor(doctor, () -> consultations.get(consultationId)),
+                d -> d.content().advice() != null && !d.content().prescription().isEmpty());
         assertThat(draft.content().vitals().systolic()).isEqualTo(152);
-        assertThat(draft.content().prescription()).singleElement()
-                .satisfies(l -> assertThat(l.duration()).isEqualTo("28 days"));
+        assertThat(draft.content().prescription()).singleElement().satisfies(l -> {
+            assertThat(l.medicine()).isEqualTo("Amlodipine");
+            assertThat(l.instructions()).isEqualTo("in the morning");
+        });
 
         // Complete and call next: back in the queue with the next patient called.
         room.locator("#complete-and-next").click();
@@ -153,7 +156,8 @@ class ConsultationJourneyTest extends JourneyTest {
         assertThat(board).containsText("1 seen", new LocatorAssertions.ContainsTextOptions().setTimeout(5_000));
         // The waiting-room display announces the next call. (The display screen is built on another branch; its
         // content comes from this service method, read here as a display device would.)
-        var display = SystemAuthentication.runAs(Role.DISPLAY, () -> queue.display(DisplayScope.clinic(), false));
+        var display = SystemAuthentication.runAs(Role.DISPLAY,
+                () -> queue.display(new DisplayScope(DisplayScope.Kind.DOCTOR, doctor.id()), false));
         assertThat(display.calls()).first().satisfies(call -> {
             assertThat(call.token()).isEqualTo(next.getFirst().token());
             assertThat(call.room()).isEqualTo(doctor.room());
@@ -172,6 +176,22 @@ class ConsultationJourneyTest extends JourneyTest {
         desk.navigate(browsers.url("patients/" + first.patientId()));
         assertThat(desk.locator("#patient-consultations")).containsText("Completed");
         assertThat(desk.locator("#patient-consultations")).not().containsText("hypertension");
+    }
+
+    /** Autosave runs in the background as the doctor types: what was typed reaches the database within seconds. */
+    private static <T> T eventually(java.util.function.Supplier<T> read, java.util.function.Predicate<T> done) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        T value = read.get();
+        while (!done.test(value) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            value = read.get();
+        }
+        return value;
     }
 
     private static void vital(Page page, String field, String value) {

@@ -242,11 +242,12 @@ public class ConsultationView extends Main implements BeforeEnterObserver, HasDy
 
         Div left = new Div(vitalsCard, notesCard);
         left.addClassName("clinic-consultation-column");
-        Div right = new Div(diagnosisCard, prescriptionCard, adviceCard);
+        Div right = new Div(diagnosisCard, adviceCard);
         right.addClassName("clinic-consultation-column");
         Div columns = new Div(left, right);
         columns.addClassName("clinic-consultation-columns");
-        add(header, banner, columns, addendaCard, actions);
+        prescriptionCard.setId("prescription-card");
+        add(header, banner, columns, prescriptionCard, addendaCard, actions);
     }
 
     public static RouteParameters parameters(UUID consultationId) {
