@@ -101,6 +101,7 @@ class ConsultationJourneyTest extends JourneyTest {
         // Vitals: an implausible value is refused at the field with its range; a borderline one is flagged.
         vital(room, "systolic", "300");
         assertThat(room.locator("#vital-systolic")).containsText("enter 50–260 mmHg");
+        screenshot(room, "consultation-vitals-refused");
         vital(room, "systolic", "152");
         vital(room, "diastolic", "94");
         assertThat(room.locator("#vital-systolic")).containsText("High (usual 90–139 mmHg)");
@@ -126,6 +127,7 @@ class ConsultationJourneyTest extends JourneyTest {
         room.locator("#advice textarea").blur();
         assertThat(room.locator("#save-status")).hasText(java.util.regex.Pattern.compile("Saved \\d\\d:\\d\\d"),
                 new LocatorAssertions.HasTextOptions().setTimeout(5_000));
+        room.locator("#prescription-card").scrollIntoViewIfNeeded();
         screenshot(room, "consultation-draft");
 
         // No work lost: what was typed is in the database before completing.
