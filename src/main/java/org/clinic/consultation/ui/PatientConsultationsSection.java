@@ -132,22 +132,22 @@ class PatientConsultationsSection implements PatientRecordSection {
 
         private Div entry(Consultation c) {
             Div item = new Div();
-            item.addClassName("clinic-timeline-entry");
+            item.addClassName("clinic-visit-entry");
             item.getElement().setAttribute("data-consultation", c.id().toString());
             Span date = new Span(ConsultationText.DATE.format(c.visitDate()));
-            date.addClassName("clinic-timeline-date");
+            date.addClassName("clinic-visit-date");
             Span doctorName = new Span(c.doctorName() + " · " + c.specialty());
             doctorName.addClassName("clinic-hint-inline");
             Anchor open = new Anchor("consultations/" + c.id(), "Open");
             Anchor print = new Anchor("consultations/" + c.id() + "/summary", "Summary");
             Div head = new Div(date, doctorName, open, print);
-            head.addClassName("clinic-timeline-head");
+            head.addClassName("clinic-visit-head");
             item.add(head);
             String diagnosis = c.content().diagnosis() == null ? "No diagnosis recorded"
                     : c.content().diagnosis() + (c.content().diagnosisCode() == null ? ""
                     : " (" + c.content().diagnosisCode() + ")");
             Paragraph dx = new Paragraph(diagnosis);
-            dx.addClassName("clinic-timeline-diagnosis");
+            dx.addClassName("clinic-visit-diagnosis");
             item.add(dx);
             if (c.content().chiefComplaint() != null) {
                 item.add(new Paragraph("Complaint: " + c.content().chiefComplaint()));
@@ -155,7 +155,7 @@ class PatientConsultationsSection implements PatientRecordSection {
             item.add(new Paragraph(ConsultationText.vitalsLine(c.content().vitals())));
             if (!c.content().prescription().isEmpty()) {
                 UnorderedList rx = new UnorderedList();
-                rx.addClassName("clinic-timeline-rx");
+                rx.addClassName("clinic-visit-rx");
                 for (PrescriptionLine line : c.content().prescription()) {
                     rx.add(new ListItem("℞ " + ConsultationText.line(line)));
                 }
