@@ -91,6 +91,18 @@ public class AppointmentService {
         }
     }
 
+    /**
+     * A follow-up booked from a consultation by the doctor (or by the front desk): the same booking, with the same
+     * guarantees and the same idempotent request id, for follow-up appointments only.
+     */
+    @PreAuthorize(STAFF)
+    public AppointmentSummary bookFollowUp(BookAppointment request) {
+        if (request.kind() != AppointmentKind.FOLLOW_UP) {
+            throw new RuleViolation("kind", "Only a follow-up can be booked from a consultation");
+        }
+        return book(request);
+    }
+
     /** Cancels with a reason; refused once the consultation has started. Frees the slot and the capacity. */
     @PreAuthorize(FRONT_DESK)
     public AppointmentSummary cancel(UUID appointmentId, String reason) {

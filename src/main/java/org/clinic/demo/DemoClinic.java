@@ -51,11 +51,14 @@ class DemoClinic implements ApplicationRunner {
     private final DoctorService doctors;
     private final AppointmentService appointments;
     private final org.clinic.queue.QueueService queue;
+    private final org.clinic.consultation.ConsultationService consultations;
     private final Clock clock;
 
     DemoClinic(StaffAccountService accounts, PatientService patients, DoctorService doctors,
-               AppointmentService appointments, org.clinic.queue.QueueService queue, Clock clock) {
+               AppointmentService appointments, org.clinic.queue.QueueService queue,
+               org.clinic.consultation.ConsultationService consultations, Clock clock) {
         this.queue = queue;
+        this.consultations = consultations;
         this.accounts = accounts;
         this.patients = patients;
         this.doctors = doctors;
@@ -70,6 +73,56 @@ class DemoClinic implements ApplicationRunner {
         SystemAuthentication.runAs(Role.ADMIN, this::seedDoctors);
         SystemAuthentication.runAs(Role.RECEPTIONIST, this::seedAppointments);
         SystemAuthentication.runAs(Role.RECEPTIONIST, this::seedQueue);
+        SystemAuthentication.runAs(Role.ADMIN, this::seedConsultations);
+    }
+
+    /**
+     * Earlier visits of the patients in today's queues, recorded as past consultations (vitals over time, diagnoses,
+     * prescriptions), so a doctor opening a patient's history from the queue finds something.
+     */
+    private void seedConsultations() {
+        var patientsToday = queue.boards().stream().filter(b -> b.doctor() != null)
+                .flatMap(b -> java.util.stream.Stream.concat(b.current().stream(), b.waiting().stream())
+                        .map(e -> java.util.Map.entry(e.patientId(), b.doctor())))
+                .limit(8).toList();
+        if (patientsToday.isEmpty() || !consultations.visits(patientsToday.getFirst().getKey()).isEmpty()) {
+            return;
+        }
+        Random random = new Random(11);
+        LocalDate today = LocalDate.now(clock);
+        record Past(String complaint, String diagnosis, String code, org.clinic.consultation.PrescriptionLine line,
+                    String advice) {
+        }
+        List<Past> visits = List.of(
+                new Past("Headaches in the evenings", "Essential hypertension", "I10",
+                        new org.clinic.consultation.PrescriptionLine("Amlodipine", "5 mg", "1 tablet", "once a day",
+                                "28 days", "in the morning"), "Less salt; walk 30 minutes a day; home BP diary"),
+                new Past("Sore throat and fever", "Acute pharyngitis", "J02.9",
+                        new org.clinic.consultation.PrescriptionLine("Paracetamol", "500 mg", "2 tablets",
+                                "up to 4 times a day", "5 days", "no more than 8 tablets in 24 hours"),
+                        "Fluids and rest; come back if not better in a week"),
+                new Past("Itchy rash on both arms", "Atopic dermatitis", "L20.9",
+                        new org.clinic.consultation.PrescriptionLine("Hydrocortisone cream", "1%", "thin layer",
+                                "twice a day", "7 days", "on the rash only"), "Fragrance-free emollient daily"),
+                new Past("Low back pain after lifting", "Low back pain", "M54.5",
+                        new org.clinic.consultation.PrescriptionLine("Ibuprofen", "400 mg", "1 tablet",
+                                "3 times a day", "5 days", "after food"), "Keep moving; heat; avoid heavy lifting"));
+        for (var patientAndDoctor : patientsToday) {
+            int count = 1 + random.nextInt(3);
+            for (int i = count; i >= 1; i--) {
+                Past past = visits.get(random.nextInt(visits.size()));
+                int systolic = 118 + random.nextInt(30);
+                var vitals = new org.clinic.consultation.Vitals(systolic, systolic - 45 + random.nextInt(10),
+                        62 + random.nextInt(30), 36.4 + random.nextInt(15) / 10.0, 95 + random.nextInt(5),
+                        12 + random.nextInt(8), 58.0 + random.nextInt(40), 155.0 + random.nextInt(35));
+                var content = new org.clinic.consultation.ConsultationContent(vitals, past.complaint(), null,
+                        "Unremarkable apart from the complaint", past.diagnosis(), past.code(), List.of(past.line()),
+                        past.advice(), null, null);
+                consultations.recordPastVisit(new org.clinic.consultation.PastVisit(patientAndDoctor.getKey(),
+                        patientAndDoctor.getValue().id(), today.minusDays(35L * i + random.nextInt(20))
+                        .atTime(9 + random.nextInt(8), 15 * random.nextInt(4)), content));
+            }
+        }
     }
 
     /**

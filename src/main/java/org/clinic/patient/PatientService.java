@@ -141,7 +141,7 @@ public class PatientService {
      * happens one after the other (overlap checks need that), and returns the patient. Must be the first statement
      * of the transaction: later plain reads then see everything committed before the lock was granted.
      */
-    @PreAuthorize(FRONT_DESK)
+    @PreAuthorize(CLINICAL_STAFF) // doctors book follow-ups
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public PatientReference lockForBooking(UUID id) {
         return search.lockPatient("public_id", id.toString())
@@ -149,7 +149,7 @@ public class PatientService {
     }
 
     /** {@link #lockForBooking(UUID)} for a patient another module knows by internal id. */
-    @PreAuthorize(FRONT_DESK)
+    @PreAuthorize(CLINICAL_STAFF)
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public PatientReference lockForBooking(long internalId) {
         return search.lockPatient("id", internalId).orElseThrow(() -> new NotFoundException("No patient with this id"));

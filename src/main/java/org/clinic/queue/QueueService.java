@@ -482,6 +482,19 @@ public class QueueService {
         return read(() -> appointmentEntry(appointmentId).map(this::view));
     }
 
+    /** A queue entry's internal ids and state, for a module that keeps its own records of the visit. */
+    @PreAuthorize(STAFF)
+    public QueueVisit visit(UUID entryId) {
+        return read(() -> {
+            QueueEntry entry = entry(entryId);
+            PatientReference patient = patients.references(List.of(entry.patientId())).get(entry.patientId());
+            DoctorSummary doctor = entry.doctorId() == null ? null
+                    : doctors.doctorsByInternalId(List.of(entry.doctorId())).get(entry.doctorId());
+            return new QueueVisit(entry.publicId(), entry.id(), entry.appointmentId(), patient.id(),
+                    doctor == null ? null : doctor.id(), entry.date(), entry.token(), entry.status());
+        });
+    }
+
     @PreAuthorize(STAFF)
     public QueueEntryView get(UUID entryId) {
         return read(() -> view(entry(entryId)));

@@ -14,7 +14,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The clinic's modules and the one direction their dependencies may point:
- * base, security ← patient, doctor ← appointment (← queue ← consultation), and demo on top of everything.
+ * base, security ← patient, doctor ← appointment ← queue ← consultation, and demo on top of everything.
  */
 class ModuleBoundariesTest {
 
@@ -31,7 +31,8 @@ class ModuleBoundariesTest {
     void the_shared_kernel_depends_on_no_module() {
         noClasses().that().resideInAPackage("org.clinic.base..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.clinic.security..", "org.clinic.patient..",
-                        "org.clinic.doctor..", "org.clinic.appointment..", "org.clinic.demo..")
+                        "org.clinic.doctor..", "org.clinic.appointment..", "org.clinic.queue..",
+                        "org.clinic.consultation..", "org.clinic.demo..")
                 .check(CLINIC);
     }
 
@@ -39,17 +40,30 @@ class ModuleBoundariesTest {
     void security_depends_only_on_the_shared_kernel() {
         noClasses().that().resideInAPackage("org.clinic.security..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.clinic.patient..", "org.clinic.doctor..",
-                        "org.clinic.appointment..", "org.clinic.demo..")
+                        "org.clinic.appointment..", "org.clinic.queue..", "org.clinic.consultation..",
+                        "org.clinic.demo..")
                 .check(CLINIC);
     }
 
     @Test
     void patients_and_doctors_know_nothing_of_booking_or_of_each_other() {
         noClasses().that().resideInAPackage("org.clinic.patient..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.clinic.doctor..", "org.clinic.appointment..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.clinic.doctor..", "org.clinic.appointment..",
+                        "org.clinic.queue..", "org.clinic.consultation..")
                 .check(CLINIC);
         noClasses().that().resideInAPackage("org.clinic.doctor..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.clinic.patient..", "org.clinic.appointment..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.clinic.patient..", "org.clinic.appointment..",
+                        "org.clinic.queue..", "org.clinic.consultation..")
+                .check(CLINIC);
+    }
+
+    @Test
+    void booking_and_the_queue_know_nothing_of_consultations() {
+        noClasses().that().resideInAPackage("org.clinic.appointment..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.clinic.queue..", "org.clinic.consultation..")
+                .check(CLINIC);
+        noClasses().that().resideInAPackage("org.clinic.queue..")
+                .should().dependOnClassesThat().resideInAPackage("org.clinic.consultation..")
                 .check(CLINIC);
     }
 
@@ -61,7 +75,7 @@ class ModuleBoundariesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"security", "patient", "doctor", "appointment"}) // base.ui is the shared frame every module's views use
+    @ValueSource(strings = {"security", "patient", "doctor", "appointment", "queue", "consultation"}) // base.ui is the shared frame every module's views use
     void a_modules_views_are_used_only_inside_that_module(String module) {
         ArchRule rule = classes().that().resideInAPackage("org.clinic." + module + ".ui..")
                 .should().onlyHaveDependentClassesThat()

@@ -45,9 +45,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A doctor's queue: who is next, a big Call next, the patient now called or in the room with Start, Recall, Not
- * present and Finish, and everyone waiting with token, priority, time waited and reason for the visit. A doctor sees
- * only their own queue; reception may open any doctor's. Live.
+ * A doctor's queue: who is next, a big Call next, the patient now called or in the room (Start consultation and
+ * Open consultation lead to the consultation screen, where completing it finishes the visit; Recall, Not present),
+ * a link to the patient's history, and everyone waiting with token, priority, time waited and reason for the visit.
+ * A doctor sees only their own queue; reception may open any doctor's. Live.
  */
 @Route("my-queue")
 @PageTitle("Queue · Clinic")
@@ -254,29 +255,38 @@ public class DoctorQueueView extends Main implements BeforeEnterObserver {
         }
         Div buttons = new Div();
         buttons.addClassName("clinic-now-buttons");
+        // The consultation itself belongs to the consultation module, reached by its route; this module only links.
+        String consultation = "consultations/start/" + current.id();
         if (current.status() == QueueStatus.CALLED) {
-            Button start = new Button("Start consultation", new Icon(VaadinIcon.STETHOSCOPE),
-                    click -> actions.run(() -> queue.start(current.id())));
-            start.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
-            start.setId("start-consultation");
+            if (me != null) {
+                Button start = new Button("Start consultation", new Icon(VaadinIcon.STETHOSCOPE),
+                        click -> getUI().ifPresent(ui -> ui.navigate(consultation)));
+                start.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
+                start.setId("start-consultation");
+                buttons.add(start);
+            }
             Button recall = new Button("Recall", new Icon(VaadinIcon.BELL),
                     click -> actions.run(() -> queue.recall(current.id())));
             recall.setId("recall");
             Button absent = new Button("Not present", click -> actions.notPresent(current));
             absent.setId("not-present");
-            buttons.add(start, recall, absent);
+            buttons.add(recall, absent);
+        } else if (me != null) {
+            // Finishing is completing the consultation (which finishes the visit in the same transaction).
+            Button open = new Button("Open consultation", new Icon(VaadinIcon.FILE_TEXT_O),
+                    click -> getUI().ifPresent(ui -> ui.navigate(consultation)));
+            open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            open.setId("open-consultation");
+            buttons.add(open);
         } else {
-            Button finish = new Button("Finish", new Icon(VaadinIcon.CHECK),
-                    click -> actions.run(() -> queue.finish(current.id())));
-            finish.setId("finish");
-            Button finishAndNext = new Button("Finish and call next", new Icon(VaadinIcon.ARROW_FORWARD), click -> {
-                actions.run(() -> queue.finish(current.id()));
-                callNext();
-            });
-            finishAndNext.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            finishAndNext.setId("finish-and-next");
-            buttons.add(finish, finishAndNext);
+            Span inRoom = new Span("With the doctor; the doctor completes the visit");
+            inRoom.addClassName("clinic-hint");
+            buttons.add(inRoom);
         }
+        Anchor history = new Anchor("patients/" + current.patientId() + "#patient-consultations", "History");
+        history.setId("patient-history");
+        history.setTitle("The patient's record with earlier consultations");
+        facts.add(history);
         Div who = new Div(state, name, facts);
         who.addClassName("clinic-now-who");
         Div card = new Div(token, who, buttons);

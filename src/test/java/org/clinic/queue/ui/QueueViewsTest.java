@@ -136,9 +136,14 @@ class QueueViewsTest extends SpringBrowserlessTest {
             QueueEntryView called = queue.board(doctor.id()).current().getFirst();
             assertThat($(Div.class).id("now-serving").getElement().getTextRecursively())
                     .contains(called.token(), called.patientName());
+            // Start opens the consultation screen (its own module, by route), which starts the visit.
             test($(Button.class).id("start-consultation")).click();
+            assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath())
+                    .startsWith("consultations/");
             assertThat(queue.get(called.id()).status()).isEqualTo(QueueStatus.IN_CONSULTATION);
-            test($(Button.class).id("finish-and-next")).click();
+            // Completing the consultation finishes the visit (ConsultationViewsTest); here the queue's part alone.
+            queue.finish(called.id());
+            queue.callNext(doctor.id());
             assertThat(queue.get(called.id()).status()).isEqualTo(QueueStatus.DONE);
             assertThat(queue.board(doctor.id()).current()).singleElement()
                     .satisfies(e -> assertThat(e.status()).isEqualTo(QueueStatus.CALLED));

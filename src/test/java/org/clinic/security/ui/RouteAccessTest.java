@@ -9,6 +9,7 @@ import org.clinic.queue.ui.DoctorQueueView;
 import org.clinic.queue.ui.ReceptionQueueView;
 import org.clinic.appointment.TestClinic;
 import org.clinic.base.ui.NotFoundView;
+import org.clinic.base.ui.RecordNotFoundView;
 import org.clinic.doctor.DoctorService;
 import org.clinic.doctor.ui.ClinicHolidaysView;
 import org.clinic.doctor.ui.DoctorHoursView;
@@ -52,17 +53,33 @@ class RouteAccessTest extends SpringBrowserlessTest {
     DoctorService doctors;
     @Autowired
     StaffAccountService accounts;
+    @Autowired
+    org.clinic.queue.QueueService queue;
+    @Autowired
+    org.clinic.consultation.ConsultationService consultations;
 
     private String recordRoute;
     private String hoursRoute;
+    private String consultationRoute;
+    private String summaryRoute;
+    private String startRoute;
 
     @BeforeEach
     void a_patient_and_a_doctor_to_open() {
         PatientRecord patient = SystemAuthentication.runAs(Role.RECEPTIONIST,
                 () -> patients.register(TestPatients.details(), false));
         recordRoute = "patients/" + patient.id();
-        hoursRoute = "admin/doctors/" + new TestClinic(accounts, doctors, patients)
-                .doctor(java.time.LocalTime.of(9, 0), java.time.LocalTime.of(12, 0), 15, 10).id() + "/hours";
+        var doctor = new TestClinic(accounts, doctors, patients)
+                .doctor(java.time.LocalTime.of(9, 0), java.time.LocalTime.of(12, 0), 15, 10);
+        hoursRoute = "admin/doctors/" + doctor.id() + "/hours";
+        // A real consultation (a walk-in's, started by its doctor): nobody but that doctor opens it.
+        var entry = SystemAuthentication.runAs(Role.RECEPTIONIST, () -> queue.walkIn(patient.id(), doctor.id(),
+                doctor.specialty().id(), org.clinic.queue.Lane.REGULAR, null, null)).entryId();
+        var consultation = org.clinic.consultation.ConsultationFixtures.as(doctor.staffUsername(), Role.DOCTOR,
+                () -> consultations.start(entry)).id();
+        consultationRoute = "consultations/" + consultation;
+        summaryRoute = consultationRoute + "/summary";
+        startRoute = "consultations/start/" + java.util.UUID.randomUUID();
     }
 
     @Test
@@ -85,7 +102,10 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("queue", ReceptionQueueView.class),
                 Map.entry("my-queue", DoctorQueueView.class),
                 Map.entry("display", WaitingRoomDisplayView.class),
-                Map.entry("appointments/day", DoctorDayView.class)));
+                Map.entry("appointments/day", DoctorDayView.class),
+                Map.entry(consultationRoute, NotFoundView.class),
+                Map.entry(summaryRoute, NotFoundView.class),
+                Map.entry(startRoute, NotFoundView.class)));
     }
 
     @Test
@@ -108,7 +128,10 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("queue", ReceptionQueueView.class),
                 Map.entry("my-queue", DoctorQueueView.class),
                 Map.entry("display", WaitingRoomDisplayView.class),
-                Map.entry("appointments/day", DoctorDayView.class)));
+                Map.entry("appointments/day", DoctorDayView.class),
+                Map.entry(consultationRoute, NotFoundView.class),
+                Map.entry(summaryRoute, NotFoundView.class),
+                Map.entry(startRoute, NotFoundView.class)));
     }
 
     @Test
@@ -131,7 +154,10 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("queue", NotFoundView.class),
                 Map.entry("my-queue", DoctorQueueView.class),
                 Map.entry("display", WaitingRoomDisplayView.class),
-                Map.entry("appointments/day", DoctorDayView.class)));
+                Map.entry("appointments/day", DoctorDayView.class),
+                Map.entry(consultationRoute, RecordNotFoundView.class),
+                Map.entry(summaryRoute, RecordNotFoundView.class),
+                Map.entry(startRoute, RecordNotFoundView.class)));
     }
 
     @Test
@@ -154,7 +180,10 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("queue", NotFoundView.class),
                 Map.entry("my-queue", NotFoundView.class),
                 Map.entry("display", WaitingRoomDisplayView.class),
-                Map.entry("appointments/day", NotFoundView.class)));
+                Map.entry("appointments/day", NotFoundView.class),
+                Map.entry(consultationRoute, NotFoundView.class),
+                Map.entry(summaryRoute, NotFoundView.class),
+                Map.entry(startRoute, NotFoundView.class)));
     }
 
     @Test
@@ -178,7 +207,10 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("queue", LoginView.class),
                 Map.entry("my-queue", LoginView.class),
                 Map.entry("display", LoginView.class),
-                Map.entry("appointments/day", LoginView.class)));
+                Map.entry("appointments/day", LoginView.class),
+                Map.entry(consultationRoute, LoginView.class),
+                Map.entry(summaryRoute, LoginView.class),
+                Map.entry(startRoute, LoginView.class)));
     }
 
     private void assertRoutes(Map<String, Class<?>> expected) {

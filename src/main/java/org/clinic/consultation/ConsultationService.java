@@ -1,0 +1,432 @@
+package org.clinic.consultation;
+
+import org.clinic.appointment.AppointmentKind;
+import org.clinic.appointment.AppointmentService;
+import org.clinic.appointment.AppointmentSummary;
+import org.clinic.appointment.BookAppointment;
+import org.clinic.base.ClinicSettings;
+import org.clinic.base.NotFoundException;
+import org.clinic.base.RuleViolation;
+import org.clinic.doctor.DoctorService;
+import org.clinic.doctor.DoctorSummary;
+import org.clinic.doctor.Slot;
+import org.clinic.patient.PatientReference;
+import org.clinic.patient.PatientService;
+import org.clinic.queue.QueueEntryView;
+import org.clinic.queue.QueueService;
+import org.clinic.queue.QueueStatus;
+import org.clinic.queue.QueueVisit;
+import org.clinic.security.CurrentStaff;
+import org.clinic.security.Role;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Consultations, from the queue into the room and out again. Starting one calls the patient if needed and moves the
+ * queue entry and the appointment into the consultation; the treating doctor writes a draft that is saved as they
+ * type, each save naming the version it was based on; completing locks the consultation, finishes the queue entry
+ * and completes the appointment in one transaction. Clinical content is for doctors only (drafts for the treating
+ * doctor only); other staff see only that a visit happened ({@link #visits(UUID)}).
+ */
+@Service
+public class ConsultationService {
+
+    static final String DOCTORS = "hasRole('" + Role.DOCTOR_NAME + "')";
+    static final String STAFF = "hasAnyRole('" + Role.RECEPTIONIST_NAME + "','" + Role.DOCTOR_NAME + "','"
+            + Role.ADMIN_NAME + "')";
+    static final String ADMINS = "hasRole('" + Role.ADMIN_NAME + "')";
+    /** The field of the violation raised when a visit's consultation was started already. */
+    public static final String ALREADY_STARTED = "alreadyStarted";
+    /** The field of the violation raised when a save was based on an older version (another tab saved since). */
+    public static final String STALE = "stale";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final int FOLLOW_UP_SEARCH_DAYS = 14;
+
+    private final ConsultationStore store;
+    private final QueueService queue;
+    private final AppointmentService appointments;
+    private final PatientService patients;
+    private final DoctorService doctors;
+    private final CurrentStaff currentStaff;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+    private final TransactionTemplate reading;
+
+    ConsultationService(ConsultationStore store, QueueService queue, AppointmentService appointments,
+                        PatientService patients, DoctorService doctors, CurrentStaff currentStaff,
+                        ApplicationEventPublisher events, Clock clock, ClinicSettings settings,
+                        PlatformTransactionManager transactions) {
+        this.store = store;
+        this.queue = queue;
+        this.appointments = appointments;
+        this.patients = patients;
+        this.doctors = doctors;
+        this.currentStaff = currentStaff;
+        this.events = events;
+        this.clock = clock.withZone(settings.timeZone());
+        this.transaction = new TransactionTemplate(transactions);
+        // The queue's operations join this transaction; they rely on reads under their locks seeing the latest rows.
+        this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
+        this.reading.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+    }
+
+    // ------------------------------------------------------------------------------------------ into the room
+
+    /**
+     * Starts the consultation of a patient in the signed-in doctor's queue: the patient is called if still waiting,
+     * and the queue entry and the appointment become In consultation, all in one transaction. Once per visit: a
+     * second start is told who started it and when.
+     */
+    @PreAuthorize(DOCTORS)
+    public Consultation start(UUID queueEntryId) {
+        DoctorSummary me = signedInDoctor();
+        QueueVisit visit = queue.visit(queueEntryId);
+        if (visit.doctorId() == null) {
+            throw new RuleViolation(null, "Call this walk-in from your queue first (token " + visit.token() + ")");
+        }
+        if (!visit.doctorId().equals(me.id())) {
+            throw new AccessDeniedException("This patient is in another doctor's queue");
+        }
+        Optional<ConsultationStore.Row> existing = read(() -> store.byQueueEntry(visit.internalId()));
+        if (existing.isPresent()) {
+            throw alreadyStarted(existing.get());
+        }
+        if (!visit.status().active()) {
+            throw new RuleViolation(null, "Only a checked-in patient or a queued walk-in can be seen (token "
+                    + visit.token() + " is " + visit.status().label().toLowerCase() + ")");
+        }
+        UUID id = UUID.randomUUID();
+        try {
+            write(() -> {
+                PatientReference patient = patients.reference(visit.patientId());
+                store.insert(id, visit.internalId(), visit.appointmentInternalId(), patient.internalId(),
+                        me.internalId(), visit.date(), clock.instant(), currentStaff.usernameForAudit());
+                if (visit.status() != QueueStatus.IN_CONSULTATION) {
+                    queue.start(queueEntryId); // joins this transaction: all or nothing
+                }
+                events.publishEvent(new ConsultationChanged(id, visit.patientId()));
+                return null;
+            });
+        } catch (DataIntegrityViolationException duplicate) {
+            String message = String.valueOf(duplicate.getMessage());
+            if (message.contains("uk_consultation_queue_entry") || message.contains("uk_consultation_appointment")) {
+                throw read(() -> store.byQueueEntry(visit.internalId())
+                        .or(() -> visit.appointmentInternalId() == null ? Optional.empty()
+                                : store.byAppointment(visit.appointmentInternalId()))
+                        .map(this::alreadyStarted)
+                        .orElseGet(() -> new RuleViolation(ALREADY_STARTED,
+                                "A consultation for this visit was started meanwhile")));
+            }
+            throw duplicate;
+        }
+        return get(id);
+    }
+
+    /** The consultation started for a queue visit, if any. */
+    @PreAuthorize(DOCTORS)
+    public Optional<UUID> forQueueEntry(UUID queueEntryId) {
+        QueueVisit visit = queue.visit(queueEntryId);
+        return read(() -> store.byQueueEntry(visit.internalId()).map(ConsultationStore.Row::publicId));
+    }
+
+    // ------------------------------------------------------------------------------------------------ writing
+
+    /**
+     * Saves the treating doctor's draft, only over the version it was based on: a save from a tab that is behind
+     * is refused (nothing saved) and told when the other save happened.
+     */
+    @PreAuthorize(DOCTORS)
+    public SavedDraft saveDraft(UUID consultationId, long version, ConsultationContent content) {
+        DoctorSummary me = signedInDoctor();
+        ConsultationStore.Row before = read(() -> row(consultationId));
+        requireTreating(before, me);
+        ConsultationContent checked = ConsultationRules.check(content, before.visitDate());
+        return write(() -> {
+            ConsultationStore.Row row = lockedRow(consultationId);
+            requireDraft(row);
+            requireVersion(row, version);
+            Instant now = clock.instant();
+            store.saveDraft(row.id(), version, checked, now, currentStaff.usernameForAudit());
+            events.publishEvent(new ConsultationChanged(row.publicId(), patientOf(row).id()));
+            return new SavedDraft(version + 1, now);
+        });
+    }
+
+    /**
+     * Completes the consultation with its final content, in one transaction: the consultation is locked against
+     * further edits, the queue entry is finished and the appointment completed. Either all of it happens or none:
+     * a failure anywhere leaves the draft, the queue entry and the appointment as they were. A second completion
+     * (another tab, a double click) is told who completed it and when.
+     */
+    @PreAuthorize(DOCTORS)
+    public Consultation complete(UUID consultationId, long version, ConsultationContent content) {
+        DoctorSummary me = signedInDoctor();
+        ConsultationStore.Row before = read(() -> row(consultationId));
+        requireTreating(before, me);
+        ConsultationContent checked = ConsultationRules.checkForCompletion(content, before.visitDate());
+        write(() -> {
+            ConsultationStore.Row row = lockedRow(consultationId); // first: completions of one consultation queue up
+            requireDraft(row);
+            requireVersion(row, version);
+            Instant now = clock.instant();
+            String by = currentStaff.usernameForAudit();
+            store.saveDraft(row.id(), version, checked, now, by);
+            store.complete(row.id(), now, by);
+            if (row.queueEntryPublicId() != null) {
+                QueueVisit visit = queue.visit(row.queueEntryPublicId());
+                if (visit.status() == QueueStatus.IN_CONSULTATION) {
+                    queue.finish(row.queueEntryPublicId()); // joins: entry Done, appointment Completed
+                } else if (visit.status() != QueueStatus.DONE) { // Done: finished from the queue already
+                    throw new RuleViolation(null, "Token " + visit.token() + " is no longer in consultation (now "
+                            + visit.status().label().toLowerCase() + "); nothing was completed");
+                }
+            }
+            events.publishEvent(new ConsultationChanged(row.publicId(), patientOf(row).id()));
+            return null;
+        });
+        return get(consultationId);
+    }
+
+    /** Completes the consultation, then calls the next patient of the doctor's queue (if anyone is waiting). */
+    @PreAuthorize(DOCTORS)
+    public Optional<QueueEntryView> completeAndCallNext(UUID consultationId, long version,
+                                                        ConsultationContent content) {
+        complete(consultationId, version, content);
+        return queue.callNext(signedInDoctor().id());
+    }
+
+    /** A correction or addition to a completed consultation, by any doctor, with who and when; the original stays. */
+    @PreAuthorize(DOCTORS)
+    public Consultation addAddendum(UUID consultationId, String text) {
+        DoctorSummary me = signedInDoctor();
+        ConsultationRules.addendumProblem(text).ifPresent(p -> {
+            throw new RuleViolation("addendum", p);
+        });
+        write(() -> {
+            ConsultationStore.Row row = lockedRow(consultationId);
+            if (row.status() != ConsultationStatus.COMPLETED) {
+                throw new RuleViolation("addendum", "This consultation is still a draft: edit it instead");
+            }
+            store.addAddendum(row.id(), ConsultationRules.notes(text), clock.instant(),
+                    currentStaff.usernameForAudit(), me.displayName());
+            events.publishEvent(new ConsultationChanged(row.publicId(), patientOf(row).id()));
+            return null;
+        });
+        return get(consultationId);
+    }
+
+    /**
+     * Books the follow-up the consultation asks for in one click: the treating doctor's first free slot on the
+     * follow-up date or within two weeks after it. Booking twice books once (the request id comes from the
+     * consultation).
+     */
+    @PreAuthorize(DOCTORS)
+    public AppointmentSummary bookFollowUp(UUID consultationId) {
+        DoctorSummary me = signedInDoctor();
+        ConsultationStore.Row row = read(() -> row(consultationId));
+        requireTreating(row, me);
+        if (row.followUpPublicId() != null) {
+            AppointmentSummary booked = appointments.get(row.followUpPublicId());
+            throw new RuleViolation("followUpOn", "A follow-up is already booked: " + booked.date() + " "
+                    + booked.start());
+        }
+        LocalDate wanted = row.content().followUpOn();
+        if (wanted == null) {
+            throw new RuleViolation("followUpOn", "Choose the follow-up date first");
+        }
+        if (!wanted.isAfter(LocalDate.now(clock))) {
+            throw new RuleViolation("followUpOn", "A follow-up is booked for a later day");
+        }
+        PatientReference patient = patientOf(row);
+        UUID requestId = UUID.nameUUIDFromBytes(("follow-up:" + consultationId).getBytes(StandardCharsets.UTF_8));
+        for (int day = 0; day <= FOLLOW_UP_SEARCH_DAYS; day++) {
+            LocalDate date = wanted.plusDays(day);
+            List<Slot> free = appointments.freeSlots(me.id(), date);
+            if (free.isEmpty()) {
+                continue;
+            }
+            AppointmentSummary booked = appointments.bookFollowUp(new BookAppointment(requestId, patient.id(), me.id(),
+                    date, free.getFirst().start(), AppointmentKind.FOLLOW_UP, "Follow-up visit"));
+            write(() -> {
+                ConsultationStore.Row locked = lockedRow(consultationId);
+                if (locked.followUpAppointmentId() == null) {
+                    store.linkFollowUp(locked.id(), appointments.internalId(booked.id()));
+                }
+                events.publishEvent(new ConsultationChanged(locked.publicId(), patient.id()));
+                return null;
+            });
+            return booked;
+        }
+        throw new RuleViolation("followUpOn", "No free slot of yours from " + wanted + " for "
+                + FOLLOW_UP_SEARCH_DAYS + " days; book it from the front desk");
+    }
+
+    /**
+     * Records a consultation from before the clinic used this system (imported notes), completed at once. For
+     * administrators migrating paper records; they cannot read it back.
+     */
+    @PreAuthorize(ADMINS)
+    public UUID recordPastVisit(PastVisit past) {
+        if (!past.at().toLocalDate().isBefore(LocalDate.now(clock))) {
+            throw new RuleViolation("at", "Only visits before today can be recorded this way");
+        }
+        ConsultationContent checked = ConsultationRules.checkForCompletion(past.content(), past.at().toLocalDate());
+        DoctorSummary doctor = doctors.doctor(past.doctorId());
+        PatientReference patient = patients.reference(past.patientId());
+        UUID id = UUID.randomUUID();
+        Instant at = past.at().atZone(clock.getZone()).toInstant();
+        String by = currentStaff.usernameForAudit();
+        write(() -> {
+            long internal = store.insert(id, null, null, patient.internalId(), doctor.internalId(),
+                    past.at().toLocalDate(), at, by);
+            store.saveDraft(internal, 0, checked, at, by);
+            store.complete(internal, at, doctor.staffUsername());
+            events.publishEvent(new ConsultationChanged(id, patient.id()));
+            return null;
+        });
+        return id;
+    }
+
+    // ------------------------------------------------------------------------------------------------ reading
+
+    /** A consultation with its clinical content: doctors only, and a draft only for its treating doctor. */
+    @PreAuthorize(DOCTORS)
+    public Consultation get(UUID consultationId) {
+        long me = queue.signedInDoctor().map(DoctorSummary::internalId).orElse(-1L);
+        return read(() -> {
+            ConsultationStore.Row row = row(consultationId);
+            if (row.status() == ConsultationStatus.DRAFT && row.doctorId() != me) {
+                throw new AccessDeniedException("A draft consultation is open only to its treating doctor");
+            }
+            return consultation(row, store.addenda(row.id()), me);
+        });
+    }
+
+    /** A patient's completed consultations, newest first, with vitals, diagnoses, prescriptions and addenda. */
+    @PreAuthorize(DOCTORS)
+    public List<Consultation> history(UUID patientId) {
+        long me = queue.signedInDoctor().map(DoctorSummary::internalId).orElse(-1L);
+        PatientReference patient = patients.reference(patientId);
+        return read(() -> {
+            List<ConsultationStore.Row> rows = store.ofPatient(patient.internalId(), ConsultationStatus.COMPLETED,
+                    true);
+            Map<Long, List<Consultation.Addendum>> addenda = store.addenda(rows.stream()
+                    .map(ConsultationStore.Row::id).toList());
+            return rows.stream().map(r -> consultation(r, addenda.getOrDefault(r.id(), List.of()), me)).toList();
+        });
+    }
+
+    /** That a patient's visits happened: when, with whom, whether completed. No clinical content, so for all staff. */
+    @PreAuthorize(STAFF)
+    public List<Visit> visits(UUID patientId) {
+        PatientReference patient = patients.reference(patientId);
+        return read(() -> {
+            List<ConsultationStore.Row> rows = store.ofPatient(patient.internalId(), null, false);
+            Map<Long, DoctorSummary> byId = doctors.doctorsByInternalId(rows.stream()
+                    .map(ConsultationStore.Row::doctorId).collect(Collectors.toSet()));
+            return rows.stream().map(r -> {
+                DoctorSummary d = byId.get(r.doctorId());
+                return new Visit(r.publicId(), r.visitDate(), r.startedAt(), r.completedAt(), d.displayName(),
+                        d.specialty().name(), r.status());
+            }).toList();
+        });
+    }
+
+    /** The clinic's coded diagnosis list. */
+    @PreAuthorize(DOCTORS)
+    public List<DiagnosisCode> diagnosisCodes() {
+        return DiagnosisCodes.all();
+    }
+
+    // ---------------------------------------------------------------------------------------------- internals
+
+    private Consultation consultation(ConsultationStore.Row r, List<Consultation.Addendum> addenda, long me) {
+        PatientReference patient = patientOf(r);
+        DoctorSummary doctor = doctors.doctorsByInternalId(Set.of(r.doctorId())).get(r.doctorId());
+        return new Consultation(r.publicId(), patient.id(), patient.fullName(), patient.mrn(), r.queueEntryPublicId(),
+                r.token(), r.appointmentPublicId(), doctor.id(), doctor.displayName(), doctor.specialty().name(),
+                doctor.room(), r.status(), r.visitDate(), r.startedAt(), r.savedAt(), r.savedBy(), r.completedAt(),
+                r.completedBy(), r.version(), r.content(), addenda, r.followUpPublicId(),
+                r.doctorId() == me);
+    }
+
+    private PatientReference patientOf(ConsultationStore.Row row) {
+        return patients.references(List.of(row.patientId())).get(row.patientId());
+    }
+
+    private DoctorSummary signedInDoctor() {
+        return queue.signedInDoctor()
+                .orElseThrow(() -> new AccessDeniedException("This account is not linked to a doctor"));
+    }
+
+    private static void requireTreating(ConsultationStore.Row row, DoctorSummary me) {
+        if (row.doctorId() != me.internalId()) {
+            throw new AccessDeniedException("Only the treating doctor writes this consultation");
+        }
+    }
+
+    private void requireDraft(ConsultationStore.Row row) {
+        if (row.status() == ConsultationStatus.COMPLETED) {
+            throw new RuleViolation(null, "This consultation was already completed by " + row.completedBy() + " at "
+                    + time(row.completedAt()) + " and is locked; add an addendum to correct it");
+        }
+    }
+
+    private void requireVersion(ConsultationStore.Row row, long version) {
+        if (row.version() != version) {
+            throw new RuleViolation(STALE, "This consultation was changed in another tab or window at "
+                    + time(row.savedAt()) + "; reload to continue");
+        }
+    }
+
+    private RuleViolation alreadyStarted(ConsultationStore.Row row) {
+        DoctorSummary doctor = doctors.doctorsByInternalId(Set.of(row.doctorId())).get(row.doctorId());
+        return new RuleViolation(ALREADY_STARTED, "The consultation for this visit was already started by "
+                + doctor.displayName() + " at " + time(row.startedAt()));
+    }
+
+    private String time(@Nullable Instant instant) {
+        return instant == null ? "?" : TIME.format(instant.atZone(clock.getZone()));
+    }
+
+    private ConsultationStore.Row row(UUID consultationId) {
+        return store.byPublicId(consultationId)
+                .orElseThrow(() -> new NotFoundException("No consultation with this id"));
+    }
+
+    private ConsultationStore.Row lockedRow(UUID consultationId) {
+        store.lock(consultationId).orElseThrow(() -> new NotFoundException("No consultation with this id"));
+        return row(consultationId);
+    }
+
+    private <T> T write(Supplier<@Nullable T> work) {
+        return transaction.execute(status -> work.get());
+    }
+
+    private <T> T read(Supplier<T> work) {
+        return reading.execute(status -> work.get());
+    }
+}

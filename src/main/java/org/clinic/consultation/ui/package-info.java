@@ -1,0 +1,5 @@
+/** The consultation screen, its printable summary, and the patient record's consultation timeline. */
+@NullMarked
+package org.clinic.consultation.ui;
+
+import org.jspecify.annotations.NullMarked;
