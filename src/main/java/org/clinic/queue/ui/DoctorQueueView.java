@@ -150,7 +150,7 @@ public class DoctorQueueView extends Main implements BeforeEnterObserver {
                 .setFlexGrow(2);
         waiting.addColumn(com.vaadin.flow.data.renderer.LitRenderer.<QueueEntryView>of(
                         "<vaadin-icon icon=\"vaadin:ellipsis-dots-v\" class=\"clinic-row-menu\" title=\"Actions\"></vaadin-icon>"))
-                .setWidth("3em").setFlexGrow(0);
+                .setWidth("4em").setFlexGrow(0);
         // One menu for the whole list: a click on a row offers what applies to that patient.
         com.vaadin.flow.component.grid.contextmenu.GridContextMenu<QueueEntryView> menu = waiting.addContextMenu();
         menu.setOpenOnClick(true);
