@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A morning in the room, in real browsers: reception checks two patients in, the doctor calls the first, starts the
  * consultation, records vitals (an implausible value refused with its range on the way) and a prescription, and
  * completes and calls the next. The appointment is completed, the queue moves on, reception sees it live, and the
- * waiting-room display announces the next call. Screenshots of the doctor's screens go to target/screenshots.
+ * waiting-room display (a real page) shows the next call. Screenshots of the doctor's screens go to target/screenshots.
  */
 class ConsultationJourneyTest extends JourneyTest {
 
@@ -140,6 +140,11 @@ class ConsultationJourneyTest extends JourneyTest {
             assertThat(l.instructions()).isEqualTo("in the morning");
         });
 
+        // The waiting-room TV for this doctor is open.
+        Page tv = browsers.signIn(display(), PASSWORD, 1366, 768);
+        tv.navigate(browsers.url("display?doctor=" + doctor.id()));
+        assertThat(tv.locator("#waiting-tokens")).isVisible();
+
         // Complete and call next: back in the queue with the next patient called.
         room.locator("#complete-and-next").click();
         room.waitForURL(url -> url.endsWith("/my-queue"));
@@ -156,8 +161,10 @@ class ConsultationJourneyTest extends JourneyTest {
         });
         // Reception's dashboard follows without reload.
         assertThat(board).containsText("1 seen", new LocatorAssertions.ContainsTextOptions().setTimeout(5_000));
-        // The waiting-room display announces the next call. (The display screen is built on another branch; its
-        // content comes from this service method, read here as a display device would.)
+        // The waiting-room display shows the next call, without reload, and never a name.
+        assertThat(tv.locator("#now-token")).hasText(next.getFirst().token(),
+                new LocatorAssertions.HasTextOptions().setTimeout(5_000));
+        assertThat(tv.locator("body")).not().containsText(second.patientName());
         var display = SystemAuthentication.runAs(Role.DISPLAY,
                 () -> queue.display(new DisplayScope(DisplayScope.Kind.DOCTOR, doctor.id()), false));
         assertThat(display.calls()).first().satisfies(call -> {
@@ -220,6 +227,13 @@ class ConsultationJourneyTest extends JourneyTest {
 
     private static <T> T asDoctor(DoctorSummary doctor, java.util.function.Supplier<T> work) {
         return org.clinic.consultation.ConsultationFixtures.as(doctor.staffUsername(), Role.DOCTOR, work);
+    }
+
+    private String display() {
+        String username = "tv" + ThreadLocalRandom.current().nextInt(1_000_000);
+        SystemAuthentication.runAs(Role.ADMIN, () -> accounts.create(new CreateStaffAccount(username,
+                "TV " + username, PASSWORD, Role.DISPLAY)));
+        return username;
     }
 
     private String receptionist() {
