@@ -96,7 +96,7 @@ public class ConsultationSummaryView extends Main implements BeforeEnterObserver
             sheet.add(draft);
         }
         Div who = new Div(
-                fact("Patient", c.patientName()), fact("MRN", c.patientMrn()),
+                fact("Patient", c.patientName()), fact("MRN", org.clinic.patient.Mrn.display(c.patientMrn())),
                 fact("Date", ConsultationText.DATE.format(c.visitDate())),
                 fact("Doctor", c.doctorName() + ", " + c.specialty() + (c.room().isBlank() ? "" : " · room " + c.room())));
         who.addClassName("clinic-summary-facts");

@@ -291,7 +291,7 @@ public class ConsultationView extends Main implements BeforeEnterObserver, HasDy
             patientName.add(name);
             statusSlot.removeAll();
             statusSlot.add(ConsultationText.status(c.status()));
-            facts.setText(c.patientMrn() + (c.token() == null ? "" : " · token " + c.token()) + " · "
+            facts.setText("MRN " + org.clinic.patient.Mrn.display(c.patientMrn()) + (c.token() == null ? "" : " · token " + c.token()) + " · "
                     + c.doctorName() + ", " + c.specialty() + " · started "
                     + ConsultationText.when(c.startedAt(), zone));
             patientHistory.setHref("patients/" + c.patientId() + "#patient-consultations");
