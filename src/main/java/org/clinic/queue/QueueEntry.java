@@ -23,8 +23,15 @@ record QueueEntry(long id, UUID publicId, LocalDate date, String tokenLine, int 
     }
 
     QueueEntry with(QueueStatus newStatus) {
-        return new QueueEntry(id, publicId, date, tokenLine, tokenNumber, token, line, place, doctorId, specialtyId,
-                patientId, initials, appointmentId, lane, priorityReason, visitReason, newStatus, skips, arrivedAt,
-                calledAt, startedAt, finishedAt, version);
+        return changed(line, place, doctorId, lane, priorityReason, newStatus, skips, calledAt, startedAt, finishedAt);
+    }
+
+    /** The same patient's entry with its changeable columns (those {@code QueueStore.update} writes) replaced. */
+    QueueEntry changed(String newLine, long newPlace, @Nullable Long newDoctorId, Lane newLane,
+                       @Nullable String newPriorityReason, QueueStatus newStatus, int newSkips,
+                       @Nullable Instant newCalledAt, @Nullable Instant newStartedAt, @Nullable Instant newFinishedAt) {
+        return new QueueEntry(id, publicId, date, tokenLine, tokenNumber, token, newLine, newPlace, newDoctorId,
+                specialtyId, patientId, initials, appointmentId, newLane, newPriorityReason, visitReason, newStatus,
+                newSkips, arrivedAt, newCalledAt, newStartedAt, newFinishedAt, version);
     }
 }

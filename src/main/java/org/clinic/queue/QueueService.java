@@ -253,11 +253,8 @@ public class QueueService {
             List<QueueEntry> others = waitingOf(entry.line(), entry.date()).stream()
                     .filter(e -> e.id() != entry.id()).toList();
             long place = placeAfter(entry.line(), entry.date(), others, Math.min(settings.skipPlaces(), others.size()));
-            QueueEntry skipped = new QueueEntry(entry.id(), entry.publicId(), entry.date(), entry.tokenLine(),
-                    entry.tokenNumber(), entry.token(), entry.line(), place, entry.doctorId(), entry.specialtyId(),
-                    entry.patientId(), entry.initials(), entry.appointmentId(), entry.lane(), entry.priorityReason(),
-                    entry.visitReason(), QueueStatus.WAITING, entry.skips() + 1, entry.arrivedAt(), entry.calledAt(),
-                    null, null, store.byId(entry.id()).orElseThrow().version());
+            QueueEntry skipped = entry.changed(entry.line(), place, entry.doctorId(), entry.lane(),
+                    entry.priorityReason(), QueueStatus.WAITING, entry.skips() + 1, entry.calledAt(), null, null);
             store.update(skipped);
             record(entry, QueueAction.SKIP, "Skip " + skipped.skips() + " of " + settings.maxSkips(), entry,
                     entry.line());
@@ -288,11 +285,8 @@ public class QueueService {
             requireStatus(entry, "Only a called, no-show or departed patient can return to the queue",
                     QueueStatus.CALLED, QueueStatus.NO_SHOW, QueueStatus.LEFT);
             long place = placeAfter(entry.line(), entry.date(), waitingOf(entry.line(), entry.date()), 0);
-            store.update(new QueueEntry(entry.id(), entry.publicId(), entry.date(), entry.tokenLine(),
-                    entry.tokenNumber(), entry.token(), entry.line(), place, entry.doctorId(), entry.specialtyId(),
-                    entry.patientId(), entry.initials(), entry.appointmentId(), entry.lane(), entry.priorityReason(),
-                    entry.visitReason(), QueueStatus.WAITING, entry.skips(), entry.arrivedAt(), entry.calledAt(), null,
-                    null, store.byId(entry.id()).orElseThrow().version()));
+            store.update(entry.changed(entry.line(), place, entry.doctorId(), entry.lane(), entry.priorityReason(),
+                    QueueStatus.WAITING, entry.skips(), entry.calledAt(), null, null));
             if (entry.appointmentId() != null && entry.status() == QueueStatus.NO_SHOW) {
                 appointments.queueMoved(entry.appointmentId(), AppointmentStatus.CHECKED_IN, "Returned to the queue");
             }
@@ -344,11 +338,9 @@ public class QueueService {
         }
         operate(entryId, (entry, doctor) -> {
             requireStatus(entry, "Only a waiting patient's priority can change", QueueStatus.WAITING);
-            store.update(new QueueEntry(entry.id(), entry.publicId(), entry.date(), entry.tokenLine(),
-                    entry.tokenNumber(), entry.token(), entry.line(), entry.place(), entry.doctorId(),
-                    entry.specialtyId(), entry.patientId(), entry.initials(), entry.appointmentId(), lane,
-                    lane == Lane.REGULAR ? null : why, entry.visitReason(), entry.status(), entry.skips(),
-                    entry.arrivedAt(), entry.calledAt(), entry.startedAt(), entry.finishedAt(), entry.version()));
+            store.update(entry.changed(entry.line(), entry.place(), entry.doctorId(), lane,
+                    lane == Lane.REGULAR ? null : why, entry.status(), entry.skips(), entry.calledAt(),
+                    entry.startedAt(), entry.finishedAt()));
             record(entry, QueueAction.PRIORITY, entry.lane().label() + " → " + lane.label() + ": " + why, entry,
                     entry.line());
             return false;
@@ -725,29 +717,23 @@ public class QueueService {
     private void record(QueueEntry before, QueueAction action, @Nullable String note, @Nullable QueueEntry undoState,
                         String line) {
         long version = store.byId(before.id()).orElseThrow().version();
-        QueueEntry atLine = new QueueEntry(before.id(), before.publicId(), before.date(), before.tokenLine(),
-                before.tokenNumber(), before.token(), line, before.place(), before.doctorId(), before.specialtyId(),
-                before.patientId(), before.initials(), before.appointmentId(), before.lane(), before.priorityReason(),
-                before.visitReason(), before.status(), before.skips(), before.arrivedAt(), before.calledAt(),
-                before.startedAt(), before.finishedAt(), before.version());
+        QueueEntry atLine = before.changed(line, before.place(), before.doctorId(), before.lane(),
+                before.priorityReason(), before.status(), before.skips(), before.calledAt(), before.startedAt(),
+                before.finishedAt());
         store.recordEvent(atLine, action, clock.instant(), currentStaff.usernameForAudit(), note,
                 undoState == null ? null : encode(undoState), version - 1);
     }
 
     private static QueueEntry moved(QueueEntry entry, String line, long place, @Nullable Long doctorId,
                                     QueueStatus status, @Nullable Instant calledAt) {
-        return new QueueEntry(entry.id(), entry.publicId(), entry.date(), entry.tokenLine(), entry.tokenNumber(),
-                entry.token(), line, place, doctorId, entry.specialtyId(), entry.patientId(), entry.initials(),
-                entry.appointmentId(), entry.lane(), entry.priorityReason(), entry.visitReason(), status, entry.skips(),
-                entry.arrivedAt(), calledAt, entry.startedAt(), entry.finishedAt(), entry.version());
+        return entry.changed(line, place, doctorId, entry.lane(), entry.priorityReason(), status, entry.skips(),
+                calledAt, entry.startedAt(), entry.finishedAt());
     }
 
     private static QueueEntry at(QueueEntry entry, QueueStatus status, @Nullable Instant calledAt,
                                  @Nullable Instant startedAt, @Nullable Instant finishedAt) {
-        return new QueueEntry(entry.id(), entry.publicId(), entry.date(), entry.tokenLine(), entry.tokenNumber(),
-                entry.token(), entry.line(), entry.place(), entry.doctorId(), entry.specialtyId(), entry.patientId(),
-                entry.initials(), entry.appointmentId(), entry.lane(), entry.priorityReason(), entry.visitReason(),
-                status, entry.skips(), entry.arrivedAt(), calledAt, startedAt, finishedAt, entry.version());
+        return entry.changed(entry.line(), entry.place(), entry.doctorId(), entry.lane(), entry.priorityReason(), status,
+                entry.skips(), calledAt, startedAt, finishedAt);
     }
 
     /** The state an undo restores: status, line, place, doctor, skips, lane, priority reason, call time. */
@@ -774,13 +760,11 @@ public class QueueService {
         String doctor = state.get("doctor");
         String reason = state.get("reason");
         String called = state.get("called");
-        return new QueueEntry(e.id(), e.publicId(), e.date(), e.tokenLine(), e.tokenNumber(), e.token(),
-                state.get("line"), Long.parseLong(state.get("place")), doctor.isEmpty() ? null : Long.valueOf(doctor),
-                e.specialtyId(), e.patientId(), e.initials(), e.appointmentId(), Lane.valueOf(state.get("lane")),
-                reason.isEmpty() ? null : reason, e.visitReason(), QueueStatus.valueOf(state.get("status")),
-                Integer.parseInt(state.get("skips")), e.arrivedAt(),
-                called.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(called)), e.startedAt(), e.finishedAt(),
-                e.version());
+        return e.changed(state.get("line"), Long.parseLong(state.get("place")),
+                doctor.isEmpty() ? null : Long.valueOf(doctor), Lane.valueOf(state.get("lane")),
+                reason.isEmpty() ? null : reason, QueueStatus.valueOf(state.get("status")),
+                Integer.parseInt(state.get("skips")), called.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(called)),
+                e.startedAt(), e.finishedAt());
     }
 
     private static void requireStatus(QueueEntry entry, String message, QueueStatus... allowed) {
