@@ -960,8 +960,15 @@ public class QueueService {
                     queueChanged();
                     org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
                             new org.springframework.transaction.support.TransactionSynchronization() {
+                                // Before the after-commit listeners that tell the screens: a screen that re-reads
+                                // must never be handed a read taken before this commit.
                                 @Override
-                                public void afterCompletion(int outcome) {
+                                public int getOrder() {
+                                    return org.springframework.core.Ordered.HIGHEST_PRECEDENCE;
+                                }
+
+                                @Override
+                                public void afterCommit() {
                                     queueChanged();
                                 }
                             });
