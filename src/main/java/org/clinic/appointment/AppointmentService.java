@@ -246,9 +246,9 @@ public class AppointmentService {
         // First statement: the patient's booking lock. Bookings for one patient run one after the other, and every
         // read below sees what the previous one committed (a same request, an overlapping appointment).
         PatientReference patient = patients.lockForBooking(request.patientId());
-        var sameRequest = store.bookedByRequest(request.requestId());
-        if (sameRequest.isPresent()) {
-            throw new AlreadyBooked(sameRequest.get());
+        BookingStore.Prior prior = store.prior(request.requestId(), patient.internalId(), request.date());
+        if (prior.sameRequest().isPresent()) {
+            throw new AlreadyBooked(prior.sameRequest().get());
         }
         if (!patient.active()) {
             throw new RuleViolation("patientId", patient.fullName() + " is inactive and cannot be booked; "
@@ -272,7 +272,7 @@ public class AppointmentService {
         if (reason != null && (reason.length() > 300 || Texts.hasInvisibleCharacters(request.reason()))) {
             throw new RuleViolation("reason", "At most 300 characters, no control characters");
         }
-        for (LocalTime[] held : store.heldByPatient(patient.internalId(), request.date())) {
+        for (LocalTime[] held : prior.held()) {
             if (held[0].isBefore(slot.end()) && slot.start().isBefore(held[1])) {
                 throw new RuleViolation("start", patient.fullName() + " already has an appointment at "
                         + held[0] + " that day");

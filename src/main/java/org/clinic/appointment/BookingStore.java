@@ -50,13 +50,29 @@ class BookingStore {
                 .param("d", doctorId).param("date", date).update();
     }
 
-    /** The times the patient's active appointments of that date hold (read under the patient's booking lock). */
-    List<LocalTime[]> heldByPatient(long patientId, LocalDate date) {
-        return jdbc.sql("SELECT starts_at, ends_at FROM appointment WHERE patient_id = :p AND on_date = :date"
-                        + " AND holds_slot = 1")
-                .param("p", patientId).param("date", date)
-                .query((rs, row) -> new LocalTime[]{rs.getObject(1, LocalTime.class), rs.getObject(2, LocalTime.class)})
-                .list();
+
+    /**
+     * In one round trip, read under the patient's booking lock: the appointment a request already made, if any,
+     * and the times the patient's active appointments of that date hold.
+     */
+    Prior prior(java.util.UUID requestId, long patientId, LocalDate date) {
+        Long[] same = {null};
+        List<LocalTime[]> held = new java.util.ArrayList<>();
+        jdbc.sql("SELECT id, 1, NULL, NULL FROM appointment WHERE request_id = :r"
+                        + " UNION ALL SELECT id, 0, starts_at, ends_at FROM appointment"
+                        + " WHERE patient_id = :p AND on_date = :date AND holds_slot = 1")
+                .param("r", requestId.toString()).param("p", patientId).param("date", date)
+                .query(rs -> {
+                    if (rs.getInt(2) == 1) {
+                        same[0] = rs.getLong(1);
+                    } else {
+                        held.add(new LocalTime[]{rs.getObject(3, LocalTime.class), rs.getObject(4, LocalTime.class)});
+                    }
+                });
+        return new Prior(java.util.Optional.ofNullable(same[0]), held);
+    }
+
+    record Prior(java.util.Optional<Long> sameRequest, List<LocalTime[]> held) {
     }
 
     /** Locks an appointment's row and returns its patient's internal id. */
@@ -65,11 +81,6 @@ class BookingStore {
                 .param("a", appointmentId.toString()).query(Long.class).optional();
     }
 
-    /** The appointment a request already made. */
-    java.util.Optional<Long> bookedByRequest(java.util.UUID requestId) {
-        return jdbc.sql("SELECT id FROM appointment WHERE request_id = :r")
-                .param("r", requestId.toString()).query(Long.class).optional();
-    }
 
     void recordEvent(long appointmentId, java.time.Instant at, String actor, @Nullable AppointmentStatus from,
                      AppointmentStatus to, @Nullable String note) {
