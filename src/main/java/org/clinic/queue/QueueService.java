@@ -434,13 +434,21 @@ public class QueueService {
 
     // ----------------------------------------------------------------------------------------------- reading
 
-    /** Every doctor's queue of today, and the specialties' walk-in queues that have anyone in them. */
+    /**
+     * The queues of today: every doctor who works today or has patients queued, and the specialties' walk-in queues
+     * that have anyone in them.
+     */
     @PreAuthorize(STAFF)
     public List<LineBoard> boards() {
         Day day = day();
+        Set<Long> busy = day.entries().stream().map(QueueEntry::doctorId).filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet());
         List<LineBoard> boards = new ArrayList<>();
         for (DoctorSummary doctor : day.doctors()) {
-            boards.add(board(doctor, day));
+            // the doctors working today, and anyone who has patients in their queue anyway
+            if (busy.contains(doctor.internalId()) || doctors.daySchedule(doctor.id(), day.date()).isOpen()) {
+                boards.add(board(doctor, day));
+            }
         }
         Map<String, List<QueueEntry>> walkIns = day.entries().stream().filter(e -> e.line().startsWith("specialty:"))
                 .collect(Collectors.groupingBy(QueueEntry::line, LinkedHashMap::new, Collectors.toList()));

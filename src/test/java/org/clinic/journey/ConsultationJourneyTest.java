@@ -95,7 +95,7 @@ class ConsultationJourneyTest extends JourneyTest {
         room.locator("#start-consultation").click();
         room.waitForURL(url -> url.contains("/consultations/"));
         assertThat(room.locator("#consultation-patient")).containsText(first.patientName());
-        assertThat(board).containsText("In consultation", new LocatorAssertions.ContainsTextOptions().setTimeout(5_000));
+        assertThat(board).containsText("In consultation", new LocatorAssertions.ContainsTextOptions().setTimeout(15_000));
         assertThat(desk(() -> appointments.get(first.id())).status()).isEqualTo(AppointmentStatus.IN_CONSULTATION);
 
         // Vitals: an implausible value is refused at the field with its range; a borderline one is flagged.
@@ -126,7 +126,7 @@ class ConsultationJourneyTest extends JourneyTest {
         room.locator("#advice textarea").fill("Less salt, daily walks, home blood pressure diary.");
         room.locator("#advice textarea").blur();
         assertThat(room.locator("#save-status")).hasText(java.util.regex.Pattern.compile("Saved \\d\\d:\\d\\d"),
-                new LocatorAssertions.HasTextOptions().setTimeout(5_000));
+                new LocatorAssertions.HasTextOptions().setTimeout(15_000));
         room.locator("#prescription-card").scrollIntoViewIfNeeded();
         screenshot(room, "consultation-draft");
 
@@ -160,10 +160,10 @@ class ConsultationJourneyTest extends JourneyTest {
             assertThat(e.status()).isEqualTo(QueueStatus.CALLED);
         });
         // Reception's dashboard follows without reload.
-        assertThat(board).containsText("1 seen", new LocatorAssertions.ContainsTextOptions().setTimeout(5_000));
+        assertThat(board).containsText("1 seen", new LocatorAssertions.ContainsTextOptions().setTimeout(15_000));
         // The waiting-room display shows the next call, without reload, and never a name.
         assertThat(tv.locator("#now-token")).hasText(next.getFirst().token(),
-                new LocatorAssertions.HasTextOptions().setTimeout(5_000));
+                new LocatorAssertions.HasTextOptions().setTimeout(15_000));
         assertThat(tv.locator("body")).not().containsText(second.patientName());
         var display = SystemAuthentication.runAs(Role.DISPLAY,
                 () -> queue.display(new DisplayScope(DisplayScope.Kind.DOCTOR, doctor.id()), false));

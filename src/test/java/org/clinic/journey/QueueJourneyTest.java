@@ -36,7 +36,7 @@ class QueueJourneyTest extends JourneyTest {
 
     private static final String PASSWORD = "journey-password-1";
     private static final LocatorAssertions.ContainsTextOptions SOON = new LocatorAssertions.ContainsTextOptions()
-            .setTimeout(5_000);
+            .setTimeout(15_000);
 
     @Autowired
     StaffAccountService accounts;
@@ -96,7 +96,7 @@ class QueueJourneyTest extends JourneyTest {
         long called = System.nanoTime();
         doctorsScreen.locator("#call-next").click();
         assertThat(display.locator("#now-token")).hasText(token,
-                new LocatorAssertions.HasTextOptions().setTimeout(5_000));
+                new LocatorAssertions.HasTextOptions().setTimeout(15_000));
         long callOnDisplay = System.nanoTime();
         assertThat(reception.locator("[data-line='doctor:" + doctor.internalId() + "'] .clinic-board-serving"))
                 .containsText(token, SOON);

@@ -68,6 +68,9 @@ public class ReceptionQueueView extends Main {
     private final Div arrivals = new Div();
     private final Span arrivalCount = new Span();
     private final Div boards = new Div();
+    private final java.util.Map<String, Div> cards = new java.util.HashMap<>();
+    private final java.util.Map<String, String> shown = new java.util.HashMap<>();
+    private List<String> shownOrder = List.of();
     private final List<Registration> registrations = new ArrayList<>();
 
     public ReceptionQueueView(QueueService queue, AppointmentService appointments, DoctorService doctors,
@@ -118,7 +121,7 @@ public class ReceptionQueueView extends Main {
 
     private void refresh() {
         refreshArrivals();
-        refreshBoards();
+        refreshBoards(false);
     }
 
     private void refreshArrivals() {
@@ -160,11 +163,43 @@ public class ReceptionQueueView extends Main {
         refresh();
     }
 
-    private void refreshBoards() {
-        boards.removeAll();
-        for (LineBoard board : queue.boards()) {
-            boards.add(board(board));
+    /**
+     * Redraws the queues that changed; with {@code everything}, all of them (the waiting times have moved on). A
+     * clinic-wide dashboard is pushed on every change anywhere, so unchanged cards are not rebuilt or re-sent.
+     */
+    private void refreshBoards(boolean everything) {
+        List<LineBoard> now = queue.boards();
+        List<String> order = now.stream().map(LineBoard::line).toList();
+        if (!order.equals(shownOrder)) {
+            boards.removeAll();
+            cards.clear();
+            shown.clear();
+            shownOrder = order;
         }
+        for (LineBoard board : now) {
+            String signature = signature(board);
+            if (!everything && signature.equals(shown.get(board.line()))) {
+                continue;
+            }
+            Div card = board(board);
+            Div old = cards.put(board.line(), card);
+            if (old != null) {
+                boards.replace(old, card);
+            } else {
+                boards.add(card);
+            }
+            shown.put(board.line(), signature);
+        }
+    }
+
+    /** What a card shows, apart from the ticking waiting times. */
+    private static String signature(LineBoard board) {
+        StringBuilder text = new StringBuilder(board.title()).append('|').append(board.done()).append('|')
+                .append(board.noShows()).append('|').append(board.averageConsultation());
+        java.util.stream.Stream.concat(board.current().stream(), board.waiting().stream()).forEach(e -> text.append('|')
+                .append(e.id()).append(e.status()).append(e.position()).append(e.lane()).append(e.skips())
+                .append(e.longWait()).append(e.patientName()));
+        return text.toString();
     }
 
     private Div board(LineBoard board) {
@@ -243,12 +278,12 @@ public class ReceptionQueueView extends Main {
         refresh();
         LocalDate today = LocalDate.now(clock);
         registrations.add(liveUpdates.subscribe(attachEvent.getUI(), QueueChanged.class,
-                changed -> changed.date().equals(today), this::refreshBoards));
+                changed -> changed.date().equals(today), () -> refreshBoards(false)));
         registrations.add(liveUpdates.subscribe(attachEvent.getUI(), AppointmentsChanged.class,
                 changed -> today.equals(changed.date()), this::refreshArrivals));
         // Waiting times move on by themselves: a light refresh every half minute.
         attachEvent.getUI().setPollInterval(30_000);
-        registrations.add(attachEvent.getUI().addPollListener(poll -> refreshBoards()));
+        registrations.add(attachEvent.getUI().addPollListener(poll -> refreshBoards(true)));
     }
 
     @Override
