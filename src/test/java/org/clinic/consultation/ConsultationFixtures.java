@@ -14,9 +14,6 @@ import org.clinic.queue.QueueService;
 import org.clinic.queue.Ticket;
 import org.clinic.security.Role;
 import org.clinic.security.StaffAccountService;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -65,16 +62,7 @@ public final class ConsultationFixtures {
     }
 
     public static <T> T as(String username, Role role, Supplier<T> work) {
-        var previous = SecurityContextHolder.getContext();
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null,
-                List.of(new SimpleGrantedAuthority(role.authority()))));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        return org.clinic.security.ActingAs.as(username, role, work);
     }
 
     public static void as(String username, Role role, Runnable work) {

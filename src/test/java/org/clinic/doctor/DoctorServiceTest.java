@@ -247,16 +247,6 @@ class DoctorServiceTest {
     }
 
     private static <T> T asDoctor(String username, java.util.function.Supplier<T> work) {
-        var previous = org.springframework.security.core.context.SecurityContextHolder.getContext();
-        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
-                .authenticated(username, null, List.of(
-                        new org.springframework.security.core.authority.SimpleGrantedAuthority(Role.DOCTOR.authority()))));
-        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            org.springframework.security.core.context.SecurityContextHolder.setContext(previous);
-        }
+        return org.clinic.security.ActingAs.as(username, Role.DOCTOR, work);
     }
 }
