@@ -516,56 +516,53 @@ public class QueueService {
     @PreAuthorize(DISPLAYS)
     public DisplayBoard display(DisplayScope scope, boolean initials) {
         Day day = day();
-        return read(() -> {
-            LocalDate today = day.date();
-            List<DoctorSummary> all = day.doctors();
-            Map<Long, DoctorSummary> byInternalId = all.stream()
-                    .collect(Collectors.toMap(DoctorSummary::internalId, d -> d));
-            Map<Long, SpecialtySummary> specialties = day.specialties();
-            String title;
-            java.util.function.Predicate<QueueEntry> shown;
-            switch (scope.kind()) {
-                case DOCTOR -> {
-                    DoctorSummary doctor = all.stream().filter(d -> d.id().equals(scope.id())).findFirst()
-                            .orElseThrow(() -> new NotFoundException("No doctor with this id"));
-                    title = doctor.displayName() + " · room " + doctor.room();
-                    shown = e -> Long.valueOf(doctor.internalId()).equals(e.doctorId());
-                }
-                case SPECIALTY -> {
-                    SpecialtySummary specialty = specialties.values().stream().filter(s -> s.id().equals(scope.id()))
-                            .findFirst().orElseThrow(() -> new NotFoundException("No specialty with this id"));
-                    title = specialty.name();
-                    long internal = specialtyInternalId(specialty);
-                    shown = e -> e.specialtyId() == internal;
-                }
-                default -> {
-                    title = "Welcome";
-                    shown = e -> true;
-                }
+        List<DoctorSummary> all = day.doctors();
+        Map<Long, DoctorSummary> byInternalId = all.stream()
+                .collect(Collectors.toMap(DoctorSummary::internalId, d -> d));
+        Map<Long, SpecialtySummary> specialties = day.specialties();
+        String title;
+        java.util.function.Predicate<QueueEntry> shown;
+        switch (scope.kind()) {
+            case DOCTOR -> {
+                DoctorSummary doctor = all.stream().filter(d -> d.id().equals(scope.id())).findFirst()
+                        .orElseThrow(() -> new NotFoundException("No doctor with this id"));
+                title = doctor.displayName() + " · room " + doctor.room();
+                shown = e -> Long.valueOf(doctor.internalId()).equals(e.doctorId());
             }
-            List<QueueEntry> entries = day.entries().stream().filter(shown).toList();
-            Map<Long, QueueEntry> byId = day.entries().stream().collect(Collectors.toMap(QueueEntry::id, e -> e));
-            List<DisplayBoard.Call> calls = new ArrayList<>();
-            for (QueueStore.EventRow call : day.calls()) {
-                QueueEntry entry = byId.get(call.entryId());
-                if (entry == null || !shown.test(entry) || entry.doctorId() == null) {
-                    continue;
-                }
-                DoctorSummary doctor = byInternalId.get(entry.doctorId());
-                calls.add(new DisplayBoard.Call(call.id(), entry.token(), doctor == null ? "" : doctor.room(),
-                        call.action() == QueueAction.RECALL, call.at(), initials ? entry.initials() : null));
-                if (calls.size() == RECENT_CALLS) {
-                    break;
-                }
+            case SPECIALTY -> {
+                SpecialtySummary specialty = specialties.values().stream().filter(s -> s.id().equals(scope.id()))
+                        .findFirst().orElseThrow(() -> new NotFoundException("No specialty with this id"));
+                title = specialty.name();
+                long internal = specialtyInternalId(specialty);
+                shown = e -> e.specialtyId() == internal;
             }
-            Map<String, List<QueueEntry>> byLine = entries.stream()
-                    .collect(Collectors.groupingBy(QueueEntry::line, LinkedHashMap::new, Collectors.toList()));
-            List<DisplayBoard.Waiting> waiting = new ArrayList<>();
-            byLine.forEach((line, inLine) -> callOrder(inLine, line, 0).forEach(e -> waiting.add(
-                    new DisplayBoard.Waiting(e.token(), e.doctorId() == null || byInternalId.get(e.doctorId()) == null
-                            ? "" : byInternalId.get(e.doctorId()).room(), initials ? e.initials() : null))));
-            return new DisplayBoard(title, calls, waiting);
-        });
+            default -> {
+                title = "Welcome";
+                shown = e -> true;
+            }
+        }
+        List<QueueEntry> entries = day.entries().stream().filter(shown).toList();
+        Map<Long, QueueEntry> byId = day.entries().stream().collect(Collectors.toMap(QueueEntry::id, e -> e));
+        List<DisplayBoard.Call> calls = new ArrayList<>();
+        for (QueueStore.EventRow call : day.calls()) {
+            QueueEntry entry = byId.get(call.entryId());
+            if (entry == null || !shown.test(entry) || entry.doctorId() == null) {
+                continue;
+            }
+            DoctorSummary doctor = byInternalId.get(entry.doctorId());
+            calls.add(new DisplayBoard.Call(call.id(), entry.token(), doctor == null ? "" : doctor.room(),
+                    call.action() == QueueAction.RECALL, call.at(), initials ? entry.initials() : null));
+            if (calls.size() == RECENT_CALLS) {
+                break;
+            }
+        }
+        Map<String, List<QueueEntry>> byLine = entries.stream()
+                .collect(Collectors.groupingBy(QueueEntry::line, LinkedHashMap::new, Collectors.toList()));
+        List<DisplayBoard.Waiting> waiting = new ArrayList<>();
+        byLine.forEach((line, inLine) -> callOrder(inLine, line, 0).forEach(e -> waiting.add(
+                new DisplayBoard.Waiting(e.token(), e.doctorId() == null || byInternalId.get(e.doctorId()) == null
+                        ? "" : byInternalId.get(e.doctorId()).room(), initials ? e.initials() : null))));
+        return new DisplayBoard(title, calls, waiting);
     }
 
     /** The queue's event log of one entry: who did what and when. */

@@ -20,9 +20,14 @@ public final class SystemAuthentication {
     }
 
     public static <T> T runAs(Role role, Supplier<T> work) {
+        return runAs(SYSTEM_USERNAME, role, work);
+    }
+
+    /** Runs as the given user name with one role (the system itself, or a named member of staff in tests). */
+    static <T> T runAs(String username, Role role, Supplier<T> work) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(SYSTEM_USERNAME, null,
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null,
                 List.of(new SimpleGrantedAuthority(role.authority()))));
         SecurityContextHolder.setContext(context);
         try {

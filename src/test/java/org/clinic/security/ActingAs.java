@@ -1,10 +1,5 @@
 package org.clinic.security;
 
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
-
-import java.util.List;
 import java.util.function.Supplier;
 
 /** Runs test code as a named staff member with one role (a doctor is recognised by their user name). */
@@ -14,15 +9,6 @@ public final class ActingAs {
     }
 
     public static <T> T as(String username, Role role, Supplier<T> work) {
-        var previous = SecurityContextHolder.getContext();
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null,
-                List.of(new SimpleGrantedAuthority(role.authority()))));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        return SystemAuthentication.runAs(username, role, work);
     }
 }
