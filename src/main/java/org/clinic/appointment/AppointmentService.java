@@ -113,7 +113,9 @@ public class AppointmentService {
         return retryingDeadlocks(() -> transaction.execute(status -> {
             Appointment appointment = find(appointmentId);
             changeStatus(appointment, AppointmentStatus.CANCELLED, why);
-            return summarize(List.of(appointment)).getFirst();
+            AppointmentSummary cancelled = summarize(List.of(appointment)).getFirst();
+            events.publishEvent(new AppointmentCancelled(cancelled, appointment.id()));
+            return cancelled;
         }));
     }
 
@@ -215,6 +217,21 @@ public class AppointmentService {
         return summarize(appointments.findByDateAndDoctorIdInOrderByStart(date, ids));
     }
 
+    /** The appointments of a date still scheduled (not checked in, cancelled or done), across doctors, in time order. */
+    @PreAuthorize(STAFF)
+    @Transactional(readOnly = true)
+    public List<ScheduledAppointment> scheduledOn(LocalDate date) {
+        Set<Long> ids = doctors.doctors().stream().map(DoctorSummary::internalId).collect(Collectors.toSet());
+        List<Appointment> scheduled = appointments.findByDateAndDoctorIdInOrderByStart(date, ids).stream()
+                .filter(a -> a.status() == AppointmentStatus.SCHEDULED).toList();
+        List<AppointmentSummary> summaries = summarize(scheduled);
+        List<ScheduledAppointment> result = new java.util.ArrayList<>(scheduled.size());
+        for (int i = 0; i < scheduled.size(); i++) {
+            result.add(new ScheduledAppointment(scheduled.get(i).id(), scheduled.get(i).patientId(), summaries.get(i)));
+        }
+        return result;
+    }
+
     /** The slots of a doctor's day that can still be booked now (free, and not yet begun). */
     @PreAuthorize(STAFF)
     @Transactional(readOnly = true)
@@ -298,11 +315,14 @@ public class AppointmentService {
                     + " (" + doctor.dailyCapacity() + " patients)");
         }
         events.publishEvent(new AppointmentsChanged(doctor.id(), request.date(), patient.id()));
-        return new AppointmentSummary(appointment.publicId(), patient.id(), patient.fullName(), patient.mrn(),
-                doctor.id(), doctor.displayName(), doctor.specialty().name(), doctor.room(), request.date(),
-                slot.start(), slot.end(), AppointmentStatus.SCHEDULED, request.kind(), reason,
-                rescheduledFrom == null ? null : appointments.findById(rescheduledFrom).map(Appointment::publicId)
-                        .orElse(null));
+        Appointment original = rescheduledFrom == null ? null : appointments.findById(rescheduledFrom).orElseThrow();
+        AppointmentSummary booked = new AppointmentSummary(appointment.publicId(), patient.id(), patient.fullName(),
+                patient.mrn(), doctor.id(), doctor.displayName(), doctor.specialty().name(), doctor.room(),
+                request.date(), slot.start(), slot.end(), AppointmentStatus.SCHEDULED, request.kind(), reason,
+                original == null ? null : original.publicId());
+        events.publishEvent(new AppointmentBooked(booked, appointment.id(),
+                original == null ? null : summarize(List.of(original)).getFirst()));
+        return booked;
     }
 
     private void changeStatus(Appointment appointment, AppointmentStatus next, @Nullable String note) {

@@ -57,6 +57,10 @@ class Patient {
     private @Nullable String email;
     private @Nullable String address;
 
+    /** The contact preference: whether the clinic may email the patient (confirmations, reminders). */
+    @Column(name = "email_messages", nullable = false)
+    private boolean emailMessages = true;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private PatientStatus status;
@@ -101,6 +105,19 @@ class Patient {
         compare(changes, "Address", address, details.address());
         apply(details);
         return changes;
+    }
+
+    /** Changes the contact preference; empty when it already was so. */
+    java.util.Optional<FieldChange> allowEmailMessages(boolean allowed) {
+        if (emailMessages == allowed) {
+            return java.util.Optional.empty();
+        }
+        emailMessages = allowed;
+        return java.util.Optional.of(new FieldChange("Email messages", allowed ? "no" : "yes", allowed ? "yes" : "no"));
+    }
+
+    PatientContact toContact() {
+        return new PatientContact(publicId, id, givenName + " " + familyName, email, emailMessages);
     }
 
     FieldChange deactivate() {
@@ -157,7 +174,7 @@ class Patient {
 
     PatientRecord toRecord() {
         return new PatientRecord(publicId, mrn, givenName, familyName, birthDate, birthDateEstimated, sex, phone,
-                email, address, status, registeredAt, version);
+                email, address, status, registeredAt, version, emailMessages);
     }
 
     PatientReference toReference() {

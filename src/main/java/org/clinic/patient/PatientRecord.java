@@ -6,10 +6,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** Everything the patient record screen shows about a patient; {@code version} guards concurrent edits. */
+/**
+ * Everything the patient record screen shows about a patient; {@code version} guards concurrent edits;
+ * {@code emailMessages} is the contact preference (may the clinic email them).
+ */
 public record PatientRecord(UUID id, String mrn, String givenName, String familyName, LocalDate birthDate,
                             boolean birthDateEstimated, Sex sex, @Nullable String phone, @Nullable String email,
-                            @Nullable String address, PatientStatus status, Instant registeredAt, long version) {
+                            @Nullable String address, PatientStatus status, Instant registeredAt, long version,
+                            boolean emailMessages) {
 
     public String fullName() {
         return givenName + " " + familyName;

@@ -129,6 +129,37 @@ public class PatientService {
         return flushed(patient);
     }
 
+    /**
+     * The contact preference: whether the clinic may email the patient. Recorded in the patient's history; messages
+     * already sent are not affected, messages queued from now on are skipped while it is off.
+     */
+    @PreAuthorize(FRONT_DESK)
+    @Transactional
+    public PatientRecord allowEmailMessages(UUID id, boolean allowed) {
+        Patient patient = find(id);
+        patient.allowEmailMessages(allowed).ifPresent(change -> record(patient, List.of(change)));
+        return flushed(patient);
+    }
+
+    /**
+     * How to reach a patient, for messages the clinic sends (by the front desk's actions, or by the application's
+     * own jobs running as staff).
+     */
+    @PreAuthorize(CLINICAL_STAFF)
+    @Transactional(readOnly = true)
+    public PatientContact contact(UUID id) {
+        return find(id).toContact();
+    }
+
+    /** {@link #contact(UUID)} for several patients another module knows by internal id. */
+    @PreAuthorize(CLINICAL_STAFF)
+    @Transactional(readOnly = true)
+    public Map<Long, PatientContact> contacts(java.util.Collection<Long> internalIds) {
+        Map<Long, PatientContact> found = new java.util.HashMap<>();
+        patients.findAllById(internalIds).forEach(p -> found.put(p.id(), p.toContact()));
+        return found;
+    }
+
     /** The patient as booking and queues refer to them. */
     @PreAuthorize(CLINICAL_STAFF)
     @Transactional(readOnly = true)

@@ -69,6 +69,8 @@ public class PatientRecordView extends Main implements BeforeEnterObserver, HasD
     private final Div inactiveBanner = new Div();
     private final Button edit = new Button("Edit details", new Icon(VaadinIcon.EDIT));
     private final Button toggleStatus = new Button();
+    private final com.vaadin.flow.component.checkbox.Checkbox emailMessages =
+            new com.vaadin.flow.component.checkbox.Checkbox("Send appointment emails (confirmations, reminders)");
     private final Grid<PatientChangeEntry> history = new Grid<>();
     private final Div sections = new Div();
     private final org.springframework.beans.factory.ObjectProvider<PatientRecordSection> sectionProviders;
@@ -102,12 +104,22 @@ public class PatientRecordView extends Main implements BeforeEnterObserver, HasD
         toggleStatus.setId("toggle-status");
         toggleStatus.addClickListener(click -> confirmStatusChange());
         edit.setVisible(frontDesk);
+        emailMessages.setId("email-messages");
+        emailMessages.setReadOnly(!frontDesk);
+        emailMessages.setTooltipText("The patient's contact preference; messages never carry clinical content");
+        emailMessages.addValueChangeListener(change -> {
+            if (change.isFromClient() && patient != null) {
+                patient = patients.allowEmailMessages(patient.id(), change.getValue());
+                com.vaadin.flow.component.notification.Notification.show(change.getValue()
+                        ? "Appointment emails will be sent" : "No more appointment emails will be sent");
+            }
+        });
         toggleStatus.setVisible(frontDesk);
 
         HorizontalLayout titleRow = new HorizontalLayout(name, statusSlot);
         titleRow.setAlignItems(FlexComponent.Alignment.BASELINE);
         HorizontalLayout actions = new HorizontalLayout(edit, toggleStatus);
-        Div header = new Div(titleRow, mrn, actions);
+        Div header = new Div(titleRow, mrn, actions, emailMessages);
         header.addClassName("clinic-record-header");
 
         details.addClassName("clinic-details");
@@ -168,6 +180,7 @@ public class PatientRecordView extends Main implements BeforeEnterObserver, HasD
         detail("Sex", current.sex().label());
         detail("Phone", current.phone() == null ? "—" : phoneNumbers.display(current.phone()));
         detail("Email", current.email() == null ? "—" : current.email());
+        emailMessages.setValue(current.emailMessages());
         detail("Address", current.address() == null ? "—" : current.address());
         detail("Registered", WHEN.format(current.registeredAt().atZone(settings.timeZone())));
         history.setItems(patients.history(current.id()));
