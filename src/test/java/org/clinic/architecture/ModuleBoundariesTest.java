@@ -32,7 +32,7 @@ class ModuleBoundariesTest {
         noClasses().that().resideInAPackage("org.clinic.base..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.clinic.security..", "org.clinic.patient..",
                         "org.clinic.doctor..", "org.clinic.appointment..", "org.clinic.queue..",
-                        "org.clinic.consultation..", "org.clinic.demo..")
+                        "org.clinic.consultation..", "org.clinic.message..", "org.clinic.demo..")
                 .check(CLINIC);
     }
 
@@ -68,6 +68,17 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void messages_sit_above_booking_and_below_the_queue_and_consultations() {
+        noClasses().that().resideInAnyPackage("org.clinic.patient..", "org.clinic.doctor..", "org.clinic.appointment..",
+                        "org.clinic.queue..", "org.clinic.consultation..")
+                .should().dependOnClassesThat().resideInAPackage("org.clinic.message..")
+                .check(CLINIC);
+        noClasses().that().resideInAPackage("org.clinic.message..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.clinic.queue..", "org.clinic.consultation..")
+                .check(CLINIC);
+    }
+
+    @Test
     void nothing_but_the_demo_depends_on_the_demo() {
         noClasses().that().resideOutsideOfPackage("org.clinic.demo..")
                 .should().dependOnClassesThat().resideInAPackage("org.clinic.demo..")
@@ -75,7 +86,7 @@ class ModuleBoundariesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"security", "patient", "doctor", "appointment", "queue", "consultation"}) // base.ui is the shared frame every module's views use
+    @ValueSource(strings = {"security", "patient", "doctor", "appointment", "queue", "consultation", "message"}) // base.ui is the shared frame every module's views use
     void a_modules_views_are_used_only_inside_that_module(String module) {
         ArchRule rule = classes().that().resideInAPackage("org.clinic." + module + ".ui..")
                 .should().onlyHaveDependentClassesThat()

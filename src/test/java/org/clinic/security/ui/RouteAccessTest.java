@@ -16,6 +16,7 @@ import org.clinic.doctor.ui.DoctorHoursView;
 import org.clinic.doctor.ui.DoctorsView;
 import org.clinic.doctor.ui.MyHoursView;
 import org.clinic.doctor.ui.SpecialtiesView;
+import org.clinic.message.ui.OutboxView;
 import org.clinic.patient.PatientRecord;
 import org.clinic.patient.PatientService;
 import org.clinic.patient.TestPatients;
@@ -97,6 +98,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("admin/doctors", DoctorsView.class),
                 Map.entry("admin/specialties", SpecialtiesView.class),
                 Map.entry("admin/holidays", ClinicHolidaysView.class),
+                Map.entry("admin/outbox", OutboxView.class),
                 Map.entry(hoursRoute, DoctorHoursView.class),
                 Map.entry("my-hours", NotFoundView.class),
                 Map.entry("queue", ReceptionQueueView.class),
@@ -123,6 +125,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("admin/doctors", NotFoundView.class),
                 Map.entry("admin/specialties", NotFoundView.class),
                 Map.entry("admin/holidays", NotFoundView.class),
+                Map.entry("admin/outbox", NotFoundView.class),
                 Map.entry(hoursRoute, NotFoundView.class),
                 Map.entry("my-hours", NotFoundView.class),
                 Map.entry("queue", ReceptionQueueView.class),
@@ -149,6 +152,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("admin/doctors", NotFoundView.class),
                 Map.entry("admin/specialties", NotFoundView.class),
                 Map.entry("admin/holidays", NotFoundView.class),
+                Map.entry("admin/outbox", NotFoundView.class),
                 Map.entry(hoursRoute, NotFoundView.class),
                 Map.entry("my-hours", MyHoursView.class),
                 Map.entry("queue", NotFoundView.class),
@@ -175,6 +179,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("admin/doctors", NotFoundView.class),
                 Map.entry("admin/specialties", NotFoundView.class),
                 Map.entry("admin/holidays", NotFoundView.class),
+                Map.entry("admin/outbox", NotFoundView.class),
                 Map.entry(hoursRoute, NotFoundView.class),
                 Map.entry("my-hours", NotFoundView.class),
                 Map.entry("queue", NotFoundView.class),
@@ -202,6 +207,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("admin/doctors", LoginView.class),
                 Map.entry("admin/specialties", LoginView.class),
                 Map.entry("admin/holidays", LoginView.class),
+                Map.entry("admin/outbox", LoginView.class),
                 Map.entry(hoursRoute, LoginView.class),
                 Map.entry("my-hours", LoginView.class),
                 Map.entry("queue", LoginView.class),
