@@ -291,6 +291,9 @@ class DemoClinic implements ApplicationRunner {
             if (random.nextInt(30) == 0) {
                 patients.deactivate(patient.id());
             }
+            if (email != null && random.nextInt(20) == 0) {
+                patients.allowEmailMessages(patient.id(), false); // a few asked not to be emailed
+            }
         }
         log.info("Demo clinic: registered {} patients in {} ms", PATIENTS, (System.nanoTime() - started) / 1_000_000);
     }

@@ -52,7 +52,7 @@ import java.util.Map;
 @RolesAllowed(Role.ADMIN_NAME)
 public class OutboxView extends Main {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm:ss");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm");
 
     private final OutboxService outbox;
     private final LiveUpdates liveUpdates;
@@ -96,14 +96,16 @@ public class OutboxView extends Main {
         counts.setId("outbox-counts");
 
         grid.addColumn(m -> when(m.createdAt())).setHeader("Created").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(m -> m.kind().label()).setHeader("Kind").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(OutboxView::recipientCell).setHeader("To").setFlexGrow(1);
-        grid.addColumn(OutboxEntry::subject).setHeader("Subject").setFlexGrow(2);
+        grid.addComponentColumn(m -> twoLines(m.kind().label(), m.subject())).setHeader("Message").setFlexGrow(3)
+                .setTooltipGenerator(OutboxEntry::subject);
+        grid.addComponentColumn(m -> twoLines(m.recipientName(), m.recipient() == null ? "no address" : m.recipient()))
+                .setHeader("To").setFlexGrow(2);
         grid.addComponentColumn(m -> stateBadge(m.state())).setHeader("State").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(OutboxEntry::attempts).setHeader("Attempts").setTextAlign(ColumnTextAlign.END)
+        grid.addColumn(OutboxEntry::attempts).setHeader("Tries").setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(this::timing).setHeader("Sent / next try").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(m -> m.lastError() == null ? "" : m.lastError()).setHeader("Reason").setFlexGrow(1);
+        grid.addColumn(m -> m.lastError() == null ? "" : m.lastError()).setHeader("Reason").setFlexGrow(2)
+                .setTooltipGenerator(m -> m.lastError() == null ? "" : m.lastError());
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setEmptyStateText("No messages yet.");
         grid.setId("outbox");
@@ -191,11 +193,13 @@ public class OutboxView extends Main {
         return instant == null ? "" : WHEN.format(instant.atZone(settings.timeZone()));
     }
 
-    private static Div recipientCell(OutboxEntry message) {
-        Div name = new Div(message.recipientName());
-        Div address = new Div(message.recipient() == null ? "no address" : message.recipient());
-        address.addClassName("clinic-muted");
-        return new Div(name, address);
+    private static Div twoLines(String first, String second) {
+        Div secondLine = new Div(second);
+        secondLine.addClassName("clinic-muted");
+        Div cell = new Div(new Div(first), secondLine);
+        cell.addClassName("clinic-two-line");
+        cell.addClassName("clinic-ellipsis");
+        return cell;
     }
 
     private static Span stateBadge(MessageState state) {
