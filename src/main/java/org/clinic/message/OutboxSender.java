@@ -1,15 +1,8 @@
 package org.clinic.message;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -18,21 +11,21 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import jakarta.annotation.PreDestroy;
-import java.io.UnsupportedEncodingException;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Delivers queued messages over SMTP. Each round claims a batch of due messages (rows locked with SKIP LOCKED, so
- * senders on several nodes share the queue without taking the same message), sends them, and marks each sent or
- * schedules its next attempt with a doubling wait; after the last attempt it is failed with the error. Runs every
- * few seconds, and at once after a transaction that queued a message commits.
+ * Delivers queued messages through their channel (email over SMTP). Each round claims a batch of due messages
+ * (rows locked with SKIP LOCKED, so senders on several nodes share the queue without taking the same message),
+ * sends them, and marks each sent or schedules its next attempt with a doubling wait; after the last attempt it is
+ * failed with the error. Runs every few seconds, and at once after a transaction that queued a message commits.
  *
  * <p>A node that dies between handing a message to the SMTP server and marking it sent leaves a claim that lapses;
  * the message is then sent again. That window is one SMTP conversation long; everything else is exactly once.
@@ -43,7 +36,7 @@ class OutboxSender {
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
 
     private final OutboxStore store;
-    private final ObjectProvider<JavaMailSender> mailSenders;
+    private final MessageChannel email;
     private final MessageSettings settings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -55,10 +48,10 @@ class OutboxSender {
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
     private final AtomicBoolean warnedNoMailServer = new AtomicBoolean();
 
-    OutboxSender(OutboxStore store, ObjectProvider<JavaMailSender> mailSenders, MessageSettings settings,
+    OutboxSender(OutboxStore store, EmailChannel email, MessageSettings settings,
                  ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
         this.store = store;
-        this.mailSenders = mailSenders;
+        this.email = email;
         this.settings = settings;
         this.events = events;
         this.clock = clock;
@@ -83,8 +76,8 @@ class OutboxSender {
 
     /** Delivers every message due now; returns how many were sent. */
     int deliverDue() {
-        JavaMailSender mail = mailSenders.getIfAvailable();
-        if (mail == null) {
+        MessageChannel channel = email;
+        if (!channel.available()) {
             if (warnedNoMailServer.compareAndSet(false, true)) {
                 log.warn("No mail server configured (CLINIC_MAIL_HOST): messages stay queued in the outbox");
             }
@@ -95,15 +88,11 @@ class OutboxSender {
             while (true) {
                 Instant now = clock.instant();
                 List<OutboxStore.Claimed> batch = transaction.execute(status ->
-                        store.claimDue(senderId, now, now.plus(settings.claimFor()), settings.batchSize()));
+                        store.claimDue(channel.name(), senderId, now, now.plus(settings.claimFor()), settings.batchSize()));
                 if (batch == null || batch.isEmpty()) {
                     break;
                 }
-                for (OutboxStore.Claimed message : batch) {
-                    if (send(mail, message)) {
-                        sent++;
-                    }
-                }
+                sent += send(channel, batch);
                 events.publishEvent(new OutboxChanged());
                 if (batch.size() < settings.batchSize()) {
                     break;
@@ -115,39 +104,26 @@ class OutboxSender {
         return sent;
     }
 
-    private boolean send(JavaMailSender mail, OutboxStore.Claimed message) {
-        try {
-            MimeMessage mime = mail.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
-            helper.setFrom(new InternetAddress(settings.from(), settings.clinicName(), "UTF-8"));
-            helper.setTo(new InternetAddress(message.recipient(), message.recipientName(), "UTF-8"));
-            helper.setSubject(message.subject());
-            helper.setText(message.text(), message.html());
-            mime.setHeader("X-Clinic-Message", message.publicId().toString());
-            mail.send(mime);
-        } catch (MailException | MessagingException | UnsupportedEncodingException e) {
+    private int send(MessageChannel channel, List<OutboxStore.Claimed> batch) {
+        Map<Long, String> failed = channel.deliver(batch);
+        int sent = 0;
+        for (OutboxStore.Claimed message : batch) {
+            String reason = failed.get(message.id());
+            if (reason == null) {
+                if (!store.markSent(message.id(), senderId, clock.instant())) {
+                    log.warn("Message {} was sent after its claim lapsed", message.publicId());
+                }
+                sent++;
+                continue;
+            }
             int attempts = message.attempts() + 1;
             Instant retryAt = attempts >= settings.maxAttempts() ? null
                     : clock.instant().plus(settings.retryAfter(attempts));
-            store.markAttemptFailed(message.id(), senderId, describe(e), retryAt);
+            store.markAttemptFailed(message.id(), senderId, reason, retryAt);
             log.info("Message {} not delivered (attempt {} of {}): {}", message.publicId(), attempts,
-                    settings.maxAttempts(), describe(e));
-            return false;
+                    settings.maxAttempts(), reason);
         }
-        if (!store.markSent(message.id(), senderId, clock.instant())) {
-            log.warn("Message {} was sent after its claim lapsed", message.publicId());
-        }
-        return true;
-    }
-
-    /** The innermost cause, which names what went wrong ("Connection refused", "550 mailbox unavailable"). */
-    private static String describe(Exception e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        String text = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return text.strip().replaceAll("\\s+", " ");
+        return sent;
     }
 
     @PreDestroy

@@ -42,11 +42,13 @@ class OutboxStore {
      * Claims up to {@code limit} due messages for this sender. The rows are locked with SKIP LOCKED, so senders on
      * other nodes claim other rows at the same moment; a claim lapses after {@code claimFor}.
      */
-    List<Claimed> claimDue(String sender, Instant now, Instant claimUntil, int limit) {
+    List<Claimed> claimDue(String channel, String sender, Instant now, Instant claimUntil, int limit) {
         List<Long> ids = jdbc.sql("SELECT id FROM outbox_message WHERE state = 'QUEUED' AND next_attempt_at <= :now"
+                        + " AND channel = :channel"
                         + " AND (claimed_until IS NULL OR claimed_until < :now) ORDER BY next_attempt_at, id"
                         + " LIMIT :limit FOR UPDATE SKIP LOCKED")
-                .param("now", Timestamp.from(now)).param("limit", limit).query(Long.class).list();
+                .param("now", Timestamp.from(now)).param("channel", channel).param("limit", limit)
+                .query(Long.class).list();
         if (ids.isEmpty()) {
             return List.of();
         }
