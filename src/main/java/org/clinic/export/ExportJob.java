@@ -197,6 +197,8 @@ class ExportJob {
                     Map.of("recipientName", row.requesterName(), "what", what,
                             "expires", DAY.format(expires.atZone(zone))), null));
             events.publishEvent(new ExportProgressed(row.publicId(), row.requestedBy()));
+            log.info("Export {} ready: {} visits, {} bytes, {} ms after the request", row.publicId(), done,
+                    file.length, Duration.between(row.createdAt(), now).toMillis());
         });
     }
 
