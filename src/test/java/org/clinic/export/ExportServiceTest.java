@@ -201,6 +201,37 @@ class ExportServiceTest {
     }
 
     @Test
+    void requests_for_the_same_subject_at_the_same_moment_start_one_export() throws Exception {
+        DoctorSummary doctor = fixtures.doctor();
+        UUID patient = fixtures.patient();
+        fixtures.pastVisits(patient, doctor, 100);
+        int threads = 4;
+        var ready = new java.util.concurrent.CountDownLatch(threads);
+        var go = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+            List<java.util.concurrent.Future<UUID>> results = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                results.add(pool.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return as(doctor, () -> exports.exportPatient(patient)).id();
+                }));
+            }
+            ready.await();
+            go.countDown();
+            List<UUID> ids = new ArrayList<>();
+            for (var result : results) {
+                ids.add(result.get());
+            }
+            assertThat(ids).as("every caller is shown the one export").containsOnly(ids.getFirst());
+            finished(doctor, ids.getFirst());
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM history_export e JOIN patient p ON p.id = e.patient_id"
+                        + " WHERE p.public_id = :p").param("p", patient.toString()).query(Integer.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
     void receptionists_export_nothing_clinical() {
         DoctorSummary doctor = fixtures.doctor();
         UUID patient = fixtures.patient();

@@ -72,33 +72,32 @@ public class ExportsView extends Main {
     private final boolean admin;
     private final String me;
     private final Div list = new Div();
+    private final DoctorService doctors;
+    private final ComboBox<DoctorSummary> doctor = new ComboBox<>("Doctor");
     private @Nullable Registration subscription;
 
     public ExportsView(ExportService exports, DoctorService doctors, LiveUpdates liveUpdates,
                        AuthenticationContext authentication, ClinicSettings settings, ExportSettings exportSettings,
                        Clock clock) {
         this.exports = exports;
+        this.doctors = doctors;
         this.liveUpdates = liveUpdates;
         this.zone = settings.timeZone();
         this.admin = authentication.hasRole(Role.ADMIN_NAME);
         this.me = authentication.getPrincipalName().orElse("");
         addClassName("clinic-page");
-        addClassName("clinic-narrow-page");
         addClassName("clinic-exports-page");
 
         H2 title = new H2("Exports");
         Paragraph hint = new Paragraph("Visit histories as CSV files for a spreadsheet. They are produced in the "
                 + "background, so you can leave this page; files are kept for " + exportSettings.keepDays()
-                + " days, and every export is recorded.");
+                + " days, and every export is recorded."
+                + (admin ? "" : " To export a patient's history, open their record and choose "
+                + "“Export history (CSV)”."));
         hint.addClassName("clinic-hint-inline");
         add(new Div(title, hint));
         if (admin) {
-            add(bulkForm(doctors, LocalDate.now(clock.withZone(zone))));
-        } else {
-            Paragraph how = new Paragraph("To export a patient's history, open their record and choose "
-                    + "“Export history (CSV)”.");
-            how.addClassName("clinic-hint-inline");
-            add(how);
+            add(bulkForm(LocalDate.now(clock.withZone(zone))));
         }
         list.setId("exports-list");
         list.addClassName("clinic-export-list");
@@ -107,24 +106,23 @@ public class ExportsView extends Main {
         add(card);
     }
 
-    private Div bulkForm(DoctorService doctors, LocalDate today) {
-        ComboBox<DoctorSummary> doctor = new ComboBox<>("Doctor");
+    private Div bulkForm(LocalDate today) {
         doctor.setId("export-doctor");
-        doctor.setItems(doctors.doctors().stream().sorted(Comparator.comparing(DoctorSummary::displayName)).toList());
         doctor.setItemLabelGenerator(d -> d.displayName() + " · " + d.specialty().name());
         doctor.setWidth("20em");
         LocalDate lastMonth = today.minusMonths(1).withDayOfMonth(1);
-        DatePicker from = new DatePicker("From", lastMonth);
+        DatePicker from = datePicker("From", lastMonth, today);
         from.setId("export-from");
-        DatePicker to = new DatePicker("To", lastMonth.plusMonths(1).minusDays(1));
+        DatePicker to = datePicker("To", lastMonth.plusMonths(1).minusDays(1), today);
         to.setId("export-to");
+        from.addValueChangeListener(e -> to.setMin(e.getValue()));
         Button start = new Button("Export visits (CSV)", e -> {
             if (doctor.getValue() == null || from.getValue() == null || to.getValue() == null) {
                 Notification.show("Choose a doctor and both dates", 4000, Notification.Position.TOP_CENTER);
                 return;
             }
             ExportSummary started = exports.exportDoctor(doctor.getValue().id(), from.getValue(), to.getValue());
-            Notification.show("Exporting " + started.subject(), 3000, Notification.Position.BOTTOM_START);
+            Notification.show("Exporting " + started.subject(), 3000, Notification.Position.BOTTOM_END);
             refresh();
         });
         start.setId("export-doctor-start");
@@ -139,6 +137,16 @@ public class ExportsView extends Main {
         card.addClassName("clinic-card");
         card.setId("export-doctor-form");
         return card;
+    }
+
+    private static DatePicker datePicker(String label, LocalDate value, LocalDate today) {
+        DatePicker picker = new DatePicker(label, value);
+        picker.setLocale(Locale.UK);
+        picker.setMax(today);
+        picker.setI18n(new DatePicker.DatePickerI18n().setDateFormat("d MMM yyyy")
+                .setMaxErrorMessage("Choose today or an earlier day").setBadInputErrorMessage("Not a real date"));
+        picker.setWidth("11em");
+        return picker;
     }
 
     private void refresh() {
@@ -166,7 +174,9 @@ public class ExportsView extends Main {
                 + (admin || !export.requestedBy().equals(me) ? " by " + export.requesterName() : "");
         Span when = new Span(meta);
         when.addClassName("clinic-hint-inline");
-        Div who = new Div(subject, when);
+        Span file = new Span(export.fileName());
+        file.addClassName("clinic-export-file");
+        Div who = new Div(subject, when, file);
         who.addClassName("clinic-export-who");
 
         Div progress = new Div();
@@ -181,6 +191,7 @@ public class ExportsView extends Main {
         bar.getElement().setAttribute("aria-label", "Progress of " + export.subject());
         Span count = new Span(count(export));
         count.addClassName("clinic-export-count");
+        bar.setVisible(export.state() != ExportState.FAILED);
         progress.add(bar, count);
 
         Div actions = new Div(badge(export.state()));
@@ -211,13 +222,13 @@ public class ExportsView extends Main {
         return switch (export.state()) {
             case RUNNING -> export.rowsTotal() == null ? "Reading visits…"
                     : export.rowsDone() + " of " + export.rowsTotal() + " visits";
-            case READY -> visits(export.rowsDone()) + " · " + export.fileName() + " · kept until "
+            case READY -> visits(export.rowsDone()) + " · kept until "
                     + DAY.format(java.util.Objects.requireNonNull(export.expiresAt()).atZone(zone));
-            case CANCELLED -> "Cancelled after " + export.rowsDone() + " of "
+            case CANCELLED -> "Stopped at " + export.rowsDone() + " of "
                     + (export.rowsTotal() == null ? "?" : export.rowsTotal()) + " visits; no file kept";
             case FAILED -> "No file";
-            case EXPIRED -> visits(export.rowsDone()) + " · the file was deleted after "
-                    + (export.expiresAt() == null ? "its keeping time" : DAY.format(export.expiresAt().atZone(zone)));
+            case EXPIRED -> visits(export.rowsDone()) + " · file deleted "
+                    + (export.expiresAt() == null ? "" : DAY.format(export.expiresAt().atZone(zone)));
         };
     }
 
@@ -255,6 +266,10 @@ public class ExportsView extends Main {
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
+        if (admin) {
+            doctor.setItems(doctors.doctors().stream().sorted(Comparator.comparing(DoctorSummary::displayName))
+                    .toList());
+        }
         refresh();
         subscription = liveUpdates.subscribe(attachEvent.getUI(), ExportProgressed.class,
                 changed -> admin || changed.requestedBy().equals(me), this::refresh);

@@ -22,7 +22,7 @@ import java.util.UUID;
  * runs in the background; the button's note links to the Exports screen, where progress and the file are.
  */
 @org.springframework.stereotype.Component
-@Order(40)
+@Order(19)
 class PatientExportSection implements PatientRecordSection {
 
     private final ExportService exports;
@@ -42,9 +42,10 @@ class PatientExportSection implements PatientRecordSection {
             return section;
         }
         section.addClassName("clinic-card");
-        section.addClassNames(LumoUtility.Display.FLEX, LumoUtility.AlignItems.CENTER, LumoUtility.Gap.MEDIUM,
-                LumoUtility.Padding.Vertical.SMALL);
-        Span note = new Span();
+        section.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexWrap.WRAP, LumoUtility.AlignItems.CENTER,
+                LumoUtility.Gap.MEDIUM, LumoUtility.Padding.Vertical.SMALL, LumoUtility.Margin.Vertical.MEDIUM);
+        Span note = new Span("Every completed consultation of this patient, one row per visit, as a spreadsheet "
+                + "file. Exports are recorded.");
         note.addClassName("clinic-hint-inline");
         Button export = new Button("Export history (CSV)", VaadinIcon.DOWNLOAD_ALT.create());
         export.setId("export-history");
