@@ -36,6 +36,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -157,12 +159,12 @@ class ExportJob {
 
     private List<Consultation> visits(Subject subject) {
         if (subject.kind() == ExportKind.PATIENT) {
-            return consultations.history(java.util.Objects.requireNonNull(subject.patientId())).stream()
+            return consultations.history(Objects.requireNonNull(subject.patientId())).stream()
                     .sorted(Comparator.comparing(Consultation::visitDate).thenComparing(Consultation::startedAt))
                     .toList();
         }
-        return consultations.completedOfDoctor(java.util.Objects.requireNonNull(subject.doctorId()),
-                java.util.Objects.requireNonNull(subject.from()), java.util.Objects.requireNonNull(subject.to()));
+        return consultations.completedOfDoctor(Objects.requireNonNull(subject.doctorId()),
+                Objects.requireNonNull(subject.from()), Objects.requireNonNull(subject.to()));
     }
 
     private Map<UUID, AppointmentSummary> appointmentsOf(UUID patientId) {
@@ -202,7 +204,7 @@ class ExportJob {
         });
     }
 
-    private Map<UUID, Long> patientInternalIds(java.util.Set<UUID> patientIds) {
+    private Map<UUID, Long> patientInternalIds(Set<UUID> patientIds) {
         Map<UUID, Long> ids = new HashMap<>();
         for (UUID patient : patientIds) {
             ids.put(patient, patients.reference(patient).internalId());

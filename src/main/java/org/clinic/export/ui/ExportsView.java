@@ -29,6 +29,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import org.clinic.base.ClinicSettings;
 import org.clinic.base.LiveUpdates;
+import org.clinic.base.RuleViolation;
 import org.clinic.doctor.DoctorService;
 import org.clinic.doctor.DoctorSummary;
 import org.clinic.export.ExportFile;
@@ -49,6 +50,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -223,7 +225,7 @@ public class ExportsView extends Main {
             case RUNNING -> export.rowsTotal() == null ? "Reading visits…"
                     : export.rowsDone() + " of " + export.rowsTotal() + " visits";
             case READY -> visits(export.rowsDone()) + " · kept until "
-                    + DAY.format(java.util.Objects.requireNonNull(export.expiresAt()).atZone(zone));
+                    + DAY.format(Objects.requireNonNull(export.expiresAt()).atZone(zone));
             case CANCELLED -> "Stopped at " + export.rowsDone() + " of "
                     + (export.rowsTotal() == null ? "?" : export.rowsTotal()) + " visits; no file kept";
             case FAILED -> "No file";
@@ -245,7 +247,7 @@ public class ExportsView extends Main {
                         "text/csv; charset=UTF-8", file.content().length);
             } catch (AccessDeniedException denied) {
                 return DownloadResponse.error(403);
-            } catch (org.clinic.base.RuleViolation gone) {
+            } catch (RuleViolation gone) {
                 return DownloadResponse.error(410, gone.getMessage());
             }
         });
