@@ -107,6 +107,18 @@ class ConsultationStore {
         return rows.stream().map(r -> withLines(r, lines.getOrDefault(r.id(), List.of()))).toList();
     }
 
+    /** A doctor's completed consultations with a visit date in the range, oldest first, with their prescriptions. */
+    List<Row> completedOfDoctor(long doctorId, LocalDate from, LocalDate to) {
+        List<Row> rows = jdbc.sql(SELECT + "WHERE c.doctor_id = :d AND c.status = 'COMPLETED'"
+                        + " AND c.visit_date BETWEEN :from AND :to ORDER BY c.visit_date, c.started_at, c.id")
+                .param("d", doctorId).param("from", from).param("to", to).query(ROW).list();
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        Map<Long, List<PrescriptionLine>> lines = lines(rows.stream().map(Row::id).toList());
+        return rows.stream().map(r -> withLines(r, lines.getOrDefault(r.id(), List.of()))).toList();
+    }
+
     /** Writes a draft's content, only over the version it was based on; false when the row moved on meanwhile. */
     boolean saveDraft(long id, long version, ConsultationContent c, Instant at, String by) {
         Vitals v = c.vitals();

@@ -32,7 +32,8 @@ class ModuleBoundariesTest {
         noClasses().that().resideInAPackage("org.clinic.base..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.clinic.security..", "org.clinic.patient..",
                         "org.clinic.doctor..", "org.clinic.appointment..", "org.clinic.queue..",
-                        "org.clinic.consultation..", "org.clinic.message..", "org.clinic.demo..")
+                        "org.clinic.consultation..", "org.clinic.message..", "org.clinic.export..",
+                        "org.clinic.demo..")
                 .check(CLINIC);
     }
 
@@ -79,6 +80,13 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void nothing_but_the_demo_depends_on_exports() {
+        noClasses().that().resideOutsideOfPackages("org.clinic.export..", "org.clinic.demo..")
+                .should().dependOnClassesThat().resideInAPackage("org.clinic.export..")
+                .check(CLINIC);
+    }
+
+    @Test
     void nothing_but_the_demo_depends_on_the_demo() {
         noClasses().that().resideOutsideOfPackage("org.clinic.demo..")
                 .should().dependOnClassesThat().resideInAPackage("org.clinic.demo..")
@@ -86,7 +94,8 @@ class ModuleBoundariesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"security", "patient", "doctor", "appointment", "queue", "consultation", "message"}) // base.ui is the shared frame every module's views use
+    @ValueSource(strings = {"security", "patient", "doctor", "appointment", "queue", "consultation", "message",
+            "export"}) // base.ui is the shared frame every module's views use
     void a_modules_views_are_used_only_inside_that_module(String module) {
         ArchRule rule = classes().that().resideInAPackage("org.clinic." + module + ".ui..")
                 .should().onlyHaveDependentClassesThat()

@@ -11,6 +11,7 @@ import org.clinic.appointment.TestClinic;
 import org.clinic.base.ui.NotFoundView;
 import org.clinic.base.ui.RecordNotFoundView;
 import org.clinic.doctor.DoctorService;
+import org.clinic.export.ui.ExportsView;
 import org.clinic.doctor.ui.ClinicHolidaysView;
 import org.clinic.doctor.ui.DoctorHoursView;
 import org.clinic.doctor.ui.DoctorsView;
@@ -105,6 +106,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("my-queue", DoctorQueueView.class),
                 Map.entry("display", WaitingRoomDisplayView.class),
                 Map.entry("appointments/day", DoctorDayView.class),
+                Map.entry("exports", ExportsView.class),
                 Map.entry(consultationRoute, NotFoundView.class),
                 Map.entry(summaryRoute, NotFoundView.class),
                 Map.entry(startRoute, NotFoundView.class)));
@@ -132,6 +134,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("my-queue", DoctorQueueView.class),
                 Map.entry("display", WaitingRoomDisplayView.class),
                 Map.entry("appointments/day", DoctorDayView.class),
+                Map.entry("exports", NotFoundView.class),
                 Map.entry(consultationRoute, NotFoundView.class),
                 Map.entry(summaryRoute, NotFoundView.class),
                 Map.entry(startRoute, NotFoundView.class)));
@@ -159,6 +162,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("my-queue", DoctorQueueView.class),
                 Map.entry("display", WaitingRoomDisplayView.class),
                 Map.entry("appointments/day", DoctorDayView.class),
+                Map.entry("exports", ExportsView.class),
                 Map.entry(consultationRoute, RecordNotFoundView.class),
                 Map.entry(summaryRoute, RecordNotFoundView.class),
                 Map.entry(startRoute, RecordNotFoundView.class)));
@@ -186,6 +190,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("my-queue", NotFoundView.class),
                 Map.entry("display", WaitingRoomDisplayView.class),
                 Map.entry("appointments/day", NotFoundView.class),
+                Map.entry("exports", NotFoundView.class),
                 Map.entry(consultationRoute, NotFoundView.class),
                 Map.entry(summaryRoute, NotFoundView.class),
                 Map.entry(startRoute, NotFoundView.class)));
@@ -214,6 +219,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("my-queue", LoginView.class),
                 Map.entry("display", LoginView.class),
                 Map.entry("appointments/day", LoginView.class),
+                Map.entry("exports", LoginView.class),
                 Map.entry(consultationRoute, LoginView.class),
                 Map.entry(summaryRoute, LoginView.class),
                 Map.entry(startRoute, LoginView.class)));

@@ -1,0 +1,5 @@
+package org.clinic.export;
+
+/** A produced export, for download. */
+public record ExportFile(String fileName, byte[] content) {
+}
