@@ -16,8 +16,12 @@ public final class LiveScreens {
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (System.nanoTime() < deadline) {
             session.getService().runPendingAccessTasks(session);
-            if (check.getAsBoolean()) {
-                return;
+            try {
+                if (check.getAsBoolean()) {
+                    return;
+                }
+            } catch (java.util.NoSuchElementException notShownYet) {
+                // a query for a visible component fails until the update has made it visible
             }
             Thread.sleep(20);
         }
