@@ -76,7 +76,8 @@ public class ExportService {
         PatientReference patient = patients.reference(patientId);
         String me = currentStaff.usernameForAudit();
         return start(new ExportStore.NewExport(UUID.randomUUID(), me, requesterName(me), ExportKind.PATIENT,
-                        patient.internalId(), null, null, null, patient.fullName() + " · MRN " + patient.mrn(),
+                        patient.internalId(), null, null, null,
+                        patient.fullName() + " · MRN " + org.clinic.patient.Mrn.display(patient.mrn()),
                         "history-" + patient.mrn() + "-" + FILE_DATE.format(LocalDate.now(clock)) + ".csv"),
                 new ExportJob.Subject(ExportKind.PATIENT, patient.id(), null, null, null));
     }

@@ -36,7 +36,7 @@ final class VisitRows {
         List<@Nullable Object> cells = new ArrayList<>(HEADERS.size());
         cells.add(DATE.format(c.visitDate()));
         cells.add(c.patientName());
-        cells.add(c.patientMrn());
+        cells.add(org.clinic.patient.Mrn.display(c.patientMrn()));
         cells.add(c.doctorName());
         cells.add(c.specialty());
         cells.add(kind(c, appointment));
