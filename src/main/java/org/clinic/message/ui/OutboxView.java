@@ -88,7 +88,7 @@ public class OutboxView extends Main {
         state.addValueChangeListener(change -> refresh());
         kind.addValueChangeListener(change -> refresh());
         recipient.addValueChangeListener(change -> refresh());
-        HorizontalLayout filters = new HorizontalLayout(state, kind, recipient);
+        HorizontalLayout filters = new HorizontalLayout(state, kind, recipient, counts);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.addClassName("clinic-toolbar");
 
@@ -111,7 +111,7 @@ public class OutboxView extends Main {
         grid.setId("outbox");
         grid.setSizeFull();
         grid.addItemClickListener(click -> open(click.getItem()));
-        add(counts, filters, grid);
+        add(filters, grid);
     }
 
     @Override
