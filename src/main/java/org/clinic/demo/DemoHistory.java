@@ -16,6 +16,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -93,15 +94,20 @@ class DemoHistory implements ApplicationRunner {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
+    /** Event rows of the day being written, inserted in two batches at its end (the bulk of all rows). */
+    private final List<Object[]> appointmentEvents = new ArrayList<>();
+    private final List<Object[]> queueEvents = new ArrayList<>();
     private final DoctorService doctors;
     private final ConsultationService consultations;
     private final ZoneId zone;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
-    DemoHistory(JdbcClient jdbc, DoctorService doctors, ConsultationService consultations, ClinicSettings settings,
-                Clock clock, PlatformTransactionManager transactions) {
+    DemoHistory(JdbcClient jdbc, JdbcTemplate batches, DoctorService doctors, ConsultationService consultations,
+                ClinicSettings settings, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.doctors = doctors;
         this.consultations = consultations;
         this.zone = settings.timeZone();
@@ -139,6 +145,7 @@ class DemoHistory implements ApplicationRunner {
                 for (DoctorSummary doctor : demo) {
                     visits[0] += seedDay(doctor, weeks.get(doctor.id()), day, people, busy, titles, random);
                 }
+                flushEvents();
             }
         });
         log.info("Demo history: {} visits over the last {} days in {} ms", visits[0], DAYS,
@@ -231,9 +238,10 @@ class DemoHistory implements ApplicationRunner {
                     free = instant(day, s.start());
                 }
             }
-            v.called = later(ready, free).plusSeconds(30 + random.nextInt(150));
-            v.started = v.called.plusSeconds(60 + random.nextInt(120));
-            double length = slotMinutes * (0.55 + random.nextDouble() * 0.6 + (random.nextInt(10) == 0 ? 0.7 : 0));
+            v.called = later(ready, free).plusSeconds(15 + random.nextInt(75));
+            v.started = v.called.plusSeconds(30 + random.nextInt(60));
+            // mostly within the slot; now and then one runs long, and the session behind it drifts
+            double length = slotMinutes * (0.45 + random.nextDouble() * 0.45 + (random.nextInt(8) == 0 ? 0.6 : 0));
             v.finished = v.started.plusSeconds(Math.round(length * 60));
             free = v.finished;
         }
@@ -242,7 +250,7 @@ class DemoHistory implements ApplicationRunner {
     private Visit arrive(DoctorSummary doctor, LocalDate day, LocalTime slot, int slotMinutes, Person patient,
                          @Nullable String reason, Random random) {
         // most come early, a few a little late
-        int early = random.nextInt(10) == 0 ? -random.nextInt(10) : 3 + random.nextInt(22);
+        int early = random.nextInt(10) == 0 ? -random.nextInt(10) : 2 + random.nextInt(14);
         Instant arrived = instant(day, slot).minusSeconds(early * 60L + random.nextInt(60));
         long id = book(doctor, day, slot, slotMinutes, patient, reason, "COMPLETED", random);
         return new Visit(patient, id, slot, arrived, reason);
@@ -340,18 +348,21 @@ class DemoHistory implements ApplicationRunner {
 
     private void event(long appointment, Instant at, String actor, @Nullable String from, String to,
                        @Nullable String note) {
-        jdbc.sql("INSERT INTO appointment_event (appointment_id, occurred_at, actor, from_status, to_status, note)"
-                        + " VALUES (:a, :at, :actor, :from, :to, :note)")
-                .param("a", appointment).param("at", Timestamp.from(at)).param("actor", actor).param("from", from)
-                .param("to", to).param("note", note).update();
+        appointmentEvents.add(new Object[]{appointment, Timestamp.from(at), actor, from, to, note});
     }
 
     private void queueEvent(long entry, LocalDate day, String line, String action, Instant at, String actor,
                             long version) {
-        jdbc.sql("INSERT INTO queue_event (entry_id, on_date, line, action, occurred_at, actor, entry_version)"
-                        + " VALUES (:entry, :day, :line, :action, :at, :actor, :version)")
-                .param("entry", entry).param("day", day).param("line", line).param("action", action)
-                .param("at", Timestamp.from(at)).param("actor", actor).param("version", version).update();
+        queueEvents.add(new Object[]{entry, day, line, action, Timestamp.from(at), actor, version});
+    }
+
+    private void flushEvents() {
+        batches.batchUpdate("INSERT INTO appointment_event (appointment_id, occurred_at, actor, from_status,"
+                + " to_status, note) VALUES (?, ?, ?, ?, ?, ?)", appointmentEvents);
+        batches.batchUpdate("INSERT INTO queue_event (entry_id, on_date, line, action, occurred_at, actor,"
+                + " entry_version) VALUES (?, ?, ?, ?, ?, ?, ?)", queueEvents);
+        appointmentEvents.clear();
+        queueEvents.clear();
     }
 
     /** A patient not yet seen anywhere in the clinic that day. */

@@ -39,12 +39,15 @@ class MonthlyReportJob {
         this.catchUpOnStart = catchUpOnStart;
     }
 
-    /** Generates last month's missing reports; returns how many this run generated. */
+    /**
+     * Generates last month's missing reports. No lockAtLeastFor: a node that runs late finds the reports there and
+     * adds nothing, so the lock need not outlast the run.
+     */
     @Scheduled(cron = "${clinic.reports.monthly-cron:0 0 6 1 * *}", zone = "${clinic.time-zone}")
     @SchedulerLock(name = "monthly-reports", lockAtMostFor = "PT30M")
-    public int generateLastMonth() {
+    public void generateLastMonth() {
         YearMonth last = YearMonth.now(clock.withZone(settings.timeZone())).minusMonths(1);
-        return SystemAuthentication.runAs(Role.ADMIN, () -> reports.generate(last));
+        SystemAuthentication.runAs(Role.ADMIN, () -> reports.generate(last));
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -56,6 +59,8 @@ class MonthlyReportJob {
         try {
             if (!SystemAuthentication.runAs(Role.ADMIN, () -> reports.allGenerated(last))) {
                 log.info("Reports for {} are missing: generating them now", last);
+                // called directly, past the lock: a second node catching up at the same moment adds nothing
+                // either, because of the unique key on (doctor, month)
                 generateLastMonth();
             }
         } catch (RuntimeException e) {

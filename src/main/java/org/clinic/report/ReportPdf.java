@@ -84,13 +84,15 @@ final class ReportPdf {
             c.setBorderColor(ACCENT);
             c.setBorderWidthBottom(1.5f);
             c.setPaddingBottom(8);
+            c.setPaddingLeft(0);
+            c.setPaddingRight(0);
             top.addCell(c);
         }
         document.add(top);
         Paragraph subject = new Paragraph(report.subject(), TITLE);
         subject.setSpacingBefore(12);
         document.add(subject);
-        Paragraph detail = new Paragraph(report.detail() + "   ·   " + ReportText.period(report), BODY);
+        Paragraph detail = new Paragraph(report.detail() + "  ·  " + ReportText.period(report), BODY);
         detail.setSpacingAfter(10);
         document.add(detail);
     }
@@ -99,9 +101,9 @@ final class ReportPdf {
         PdfPTable grid = new PdfPTable(4);
         grid.setWidthPercentage(100);
         figure(grid, "Appointments booked", Integer.toString(f.booked()), "visits in the month");
-        figure(grid, "Completed", Integer.toString(f.completed()), ReportText.share(f.completed(), f.booked()));
-        figure(grid, "Cancelled", Integer.toString(f.cancelled()), ReportText.share(f.cancelled(), f.booked()));
-        figure(grid, "No-show", Integer.toString(f.noShow()), ReportText.share(f.noShow(), f.booked()));
+        figure(grid, "Completed", Integer.toString(f.completed()), ReportText.share(f.completed(), f.booked()) + " of booked");
+        figure(grid, "Cancelled", Integer.toString(f.cancelled()), ReportText.share(f.cancelled(), f.booked()) + " of booked");
+        figure(grid, "No-show", Integer.toString(f.noShow()), ReportText.share(f.noShow(), f.booked()) + " of booked");
         figure(grid, "Consultations", Integer.toString(f.consultations()), "completed");
         figure(grid, "Unique patients", Integer.toString(f.uniquePatients()), "seen in the month");
         figure(grid, "Average wait", ReportText.duration(f.waitAverage()), "check-in to call");
@@ -141,7 +143,7 @@ final class ReportPdf {
         PdfPTable table = new PdfPTable(new float[]{2.4f, 1, 1, 1, 1, 1, 1, 1});
         table.setWidthPercentage(100);
         int max = f.byWeekday().stream().mapToInt(Integer::intValue).max().orElse(0);
-        table.addCell(headCell(""));
+        table.addCell(leftHead(""));
         for (DayOfWeek day : DayOfWeek.values()) {
             table.addCell(headCell(ReportText.weekday(day)));
         }
@@ -165,7 +167,7 @@ final class ReportPdf {
         PdfPTable table = new PdfPTable(widths);
         table.setWidthPercentage(100);
         int max = f.byHour().stream().mapToInt(Integer::intValue).max().orElse(0);
-        table.addCell(headCell("From"));
+        table.addCell(leftHead("From"));
         for (int h = span[0]; h <= span[1]; h++) {
             table.addCell(headCell(String.format("%02d:00", h)));
         }
@@ -216,6 +218,12 @@ final class ReportPdf {
             table.addCell(bodyCell(texts[i], false, i < leftColumns ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT,
                     stripe));
         }
+    }
+
+    private static PdfPCell leftHead(String text) {
+        PdfPCell cell = headCell(text);
+        cell.setHorizontalAlignment(Element.ALIGN_LEFT);
+        return cell;
     }
 
     private static PdfPCell headCell(String text) {

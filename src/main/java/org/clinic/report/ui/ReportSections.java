@@ -46,16 +46,22 @@ final class ReportSections {
                 figure("consultations", "Consultations", Integer.toString(f.consultations()), "completed", ""),
                 figure("patients", "Unique patients", Integer.toString(f.uniquePatients()), "seen in the month", ""),
                 figure("wait", "Average wait", ReportText.duration(f.waitAverage()),
-                        "check-in to call · 90th percentile " + ReportText.duration(f.waitP90()), ""),
+                        "check-in to call · 90th pct. " + ReportText.duration(f.waitP90()), ""),
                 figure("consultation-time", "Average consultation", ReportText.duration(f.consultationAverage()),
-                        "start to completion · 90th percentile " + ReportText.duration(f.consultationP90()), ""));
+                        "start to completion · 90th pct. " + ReportText.duration(f.consultationP90()), ""));
         grid.addClassName("report-figures");
         grid.setId("report-figures");
         return grid;
     }
 
     static Component details(MonthlyFigures f) {
-        Div columns = new Div(times(f), weekdays(f), hours(f), diagnoses(f));
+        Div first = new Div(times(f), diagnoses(f));
+        first.addClassName("report-stack");
+        Component weekdays = weekdays(f);
+        weekdays.getElement().getClassList().add("report-area-weekdays");
+        Component hours = hours(f);
+        hours.getElement().getClassList().add("report-area-hours");
+        Div columns = new Div(first, weekdays, hours);
         columns.addClassName("report-columns");
         return columns;
     }

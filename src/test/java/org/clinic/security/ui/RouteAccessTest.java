@@ -6,6 +6,7 @@ import org.clinic.appointment.ui.BookAppointmentView;
 import org.clinic.appointment.ui.DayAppointmentsView;
 import org.clinic.appointment.ui.DoctorDayView;
 import org.clinic.queue.ui.DoctorQueueView;
+import org.clinic.report.ui.ReportsView;
 import org.clinic.queue.ui.ReceptionQueueView;
 import org.clinic.appointment.TestClinic;
 import org.clinic.base.ui.NotFoundView;
@@ -105,6 +106,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("appointments/day", DoctorDayView.class),
                 Map.entry(consultationRoute, NotFoundView.class),
                 Map.entry(summaryRoute, NotFoundView.class),
+                Map.entry("reports", ReportsView.class),
                 Map.entry(startRoute, NotFoundView.class)));
     }
 
@@ -131,6 +133,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("appointments/day", DoctorDayView.class),
                 Map.entry(consultationRoute, NotFoundView.class),
                 Map.entry(summaryRoute, NotFoundView.class),
+                Map.entry("reports", NotFoundView.class),
                 Map.entry(startRoute, NotFoundView.class)));
     }
 
@@ -157,6 +160,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("appointments/day", DoctorDayView.class),
                 Map.entry(consultationRoute, RecordNotFoundView.class),
                 Map.entry(summaryRoute, RecordNotFoundView.class),
+                Map.entry("reports", ReportsView.class),
                 Map.entry(startRoute, RecordNotFoundView.class)));
     }
 
@@ -183,6 +187,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("appointments/day", NotFoundView.class),
                 Map.entry(consultationRoute, NotFoundView.class),
                 Map.entry(summaryRoute, NotFoundView.class),
+                Map.entry("reports", NotFoundView.class),
                 Map.entry(startRoute, NotFoundView.class)));
     }
 
@@ -210,6 +215,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("appointments/day", LoginView.class),
                 Map.entry(consultationRoute, LoginView.class),
                 Map.entry(summaryRoute, LoginView.class),
+                Map.entry("reports", LoginView.class),
                 Map.entry(startRoute, LoginView.class)));
     }
 
