@@ -45,10 +45,11 @@ final class ReportSections {
                         ReportText.share(f.noShow(), f.booked()) + " of booked", "report-figure-warn"),
                 figure("consultations", "Consultations", Integer.toString(f.consultations()), "completed", ""),
                 figure("patients", "Unique patients", Integer.toString(f.uniquePatients()), "seen in the month", ""),
-                figure("wait", "Average wait", ReportText.duration(f.waitAverage()),
-                        "check-in to call · 90th pct. " + ReportText.duration(f.waitP90()), ""),
+                figure("wait", "Average wait", ReportText.duration(f.waitAverage()), "check-in to call", ""),
                 figure("consultation-time", "Average consultation", ReportText.duration(f.consultationAverage()),
-                        "start to completion · 90th pct. " + ReportText.duration(f.consultationP90()), ""));
+                        "start to completion", ""));
+        percentile(grid, "figure-wait", f.waitP90());
+        percentile(grid, "figure-consultation-time", f.consultationP90());
         grid.addClassName("report-figures");
         grid.setId("report-figures");
         return grid;
@@ -123,12 +124,19 @@ final class ReportSections {
     private static Div figure(String id, String label, String value, String note, String variant) {
         Div figure = new Div(span(label, "report-figure-label"), span(value, "report-figure-value"),
                 span(note, "report-figure-note"));
+        figure.getElement().setAttribute("title", label + ": " + value + " (" + note + ")");
         figure.addClassName("report-figure");
         if (!variant.isEmpty()) {
             figure.addClassName(variant);
         }
         figure.setId("figure-" + id);
         return figure;
+    }
+
+    private static void percentile(Div grid, String id, java.time.@Nullable Duration p90) {
+        grid.getChildren().filter(c -> c.getId().orElse("").equals(id)).findFirst().ifPresent(card ->
+                ((Div) card).add(span(p90 == null ? "nothing measured"
+                        : "9 in 10 within " + ReportText.duration(p90), "report-figure-note")));
     }
 
     private static Div bar(String label, int count, int max) {

@@ -69,6 +69,9 @@ public class ReportsView extends Main implements BeforeEnterObserver {
     private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm",
             Locale.ENGLISH);
 
+    /** The latest generated reports; any older month stays readable through the pickers. */
+    private static final int GENERATED_SHOWN = 20;
+
     private final ReportService reports;
     private final ClinicSettings settings;
     private final Clock clock;
@@ -235,7 +238,7 @@ public class ReportsView extends Main implements BeforeEnterObserver {
             generated.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
             generated.setEmptyStateText("None yet: reports are generated on the 1st for the month before.");
             generated.setId("generated-reports");
-            generated.setHeight("16em");
+            generated.setAllRowsVisible(true);
             generated.addItemClickListener(e -> {
                 choices.stream().filter(c -> e.getItem().doctorId().equals(c.doctorId())).findFirst()
                         .ifPresent(c -> {
@@ -250,7 +253,7 @@ public class ReportsView extends Main implements BeforeEnterObserver {
                         });
             });
         }
-        generated.setItems(reports.generated(120));
+        generated.setItems(reports.generated(GENERATED_SHOWN));
         Paragraph hint = new Paragraph("Generated on the 1st for the month before and emailed to each doctor. "
                 + "Click a row to open it.");
         hint.addClassName("report-empty");
