@@ -179,13 +179,13 @@ class DemoHistory implements ApplicationRunner {
         int holding = 0;
         for (LocalTime slot : chosen) {
             Person patient = pickPatient(people, busy, random);
-            String reason = reason(doctor, random);
+            String reason = DemoComplaints.reason(doctor.specialty().name(), random);
             double fate = random.nextDouble();
             if (fate < 0.075) {
                 book(doctor, day, slot, slotMinutes, patient, reason, "CANCELLED", random);
                 if (random.nextInt(10) < 4) { // the freed slot was taken again
                     Person second = pickPatient(people, busy, random);
-                    arrivals.add(arrive(doctor, day, slot, slotMinutes, second, reason(doctor, random), random));
+                    arrivals.add(arrive(doctor, day, slot, slotMinutes, second, DemoComplaints.reason(doctor.specialty().name(), random), random));
                     holding++;
                 }
             } else if (fate < 0.135) {
@@ -201,7 +201,7 @@ class DemoHistory implements ApplicationRunner {
             long minutes = Duration.between(session.start(), session.end()).toMinutes();
             LocalTime at = session.start().plusMinutes(random.nextInt((int) Math.max(1, minutes - 30)));
             arrivals.add(new Visit(pickPatient(people, busy, random), null, at, instant(day, at),
-                    reason(doctor, random)));
+                    DemoComplaints.reason(doctor.specialty().name(), random)));
         }
         if (arrivals.isEmpty()) {
             return 0;
@@ -318,7 +318,7 @@ class DemoHistory implements ApplicationRunner {
 
     private void consultation(DoctorSummary doctor, LocalDate day, Visit v, long entry, Map<String, String> titles,
                               Random random) {
-        @Nullable String code = diagnosis(doctor, random);
+        @Nullable String code = DemoComplaints.diagnosis(doctor.specialty().name(), random);
         String title = titles.getOrDefault(code, null);
         if (title == null) {
             code = null;
@@ -374,38 +374,6 @@ class DemoHistory implements ApplicationRunner {
             }
         }
         return people.stream().filter(p -> busy.add(p.id())).findFirst().orElseThrow();
-    }
-
-    private static @Nullable String reason(DoctorSummary doctor, Random random) {
-        List<String> reasons = switch (doctor.specialty().name()) {
-            case "Paediatrics" -> List.of("Fever since yesterday", "Earache", "Cough at night", "Vaccination",
-                    "Rash", "Vomiting and diarrhoea", "Growth check");
-            case "Cardiology" -> List.of("Blood pressure review", "Palpitations", "Chest pain on exertion",
-                    "Breathless on stairs", "Cholesterol results", "Follow-up after ECG");
-            case "Dermatology" -> List.of("Rash on forearm", "Acne", "Itchy skin", "Mole check", "Hives");
-            default -> List.of("Persistent cough", "Sore throat", "Back pain", "Headaches", "Repeat prescription",
-                    "Blood pressure review", "Follow-up after tests", "Burning when passing urine", "Heartburn");
-        };
-        return random.nextInt(12) == 0 ? null : reasons.get(random.nextInt(reasons.size()));
-    }
-
-    /** A code from the shipped list, weighted as each specialty would see them. */
-    private static String diagnosis(DoctorSummary doctor, Random random) {
-        String weighted = switch (doctor.specialty().name()) {
-            case "Paediatrics" -> "J06.9*6 H66.9*4 J00*3 A09*3 B01.9*1 J03.9*2 L20.9*2 R50.9*2 Z23*3 J45.9*2";
-            case "Cardiology" -> "I10*7 I48.9*3 I50.9*2 E78.5*4 R42*1 Z00.0*2";
-            case "Dermatology" -> "L20.9*5 L70.0*4 L30.9*3 L50.9*2 T78.4*1";
-            default -> "J06.9*6 I10*5 J02.9*3 M54.5*3 E11.9*3 J20.9*2 N39.0*2 K21.9*2 F41.1*1 G44.2*2 R05*2 Z23*1"
-                    + " E78.5*2 J00*2";
-        };
-        List<String> pool = new ArrayList<>();
-        for (String part : weighted.split(" ")) {
-            String[] codeAndWeight = part.split("\\*");
-            for (int i = 0; i < Integer.parseInt(codeAndWeight[1]); i++) {
-                pool.add(codeAndWeight[0]);
-            }
-        }
-        return pool.get(random.nextInt(pool.size()));
     }
 
     private Instant instant(LocalDate day, LocalTime time) {
