@@ -26,10 +26,15 @@ public final class ReportText {
         return DAY.format(date);
     }
 
-    /** "1–30 November 2026", or "1–2 December 2026 (to date)". */
+    /** "1–30 November 2026", or "1–2 December 2026 (month to date)". */
     public static String period(MonthlyReport report) {
-        return "1–" + report.through().getDayOfMonth() + " " + month(report.month())
-                + (report.toDate() ? " (month to date)" : "");
+        return days(report) + (report.toDate() ? " (month to date)" : "");
+    }
+
+    /** "1–30 November 2026": the days counted, without saying whether the month is still running. */
+    public static String days(MonthlyReport report) {
+        int last = report.through().getDayOfMonth();
+        return (last == 1 ? "1 " : "1–" + last + " ") + month(report.month());
     }
 
     /** "14 min 05 s", "45 s", or an em dash when nothing was measured. */

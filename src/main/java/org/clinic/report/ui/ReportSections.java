@@ -22,7 +22,8 @@ final class ReportSections {
     static Component heading(MonthlyReport report) {
         H2 name = new H2(report.subject());
         name.setId("report-title");
-        Span detail = span(report.detail() + " · " + ReportText.period(report), "report-period");
+        // the badge below says "month to date"
+        Span detail = span(report.detail() + " · " + ReportText.days(report), "report-period");
         detail.setId("report-period");
         Div heading = new Div(name, detail);
         heading.addClassName("report-heading");
