@@ -33,7 +33,7 @@ class ModuleBoundariesTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.clinic.security..", "org.clinic.patient..",
                         "org.clinic.doctor..", "org.clinic.appointment..", "org.clinic.queue..",
                         "org.clinic.consultation..", "org.clinic.message..", "org.clinic.export..",
-                        "org.clinic.demo..")
+                        "org.clinic.report..", "org.clinic.demo..")
                 .check(CLINIC);
     }
 
@@ -42,7 +42,7 @@ class ModuleBoundariesTest {
         noClasses().that().resideInAPackage("org.clinic.security..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.clinic.patient..", "org.clinic.doctor..",
                         "org.clinic.appointment..", "org.clinic.queue..", "org.clinic.consultation..",
-                        "org.clinic.demo..")
+                        "org.clinic.report..", "org.clinic.demo..")
                 .check(CLINIC);
     }
 
@@ -95,7 +95,7 @@ class ModuleBoundariesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"security", "patient", "doctor", "appointment", "queue", "consultation", "message",
-            "export"}) // base.ui is the shared frame every module's views use
+            "export", "report"}) // base.ui is the shared frame every module's views use
     void a_modules_views_are_used_only_inside_that_module(String module) {
         ArchRule rule = classes().that().resideInAPackage("org.clinic." + module + ".ui..")
                 .should().onlyHaveDependentClassesThat()

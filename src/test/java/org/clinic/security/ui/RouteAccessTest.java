@@ -6,6 +6,7 @@ import org.clinic.appointment.ui.BookAppointmentView;
 import org.clinic.appointment.ui.DayAppointmentsView;
 import org.clinic.appointment.ui.DoctorDayView;
 import org.clinic.queue.ui.DoctorQueueView;
+import org.clinic.report.ui.ReportsView;
 import org.clinic.queue.ui.ReceptionQueueView;
 import org.clinic.appointment.TestClinic;
 import org.clinic.base.ui.NotFoundView;
@@ -109,6 +110,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("exports", ExportsView.class),
                 Map.entry(consultationRoute, NotFoundView.class),
                 Map.entry(summaryRoute, NotFoundView.class),
+                Map.entry("reports", ReportsView.class),
                 Map.entry(startRoute, NotFoundView.class)));
     }
 
@@ -137,6 +139,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("exports", NotFoundView.class),
                 Map.entry(consultationRoute, NotFoundView.class),
                 Map.entry(summaryRoute, NotFoundView.class),
+                Map.entry("reports", NotFoundView.class),
                 Map.entry(startRoute, NotFoundView.class)));
     }
 
@@ -165,6 +168,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("exports", ExportsView.class),
                 Map.entry(consultationRoute, RecordNotFoundView.class),
                 Map.entry(summaryRoute, RecordNotFoundView.class),
+                Map.entry("reports", ReportsView.class),
                 Map.entry(startRoute, RecordNotFoundView.class)));
     }
 
@@ -193,6 +197,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("exports", NotFoundView.class),
                 Map.entry(consultationRoute, NotFoundView.class),
                 Map.entry(summaryRoute, NotFoundView.class),
+                Map.entry("reports", NotFoundView.class),
                 Map.entry(startRoute, NotFoundView.class)));
     }
 
@@ -222,6 +227,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("exports", LoginView.class),
                 Map.entry(consultationRoute, LoginView.class),
                 Map.entry(summaryRoute, LoginView.class),
+                Map.entry("reports", LoginView.class),
                 Map.entry(startRoute, LoginView.class)));
     }
 
