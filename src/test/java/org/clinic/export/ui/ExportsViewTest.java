@@ -120,7 +120,7 @@ class ExportsViewTest extends SpringBrowserlessTest {
 
         assertThat($(Div.class).id("patient-export").getElement().getTextRecursively()).contains("Exports");
         assertThat(exports.exports()).anySatisfy(e -> assertThat(e.subject()).contains(
-                SystemAuthentication.runAs(Role.RECEPTIONIST, () -> patients.get(patient)).mrn()));
+                SystemAuthentication.runAs(Role.RECEPTIONIST, () -> patients.get(patient)).displayMrn()));
     }
 
     @Test
