@@ -134,7 +134,7 @@ public class OutboxView extends Main {
                 query.getLimit()).stream());
         Map<MessageState, Long> lastDay = outbox.lastDay();
         counts.removeAll();
-        counts.add(new Span("Last 24 hours:"));
+        counts.add(new Span("Last 24 h"));
         Arrays.stream(MessageState.values()).forEach(s -> {
             Span count = stateBadge(s);
             count.setText(lastDay.getOrDefault(s, 0L) + " " + s.label().toLowerCase());
