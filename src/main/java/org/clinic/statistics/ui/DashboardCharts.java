@@ -4,6 +4,7 @@ import org.clinic.statistics.DayHistory;
 import org.clinic.statistics.History;
 import org.clinic.statistics.SpecialtyHistory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.DateTickUnit;
@@ -11,6 +12,8 @@ import org.jfree.chart.axis.DateTickUnitType;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
@@ -23,6 +26,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.time.Day;
 import org.jfree.data.time.TimeSeries;
@@ -67,7 +71,7 @@ public final class DashboardCharts {
     private static final Color AXIS = new Color(0xc9ced6);
     private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     private static final Font LEGEND = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-    private static final String FONT_FAMILY = "Inter, 'Segoe UI', system-ui, -apple-system, 'Noto Sans', sans-serif";
+    private static final String FONT_FAMILY = "Inter, Segoe UI, system-ui, -apple-system, Noto Sans, sans-serif";
     private static final ZoneId UTC = ZoneId.of("UTC");
 
     private DashboardCharts() {
@@ -101,7 +105,6 @@ public final class DashboardCharts {
         NumberAxis percent = countAxis("No-shows, % of booked");
         percent.setNumberFormatOverride(new DecimalFormat("0'%'"));
         percent.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        percent.setLowerBound(0);
         percent.setAutoRangeMinimumSize(10);
         return svg(chart(new XYPlot(new TimeSeriesCollection(rate, TimeZone.getTimeZone(UTC)), dateAxis(history), percent,
                 line(new Color(0xd1605e))), false), "no-show-rate");
@@ -138,6 +141,9 @@ public final class DashboardCharts {
         renderer.setItemMargin(0);
         renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", NumberFormat.getIntegerInstance(Locale.ENGLISH)));
         renderer.setDefaultItemLabelsVisible(true);
+        renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3,
+                TextAnchor.CENTER_LEFT));
+        renderer.setItemLabelAnchorOffset(6);
         renderer.setDefaultItemLabelFont(LABEL);
         renderer.setDefaultItemLabelPaint(TEXT);
         CategoryAxis specialties = new CategoryAxis();
@@ -150,6 +156,7 @@ public final class DashboardCharts {
         visits.setUpperMargin(0.12); // room for the value labels
         CategoryPlot plot = new CategoryPlot(data, specialties, visits, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setOutlineVisible(false);
         plot.setRangeGridlinePaint(GRID);

@@ -27,6 +27,7 @@ import org.clinic.queue.ui.WaitingRoomDisplayView;
 import org.clinic.security.Role;
 import org.clinic.security.StaffAccountService;
 import org.clinic.security.SystemAuthentication;
+import org.clinic.statistics.ui.DashboardView;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,7 +87,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
     @WithMockUser(roles = "ADMIN")
     void administrators() {
         assertRoutes(Map.ofEntries(
-                Map.entry("", PatientRegistryView.class),
+                Map.entry("", DashboardView.class),
                 Map.entry("patients", PatientRegistryView.class),
                 Map.entry("patients/new", RegisterPatientView.class),
                 Map.entry(recordRoute, PatientRecordView.class),
@@ -105,6 +106,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("appointments/day", DoctorDayView.class),
                 Map.entry(consultationRoute, NotFoundView.class),
                 Map.entry(summaryRoute, NotFoundView.class),
+                Map.entry("dashboard", DashboardView.class),
                 Map.entry(startRoute, NotFoundView.class)));
     }
 
@@ -131,6 +133,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("appointments/day", DoctorDayView.class),
                 Map.entry(consultationRoute, NotFoundView.class),
                 Map.entry(summaryRoute, NotFoundView.class),
+                Map.entry("dashboard", NotFoundView.class),
                 Map.entry(startRoute, NotFoundView.class)));
     }
 
@@ -157,6 +160,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("appointments/day", DoctorDayView.class),
                 Map.entry(consultationRoute, RecordNotFoundView.class),
                 Map.entry(summaryRoute, RecordNotFoundView.class),
+                Map.entry("dashboard", NotFoundView.class),
                 Map.entry(startRoute, RecordNotFoundView.class)));
     }
 
@@ -183,6 +187,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("appointments/day", NotFoundView.class),
                 Map.entry(consultationRoute, NotFoundView.class),
                 Map.entry(summaryRoute, NotFoundView.class),
+                Map.entry("dashboard", NotFoundView.class),
                 Map.entry(startRoute, NotFoundView.class)));
     }
 
@@ -210,6 +215,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("appointments/day", LoginView.class),
                 Map.entry(consultationRoute, LoginView.class),
                 Map.entry(summaryRoute, LoginView.class),
+                Map.entry("dashboard", LoginView.class),
                 Map.entry(startRoute, LoginView.class)));
     }
 
