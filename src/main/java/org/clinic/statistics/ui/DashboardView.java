@@ -106,7 +106,7 @@ public class DashboardView extends Main {
             Div cell = new Div(name, specialty);
             cell.addClassName("clinic-two-line");
             return cell;
-        }).setHeader("Doctor").setFlexGrow(3).setKey("doctor");
+        }).setHeader("Doctor").setAutoWidth(true).setFlexGrow(3).setKey("doctor");
         columns.put("Booked", r -> Integer.toString(r.booked()));
         columns.put("Checked in", r -> Integer.toString(r.checkedIn()));
         columns.put("Waiting", r -> Integer.toString(r.waiting()));
@@ -116,7 +116,7 @@ public class DashboardView extends Main {
         columns.put("Average wait", r -> minutes(r.averageWait()));
         columns.put("Longest wait", r -> minutes(r.longestWait(Instant.now(dashboard.clock()))));
         columns.forEach((title, value) -> doctors.addColumn((ValueProvider<DoctorToday, String>) value::apply)
-                .setHeader(title).setTextAlign(ColumnTextAlign.END).setKey(title).setFlexGrow(1));
+                .setHeader(title).setTextAlign(ColumnTextAlign.END).setKey(title).setAutoWidth(true).setFlexGrow(1));
         totals = doctors.appendFooterRow();
         totals.getCell(doctors.getColumnByKey("doctor")).setText("All doctors");
         doctors.setAllRowsVisible(true);
