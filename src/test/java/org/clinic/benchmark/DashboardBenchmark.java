@@ -146,8 +146,8 @@ class DashboardBenchmark {
         long todayDone = System.nanoTime();
         History history = dashboard.lastThirtyDays();
         long days = System.nanoTime();
-        String svg = DashboardCharts.visitsPerDay(history) + DashboardCharts.visitsBySpecialty(history)
-                + DashboardCharts.noShowRate(history) + DashboardCharts.averageWait(history);
+        String svg = DashboardCharts.visitsPerDay(history, DashboardCharts.DEFAULT_WIDTH) + DashboardCharts.visitsBySpecialty(history, DashboardCharts.DEFAULT_WIDTH)
+                + DashboardCharts.noShowRate(history, DashboardCharts.DEFAULT_WIDTH) + DashboardCharts.averageWait(history, DashboardCharts.DEFAULT_WIDTH);
         long charts = System.nanoTime();
         assertThat(svg).contains("<svg");
         parts[0] = todayDone - start;

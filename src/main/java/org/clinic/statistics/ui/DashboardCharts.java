@@ -59,8 +59,11 @@ import java.util.TimeZone;
  */
 public final class DashboardCharts {
 
-    /** Drawing size; the SVG has a view box and no fixed size, so it scales to its card. */
-    static final int WIDTH = 720;
+    /**
+     * Drawing size: the dashboard asks for the width its cards have in the browser, so text is drawn at its real
+     * size (12 px); the SVG has a view box, so it still scales when the window changes.
+     */
+    public static final int DEFAULT_WIDTH = 720;
     static final int HEIGHT = 300;
 
     /** Specialty colours, in the order of {@link History#specialties()}: teal (the clinic's) first. */
@@ -78,7 +81,7 @@ public final class DashboardCharts {
     }
 
     /** Visits per day, stacked by specialty. */
-    public static String visitsPerDay(History history) {
+    public static String visitsPerDay(History history, int width) {
         TimeTableXYDataset data = new TimeTableXYDataset(TimeZone.getTimeZone(UTC), Locale.ENGLISH);
         for (DayHistory day : history.days()) {
             for (String specialty : history.specialties()) {
@@ -93,11 +96,11 @@ public final class DashboardCharts {
             renderer.setSeriesPaint(i, colour(i));
         }
         XYPlot plot = new XYPlot(data, dateAxis(history), countAxis("Visits"), renderer);
-        return svg(chart(plot, history.specialties().size() > 1), "visits-per-day");
+        return svg(chart(plot, history.specialties().size() > 1), "visits-per-day", width);
     }
 
     /** Share of booked appointments that were no-shows, per day, in per cent. */
-    public static String noShowRate(History history) {
+    public static String noShowRate(History history, int width) {
         TimeSeries rate = new TimeSeries("No-show rate");
         for (DayHistory day : history.days()) {
             day.noShowRate().ifPresent(r -> rate.add(day(day.date()), r * 100));
@@ -107,11 +110,11 @@ public final class DashboardCharts {
         percent.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         percent.setAutoRangeMinimumSize(10);
         return svg(chart(new XYPlot(new TimeSeriesCollection(rate, TimeZone.getTimeZone(UTC)), dateAxis(history), percent,
-                line(new Color(0xd1605e))), false), "no-show-rate");
+                line(new Color(0xd1605e))), false), "no-show-rate", width);
     }
 
     /** Average wait from check-in to call, per day, in minutes. */
-    public static String averageWait(History history) {
+    public static String averageWait(History history, int width) {
         TimeSeries wait = new TimeSeries("Average wait");
         for (DayHistory day : history.days()) {
             day.averageWait().ifPresent(w -> wait.add(day(day.date()), w.toSeconds() / 60.0));
@@ -119,11 +122,11 @@ public final class DashboardCharts {
         NumberAxis minutes = countAxis("Minutes, check-in to call");
         minutes.setAutoRangeMinimumSize(10);
         return svg(chart(new XYPlot(new TimeSeriesCollection(wait, TimeZone.getTimeZone(UTC)), dateAxis(history), minutes,
-                line(PALETTE[0])), false), "average-wait");
+                line(PALETTE[0])), false), "average-wait", width);
     }
 
     /** The thirty days' visits per specialty, as horizontal bars in each specialty's colour. */
-    public static String visitsBySpecialty(History history) {
+    public static String visitsBySpecialty(History history, int width) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (SpecialtyHistory specialty : history.bySpecialty()) {
             data.addValue(specialty.visits(), "Visits", specialty.name());
@@ -163,7 +166,7 @@ public final class DashboardCharts {
         plot.setRangeGridlineStroke(new BasicStroke(1f));
         plot.setDomainGridlinesVisible(false);
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
-        return svg(chart(plot, false), "visits-by-specialty");
+        return svg(chart(plot, false), "visits-by-specialty", width);
     }
 
     /** A data URL of the SVG, for an {@code <img>}. */
@@ -243,12 +246,12 @@ public final class DashboardCharts {
         return chart;
     }
 
-    private static String svg(JFreeChart chart, String id) {
-        SVGGraphics2D graphics = new SVGGraphics2D(WIDTH, HEIGHT);
+    private static String svg(JFreeChart chart, String id, int width) {
+        SVGGraphics2D graphics = new SVGGraphics2D(width, HEIGHT);
         graphics.setDefsKeyPrefix(id + "-");
         graphics.setFontFunction(family -> FONT_FAMILY);
-        chart.draw(graphics, new Rectangle(0, 0, WIDTH, HEIGHT));
-        return graphics.getSVGElement(id, false, new ViewBox(0, 0, WIDTH, HEIGHT), null, null);
+        chart.draw(graphics, new Rectangle(0, 0, width, HEIGHT));
+        return graphics.getSVGElement(id, false, new ViewBox(0, 0, width, HEIGHT), null, null);
     }
 
     private static Color colour(int index) {

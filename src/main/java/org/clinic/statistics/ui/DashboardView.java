@@ -71,6 +71,7 @@ public class DashboardView extends Main {
     private final Div charts = new Div();
     private final List<Registration> registrations = new ArrayList<>();
     private @Nullable LocalDate historyTo;
+    private int chartWidth = DashboardCharts.DEFAULT_WIDTH;
 
     public DashboardView(DashboardService dashboard, LiveUpdates liveUpdates) {
         this.dashboard = dashboard;
@@ -106,21 +107,21 @@ public class DashboardView extends Main {
             Div cell = new Div(name, specialty);
             cell.addClassName("clinic-two-line");
             return cell;
-        }).setHeader("Doctor").setAutoWidth(true).setFlexGrow(3).setKey("doctor");
+        }).setHeader("Doctor").setWidth("200px").setFlexGrow(1).setKey("doctor");
         columns.put("Booked", r -> Integer.toString(r.booked()));
         columns.put("Checked in", r -> Integer.toString(r.checkedIn()));
         columns.put("Waiting", r -> Integer.toString(r.waiting()));
-        columns.put("In consultation", r -> Integer.toString(r.inConsultation()));
+        columns.put("With doctor", r -> Integer.toString(r.inConsultation()));
         columns.put("Seen", r -> Integer.toString(r.seen()));
         columns.put("No-shows", r -> Integer.toString(r.noShows()));
-        columns.put("Average wait", r -> minutes(r.averageWait()));
-        columns.put("Longest wait", r -> minutes(r.longestWait(Instant.now(dashboard.clock()))));
+        columns.put("Avg wait", r -> minutes(r.averageWait()));
+        columns.put("Longest", r -> minutes(r.longestWait(Instant.now(dashboard.clock()))));
         columns.forEach((title, value) -> doctors.addColumn((ValueProvider<DoctorToday, String>) value::apply)
-                .setHeader(title).setTextAlign(ColumnTextAlign.END).setKey(title).setAutoWidth(true).setFlexGrow(1));
+                .setHeader(title).setTextAlign(ColumnTextAlign.END).setKey(title).setWidth("100px").setFlexGrow(1));
         totals = doctors.appendFooterRow();
         totals.getCell(doctors.getColumnByKey("doctor")).setText("All doctors");
         doctors.setAllRowsVisible(true);
-        doctors.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_ROW_STRIPES);
+        doctors.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         doctors.setId("dashboard-doctors");
         doctors.setEmptyStateText("Nobody is booked or has arrived today yet.");
         H3 perDoctor = new H3("Per doctor today");
@@ -163,13 +164,13 @@ public class DashboardView extends Main {
         period.setText(SHORT_DAY.format(history.from()) + " – " + SHORT_DAY.format(history.to()) + " · "
                 + history.visits() + " visits");
         charts.removeAll();
-        charts.add(chart("Visits per day", "visits-per-day", DashboardCharts.visitsPerDay(history),
+        charts.add(chart("Visits per day", "visits-per-day", DashboardCharts.visitsPerDay(history, chartWidth),
                         "Visits per day by specialty"),
-                chart("By specialty", "visits-by-specialty", DashboardCharts.visitsBySpecialty(history),
+                chart("By specialty", "visits-by-specialty", DashboardCharts.visitsBySpecialty(history, chartWidth),
                         "Visits per specialty over the 30 days"),
-                chart("No-show rate", "no-show-rate", DashboardCharts.noShowRate(history),
+                chart("No-show rate", "no-show-rate", DashboardCharts.noShowRate(history, chartWidth),
                         "Share of booked appointments that were no-shows, per day"),
-                chart("Average wait", "average-wait", DashboardCharts.averageWait(history),
+                chart("Average wait", "average-wait", DashboardCharts.averageWait(history, chartWidth),
                         "Average minutes from check-in to call, per day"));
         charts.getChildren().skip(1).findFirst().ifPresent(card -> ((Div) card).add(specialtyTable(history)));
     }
@@ -206,6 +207,16 @@ public class DashboardView extends Main {
         }).orElse("–");
     }
 
+    /** The card width the stylesheet gives a chart in a window this wide (drawer, paddings, one or two columns). */
+    private void fitCharts(int window) {
+        int content = window - (window >= 1024 ? 256 : 0) - 2 * 24 - 2 * 24;
+        int width = Math.clamp(window >= 1600 ? (content - 16) / 2 : content, 320, 1200);
+        if (Math.abs(width - chartWidth) > 24) {
+            chartWidth = width;
+            refreshHistory();
+        }
+    }
+
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         refreshToday();
@@ -216,6 +227,9 @@ public class DashboardView extends Main {
         // The longest wait runs on while nobody is called: a light refresh every half minute (the figures are cached).
         ui.setPollInterval(30_000);
         registrations.add(ui.addPollListener(poll -> refreshToday()));
+        // Charts are drawn at the width their cards have, so their text is the page's size, not scaled.
+        ui.getPage().retrieveExtendedClientDetails(details -> fitCharts(details.getWindowInnerWidth()));
+        registrations.add(ui.getPage().addBrowserWindowResizeListener(resized -> fitCharts(resized.getWidth())));
     }
 
     @Override
