@@ -14,7 +14,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The clinic's modules and the one direction their dependencies may point:
- * base, security ← patient, doctor ← appointment ← queue ← consultation, and demo on top of everything.
+ * base, security ← patient, doctor ← appointment ← queue ← consultation ← statistics, and demo on top of everything.
  */
 class ModuleBoundariesTest {
 
@@ -33,7 +33,7 @@ class ModuleBoundariesTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.clinic.security..", "org.clinic.patient..",
                         "org.clinic.doctor..", "org.clinic.appointment..", "org.clinic.queue..",
                         "org.clinic.consultation..", "org.clinic.message..", "org.clinic.export..",
-                        "org.clinic.report..", "org.clinic.demo..")
+                        "org.clinic.report..", "org.clinic.statistics..", "org.clinic.demo..")
                 .check(CLINIC);
     }
 
@@ -42,7 +42,8 @@ class ModuleBoundariesTest {
         noClasses().that().resideInAPackage("org.clinic.security..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.clinic.patient..", "org.clinic.doctor..",
                         "org.clinic.appointment..", "org.clinic.queue..", "org.clinic.consultation..",
-                        "org.clinic.report..", "org.clinic.demo..")
+                        "org.clinic.message..", "org.clinic.export..", "org.clinic.report..",
+                        "org.clinic.statistics..", "org.clinic.demo..")
                 .check(CLINIC);
     }
 
@@ -95,7 +96,7 @@ class ModuleBoundariesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"security", "patient", "doctor", "appointment", "queue", "consultation", "message",
-            "export", "report"}) // base.ui is the shared frame every module's views use
+            "export", "report", "statistics"}) // base.ui is the shared frame every module's views use
     void a_modules_views_are_used_only_inside_that_module(String module) {
         ArchRule rule = classes().that().resideInAPackage("org.clinic." + module + ".ui..")
                 .should().onlyHaveDependentClassesThat()

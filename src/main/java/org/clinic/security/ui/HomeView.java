@@ -8,7 +8,10 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import org.clinic.security.Role;
 
-/** The start address: sends each role to its own first screen (staff to the registry, a TV to its display). */
+/**
+ * The start address: sends each role to its own first screen (administrators to the dashboard, other staff to the
+ * registry, a TV to its display).
+ */
 @Route(value = "", autoLayout = false)
 @PermitAll
 public class HomeView extends Div implements BeforeEnterObserver {
@@ -21,6 +24,7 @@ public class HomeView extends Div implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        event.forwardTo(authentication.hasRole(Role.DISPLAY_NAME) ? "device" : "patients");
+        event.forwardTo(authentication.hasRole(Role.DISPLAY_NAME) ? "device"
+                : authentication.hasRole(Role.ADMIN_NAME) ? "dashboard" : "patients");
     }
 }

@@ -30,6 +30,7 @@ import org.clinic.queue.ui.WaitingRoomDisplayView;
 import org.clinic.security.Role;
 import org.clinic.security.StaffAccountService;
 import org.clinic.security.SystemAuthentication;
+import org.clinic.statistics.ui.DashboardView;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -89,7 +90,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
     @WithMockUser(roles = "ADMIN")
     void administrators() {
         assertRoutes(Map.ofEntries(
-                Map.entry("", PatientRegistryView.class),
+                Map.entry("", DashboardView.class),
                 Map.entry("patients", PatientRegistryView.class),
                 Map.entry("patients/new", RegisterPatientView.class),
                 Map.entry(recordRoute, PatientRecordView.class),
@@ -111,6 +112,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry(consultationRoute, NotFoundView.class),
                 Map.entry(summaryRoute, NotFoundView.class),
                 Map.entry("reports", ReportsView.class),
+                Map.entry("dashboard", DashboardView.class),
                 Map.entry(startRoute, NotFoundView.class)));
     }
 
@@ -140,6 +142,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry(consultationRoute, NotFoundView.class),
                 Map.entry(summaryRoute, NotFoundView.class),
                 Map.entry("reports", NotFoundView.class),
+                Map.entry("dashboard", NotFoundView.class),
                 Map.entry(startRoute, NotFoundView.class)));
     }
 
@@ -169,6 +172,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry(consultationRoute, RecordNotFoundView.class),
                 Map.entry(summaryRoute, RecordNotFoundView.class),
                 Map.entry("reports", ReportsView.class),
+                Map.entry("dashboard", NotFoundView.class),
                 Map.entry(startRoute, RecordNotFoundView.class)));
     }
 
@@ -198,6 +202,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry(consultationRoute, NotFoundView.class),
                 Map.entry(summaryRoute, NotFoundView.class),
                 Map.entry("reports", NotFoundView.class),
+                Map.entry("dashboard", NotFoundView.class),
                 Map.entry(startRoute, NotFoundView.class)));
     }
 
@@ -228,6 +233,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry(consultationRoute, LoginView.class),
                 Map.entry(summaryRoute, LoginView.class),
                 Map.entry("reports", LoginView.class),
+                Map.entry("dashboard", LoginView.class),
                 Map.entry(startRoute, LoginView.class)));
     }
 

@@ -1,0 +1,61 @@
+package org.clinic.statistics;
+
+import org.clinic.appointment.AppointmentsChanged;
+import org.clinic.base.ClinicSettings;
+import org.clinic.consultation.ConsultationChanged;
+import org.clinic.queue.QueueChanged;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+/**
+ * Drops cached figures when a committed change makes them wrong: a change of today drops today's figures, a change
+ * of a past day (a late no-show, a correction) the history. Runs before {@link org.clinic.base.LiveUpdates} tells the
+ * screens (highest precedence among the after-commit listeners), so a dashboard that re-reads gets the new figures.
+ */
+@Component
+class FigureEviction {
+
+    private final StatisticsCaches caches;
+    private final Clock clock;
+
+    FigureEviction(StatisticsCaches caches, Clock clock, ClinicSettings clinic) {
+        this.caches = caches;
+        this.clock = clock.withZone(clinic.timeZone());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void appointmentsChanged(AppointmentsChanged changed) {
+        dayChanged(changed.date());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void queueChanged(QueueChanged changed) {
+        dayChanged(changed.date());
+    }
+
+    /** A consultation started or completed moves a patient on in today's queue; it has no date of its own. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void consultationChanged(ConsultationChanged changed) {
+        caches.todayChanged();
+    }
+
+    private void dayChanged(@Nullable LocalDate date) {
+        LocalDate today = LocalDate.now(clock);
+        if (date == null || date.equals(today)) {
+            caches.todayChanged();
+        }
+        if (date == null || date.isBefore(today)) {
+            caches.historyChanged();
+        }
+    }
+}
