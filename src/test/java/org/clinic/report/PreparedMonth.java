@@ -44,6 +44,7 @@ final class PreparedMonth {
                 .param("id", UUID.randomUUID()).param("r", UUID.randomUUID()).param("p", patient).param("d", doctor)
                 .param("day", day).param("start", start).param("end", start.plusMinutes(15)).param("status", status)
                 .param("at", Timestamp.from(at(day.minusDays(7), LocalTime.NOON))).update(key, "id");
+        org.clinic.appointment.DoctorDayCounts.count(jdbc, doctor, day, status);
         return key.getKey().longValue();
     }
 

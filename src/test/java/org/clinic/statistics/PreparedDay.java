@@ -29,6 +29,7 @@ final class PreparedDay {
                 VALUES (UUID(), UUID(), :patient, :doctor, :day, :start, :end, 'NEW', :status, NOW(6), 'test')""")
                 .param("patient", patient).param("doctor", doctor).param("day", day).param("start", start)
                 .param("end", start.plusMinutes(10)).param("status", status).update();
+        org.clinic.appointment.DoctorDayCounts.count(jdbc, doctor, day, status);
         return jdbc.sql("SELECT id FROM appointment WHERE doctor_id = ? AND on_date = ? AND starts_at = ?")
                 .params(doctor, day, start).query(Long.class).single();
     }
@@ -50,4 +51,5 @@ final class PreparedDay {
                 .param("arrived", day + " " + arrived + ":00")
                 .param("called", called == null ? null : day + " " + called + ":00").update();
     }
+
 }

@@ -62,6 +62,11 @@ class StatisticsPlanTest {
                 FROM seq_0_to_19999""")
                 .param("patient", patient).param("doctor", doctor.internalId()).param("first", FIRST).update();
         jdbc.sql("""
+                INSERT INTO doctor_day (doctor_id, on_date, capacity, booked)
+                SELECT doctor_id, on_date, 40, COUNT(*) FROM appointment
+                WHERE doctor_id = :doctor AND status NOT IN ('CANCELLED', 'NO_SHOW') GROUP BY doctor_id, on_date""")
+                .param("doctor", doctor.internalId()).update();
+        jdbc.sql("""
                 INSERT INTO queue_entry (public_id, on_date, token_line, token_number, token, line, place, doctor_id,
                                          specialty_id, patient_id, initials, appointment_id, lane, status, arrived_at,
                                          called_at)
