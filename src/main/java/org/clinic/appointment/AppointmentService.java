@@ -310,18 +310,20 @@ public class AppointmentService {
         }
         store.recordEvent(appointment.id(), clock.instant(), currentStaff.usernameForAudit(), null,
                 AppointmentStatus.SCHEDULED, rescheduledFrom == null ? null : "Rescheduled");
-        if (!store.takePlace(doctor.internalId(), request.date())) {
-            throw new RuleViolation("date", doctor.displayName() + " is fully booked on " + request.date()
-                    + " (" + doctor.dailyCapacity() + " patients)");
-        }
-        events.publishEvent(new AppointmentsChanged(doctor.id(), request.date(), patient.id()));
         Appointment original = rescheduledFrom == null ? null : appointments.findById(rescheduledFrom).orElseThrow();
         AppointmentSummary booked = new AppointmentSummary(appointment.publicId(), patient.id(), patient.fullName(),
                 patient.mrn(), doctor.id(), doctor.displayName(), doctor.specialty().name(), doctor.room(),
                 request.date(), slot.start(), slot.end(), AppointmentStatus.SCHEDULED, request.kind(), reason,
                 original == null ? null : original.publicId());
+        // Listeners write in this transaction (the confirmation in the outbox) before the day's counter row is
+        // locked, so that lock, which every booking of the day waits for, is held only for the commit.
         events.publishEvent(new AppointmentBooked(booked, appointment.id(),
                 original == null ? null : summarize(List.of(original)).getFirst()));
+        if (!store.takePlace(doctor.internalId(), request.date())) {
+            throw new RuleViolation("date", doctor.displayName() + " is fully booked on " + request.date()
+                    + " (" + doctor.dailyCapacity() + " patients)");
+        }
+        events.publishEvent(new AppointmentsChanged(doctor.id(), request.date(), patient.id()));
         return booked;
     }
 
