@@ -116,8 +116,10 @@ public class DashboardView extends Main {
         columns.put("No-shows", r -> Integer.toString(r.noShows()));
         columns.put("Avg wait", r -> minutes(r.averageWait()));
         columns.put("Longest", r -> minutes(r.longestWait(Instant.now(dashboard.clock()))));
+        java.util.Set<String> wideColumns = java.util.Set.of("With doctor", "Avg wait", "Longest");
         columns.forEach((title, value) -> doctors.addColumn((ValueProvider<DoctorToday, String>) value::apply)
-                .setHeader(title).setTextAlign(ColumnTextAlign.END).setKey(title).setWidth("100px").setFlexGrow(1));
+                .setHeader(title).setTextAlign(ColumnTextAlign.END).setKey(title)
+                .setWidth(wideColumns.contains(title) ? "110px" : "90px").setFlexGrow(1));
         totals = doctors.appendFooterRow();
         totals.getCell(doctors.getColumnByKey("doctor")).setText("All doctors");
         doctors.setAllRowsVisible(true);
