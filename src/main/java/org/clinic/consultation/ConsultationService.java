@@ -339,34 +339,6 @@ public class ConsultationService {
         });
     }
 
-    /**
-     * One doctor's completed consultations with a visit date in the range, oldest first, with their full clinical
-     * content: for the administrators' bulk export of a doctor's patients (issue 9), the one clinical read open to
-     * administrators.
-     */
-    @PreAuthorize(ADMINS)
-    public List<Consultation> completedOfDoctor(UUID doctorId, LocalDate from, LocalDate to) {
-        if (to.isBefore(from)) {
-            throw new RuleViolation("to", "The end of the range lies before its start");
-        }
-        DoctorSummary doctor = doctors.doctor(doctorId);
-        return read(() -> {
-            List<ConsultationStore.Row> rows = store.completedOfDoctor(doctor.internalId(), from, to);
-            Map<Long, List<Consultation.Addendum>> addenda = store.addenda(rows.stream()
-                    .map(ConsultationStore.Row::id).toList());
-            Map<Long, PatientReference> people = patients.references(rows.stream()
-                    .map(ConsultationStore.Row::patientId).distinct().toList());
-            return rows.stream().map(r -> {
-                PatientReference patient = people.get(r.patientId());
-                return new Consultation(r.publicId(), patient.id(), patient.fullName(), patient.mrn(),
-                        r.queueEntryPublicId(), r.token(), r.appointmentPublicId(), doctor.id(), doctor.displayName(),
-                        doctor.specialty().name(), doctor.room(), r.status(), r.visitDate(), r.startedAt(),
-                        r.savedAt(), r.savedBy(), r.completedAt(), r.completedBy(), r.version(), r.content(),
-                        addenda.getOrDefault(r.id(), List.of()), r.followUpPublicId(), false);
-            }).toList();
-        });
-    }
-
     /** That a patient's visits happened: when, with whom, whether completed. No clinical content, so for all staff. */
     @PreAuthorize(STAFF)
     public List<Visit> visits(UUID patientId) {

@@ -5,6 +5,7 @@ import org.clinic.appointment.AppointmentService;
 import org.clinic.appointment.AppointmentSummary;
 import org.clinic.base.ClinicSettings;
 import org.clinic.consultation.Consultation;
+import org.clinic.consultation.ConsultationArchive;
 import org.clinic.consultation.ConsultationService;
 import org.clinic.doctor.DoctorService;
 import org.clinic.doctor.DoctorSummary;
@@ -60,6 +61,7 @@ class ExportJob {
 
     private final ExportStore store;
     private final ConsultationService consultations;
+    private final ConsultationArchive archive;
     private final AppointmentService appointments;
     private final DoctorService doctors;
     private final PatientService patients;
@@ -71,11 +73,13 @@ class ExportJob {
     private final TransactionTemplate transaction;
     private final ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
 
-    ExportJob(ExportStore store, ConsultationService consultations, AppointmentService appointments,
+    ExportJob(ExportStore store, ConsultationService consultations, ConsultationArchive archive,
+              AppointmentService appointments,
               DoctorService doctors, PatientService patients, Outbox outbox, ApplicationEventPublisher events, Clock clock,
               ClinicSettings clinic, ExportSettings settings, PlatformTransactionManager transactions) {
         this.store = store;
         this.consultations = consultations;
+        this.archive = archive;
         this.appointments = appointments;
         this.doctors = doctors;
         this.patients = patients;
@@ -163,7 +167,7 @@ class ExportJob {
                     .sorted(Comparator.comparing(Consultation::visitDate).thenComparing(Consultation::startedAt))
                     .toList();
         }
-        return consultations.completedOfDoctor(Objects.requireNonNull(subject.doctorId()),
+        return archive.completedOfDoctor(Objects.requireNonNull(subject.doctorId()),
                 Objects.requireNonNull(subject.from()), Objects.requireNonNull(subject.to()));
     }
 

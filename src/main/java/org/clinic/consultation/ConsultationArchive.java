@@ -1,0 +1,66 @@
+package org.clinic.consultation;
+
+import org.clinic.base.RuleViolation;
+import org.clinic.doctor.DoctorService;
+import org.clinic.doctor.DoctorSummary;
+import org.clinic.patient.PatientReference;
+import org.clinic.patient.PatientService;
+import org.clinic.security.Role;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The one clinical read open to administrators: a doctor's completed consultations over a date range, for the
+ * bulk export of that doctor's visits (each export is recorded per patient by the export module). Kept apart from
+ * {@link ConsultationService}, whose every clinical method is for doctors only.
+ */
+@Service
+public class ConsultationArchive {
+
+    private final ConsultationStore store;
+    private final PatientService patients;
+    private final DoctorService doctors;
+    private final TransactionTemplate reading;
+
+    ConsultationArchive(ConsultationStore store, PatientService patients, DoctorService doctors,
+                        PlatformTransactionManager transactions) {
+        this.store = store;
+        this.patients = patients;
+        this.doctors = doctors;
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
+        this.reading.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+    }
+
+    /** One doctor's completed consultations with a visit date in the range, oldest first, with their content. */
+    @PreAuthorize("hasRole('" + Role.ADMIN_NAME + "')")
+    public List<Consultation> completedOfDoctor(UUID doctorId, LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            throw new RuleViolation("to", "The end of the range lies before its start");
+        }
+        DoctorSummary doctor = doctors.doctor(doctorId);
+        return reading.execute(status -> {
+            List<ConsultationStore.Row> rows = store.completedOfDoctor(doctor.internalId(), from, to);
+            Map<Long, List<Consultation.Addendum>> addenda = store.addenda(rows.stream()
+                    .map(ConsultationStore.Row::id).toList());
+            Map<Long, PatientReference> people = patients.references(rows.stream()
+                    .map(ConsultationStore.Row::patientId).distinct().toList());
+            return rows.stream().map(r -> {
+                PatientReference patient = people.get(r.patientId());
+                return new Consultation(r.publicId(), patient.id(), patient.fullName(), patient.mrn(),
+                        r.queueEntryPublicId(), r.token(), r.appointmentPublicId(), doctor.id(), doctor.displayName(),
+                        doctor.specialty().name(), doctor.room(), r.status(), r.visitDate(), r.startedAt(),
+                        r.savedAt(), r.savedBy(), r.completedAt(), r.completedBy(), r.version(), r.content(),
+                        addenda.getOrDefault(r.id(), List.of()), r.followUpPublicId(), false);
+            }).toList();
+        });
+    }
+}
