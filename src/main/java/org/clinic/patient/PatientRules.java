@@ -27,7 +27,8 @@ public class PatientRules {
     public static final int ADDRESS_MAX = 300;
     public static final int EMAIL_MAX = 254;
 
-    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{M}][\\p{L}\\p{M} '’\\-.]*");
+    /** Starts with a letter: a name cannot open with a combining accent, a dot or a hyphen. */
+    private static final Pattern NAME = Pattern.compile("\\p{L}[\\p{L}\\p{M} '’\\-.]*");
     /** In these scripts one character is a whole syllable or word, and a one-character name is common (王, 蓮). */
     private static final Pattern SINGLE_CHARACTER_NAME =
             Pattern.compile("[\\p{IsHan}\\p{IsHangul}\\p{IsHiragana}\\p{IsKatakana}]");
@@ -50,8 +51,8 @@ public class PatientRules {
             return Optional.of("Remove the invisible control characters");
         }
         int length = name.codePointCount(0, name.length());
-        if (length < NAME_MIN && !SINGLE_CHARACTER_NAME.matcher(name).matches()) {
-            return Optional.of("At least " + NAME_MIN + " characters");
+        if (letters(name) < NAME_MIN && !SINGLE_CHARACTER_NAME.matcher(name).matches()) {
+            return Optional.of("At least " + NAME_MIN + " letters");
         }
         if (length > NAME_MAX) {
             return Optional.of("At most " + NAME_MAX + " characters (this has " + length + ")");
@@ -60,6 +61,11 @@ public class PatientRules {
             return Optional.of("Use letters, spaces, apostrophes, hyphens and dots only");
         }
         return Optional.empty();
+    }
+
+    /** Letters only: accents, dots and hyphens do not make a name ("É." is one letter, two lone accents none). */
+    private static long letters(String name) {
+        return name.codePoints().filter(Character::isLetter).count();
     }
 
     public Optional<String> birthDateProblem(@Nullable LocalDate birthDate) {

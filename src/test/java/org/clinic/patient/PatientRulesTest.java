@@ -31,9 +31,16 @@ class PatientRulesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "A", " b ", "<script>alert(1)</script>", "Robert'); DROP TABLE patient;--",
-            "Anna 😀", "Anna\u0000", "Anna\u202Eevil", "Anna\tBell\u0007", "42", "_Anna", "%"})
+            "Anna 😀", "Anna\u0000", "Anna\u202Eevil", "Anna\tBell\u0007", "42", "_Anna", "%",
+            "\u0301\u0301", "\u0301\u0308\u0301", "É.", "-A", ".A", "A-", "'’"})
     void malformed_names_get_a_message(String name) {
         assertThat(rules.nameProblem(name)).isPresent();
+    }
+
+    @Test
+    void a_name_made_of_accents_alone_is_refused_with_what_is_missing() {
+        assertThat(rules.nameProblem("\u0301\u0301\u0301")).contains("At least 2 letters");
+        assertThat(rules.nameProblem("E\u0301mile")).isEmpty(); // decomposed accents on letters are fine
     }
 
     @Test

@@ -197,6 +197,9 @@ class PatientServiceTest {
                 + " VALUES (UUID(), :mrn, :given, 'Valid', 'valid', 'valid', '1980-01-01', :sex, 'ACTIVE', NOW())";
         assertThatThrownBy(() -> jdbc.sql(insert).param("mrn", "99999990").param("given", "A").param("sex", "FEMALE").update())
                 .hasMessageContaining("ck_patient_given_name");
+        assertThatThrownBy(() -> jdbc.sql(insert).param("mrn", "99999992").param("given", "\u0301\u0301")
+                .param("sex", "FEMALE").update())
+                .hasMessageContaining("ck_patient_given_name");
         assertThatThrownBy(() -> jdbc.sql(insert).param("mrn", "99999991").param("given", "Anna").param("sex", "ROBOT").update())
                 .hasMessageContaining("ck_patient_sex");
         PatientRecord patient = patients.register(details(), false);

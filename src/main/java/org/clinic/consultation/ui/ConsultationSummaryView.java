@@ -13,7 +13,7 @@ import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.clinic.base.ClinicSettings;
@@ -37,8 +37,9 @@ import java.util.UUID;
  * it. Doctors only.
  */
 @Route("consultations/:consultationId/summary")
+@PageTitle("Visit summary · Clinic") // never the patient's name: titles land in browser history
 @RolesAllowed(Role.DOCTOR_NAME)
-public class ConsultationSummaryView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+public class ConsultationSummaryView extends Main implements BeforeEnterObserver {
 
     private final ConsultationService consultations;
     private final String clinicName;
@@ -63,11 +64,6 @@ public class ConsultationSummaryView extends Main implements BeforeEnterObserver
         sheet.setId("visit-summary");
         sheet.addClassName("clinic-print-summary");
         add(tools, sheet);
-    }
-
-    @Override
-    public String getPageTitle() {
-        return (consultation == null ? "Visit summary" : "Visit summary · " + consultation.patientName()) + " · Clinic";
     }
 
     @Override

@@ -26,7 +26,7 @@ import com.vaadin.flow.component.textfield.TextFieldBase;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.shared.Registration;
@@ -66,8 +66,9 @@ import java.util.UUID;
  * are addenda.
  */
 @Route("consultations/:consultationId")
+@PageTitle("Consultation · Clinic") // never the patient's name: titles land in browser history
 @RolesAllowed(Role.DOCTOR_NAME)
-public class ConsultationView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+public class ConsultationView extends Main implements BeforeEnterObserver {
 
     static final String PARAMETER = "consultationId";
     private static final int TEXT_SAVE_DELAY_MS = 900;
@@ -252,11 +253,6 @@ public class ConsultationView extends Main implements BeforeEnterObserver, HasDy
 
     public static RouteParameters parameters(UUID consultationId) {
         return new RouteParameters(PARAMETER, consultationId.toString());
-    }
-
-    @Override
-    public String getPageTitle() {
-        return (consultation == null ? "Consultation" : consultation.patientName()) + " · Clinic";
     }
 
     @Override

@@ -19,7 +19,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.shared.Registration;
@@ -46,11 +46,13 @@ import java.util.UUID;
 
 /**
  * One patient: details, status, edit, deactivate and reactivate, and the full change history. Changes made at
- * any desk appear here at once.
+ * any desk appear here at once. The tab title never carries the patient's name: titles end up in browser history,
+ * bookmarks and screen-sharing previews.
  */
 @Route("patients/:patientId")
+@PageTitle("Patient record · Clinic")
 @RolesAllowed({Role.RECEPTIONIST_NAME, Role.DOCTOR_NAME, Role.ADMIN_NAME})
-public class PatientRecordView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+public class PatientRecordView extends Main implements BeforeEnterObserver {
 
     private static final String PARAMETER = "patientId";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
@@ -184,7 +186,6 @@ public class PatientRecordView extends Main implements BeforeEnterObserver, HasD
         detail("Address", current.address() == null ? "—" : current.address());
         detail("Registered", WHEN.format(current.registeredAt().atZone(settings.timeZone())));
         history.setItems(patients.history(current.id()));
-        getUI().ifPresent(ui -> ui.getPage().setTitle(getPageTitle()));
     }
 
     private void detail(String label, String value) {
@@ -262,11 +263,6 @@ public class PatientRecordView extends Main implements BeforeEnterObserver, HasD
             load();
         });
         confirm.open();
-    }
-
-    @Override
-    public String getPageTitle() {
-        return (patient == null ? "Patient" : patient.fullName()) + " · Clinic";
     }
 
     @Override
