@@ -52,27 +52,31 @@ class StaffSessions implements VaadinServiceInitListener {
             return;
         }
         for (VaadinSession session : sessions) {
-            session.access(() -> {
-                // Forget the sign-in first: from now on every request of this session is anonymous...
-                WrappedSession httpSession = session.getSession();
-                if (httpSession != null) {
-                    try {
-                        httpSession.removeAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
-                    } catch (IllegalStateException alreadyInvalid) {
-                        log.debug("Session of {} was already invalid", username);
-                    }
-                }
-                // ...then send every open screen to the sign-in page, which explains what happened.
-                for (UI ui : List.copyOf(session.getUIs())) {
-                    ui.getPage().setLocation("login?ended");
-                    try {
-                        ui.push();
-                    } catch (IllegalStateException noPushChannel) {
-                        log.debug("No push channel to {}; the next request signs in again", username);
-                    }
-                }
-            });
+            session.access(() -> signOut(session, "login?ended"));
         }
         log.info("Ended {} open session(s) of {}", sessions.size(), username);
+    }
+
+    /**
+     * Ends one session's sign-in, holding its lock: the session forgets the sign-in first, so from then on every
+     * request of it is anonymous, then every open screen is sent to {@code location}, which explains what happened.
+     */
+    static void signOut(VaadinSession session, String location) {
+        WrappedSession httpSession = session.getSession();
+        if (httpSession != null) {
+            try {
+                httpSession.removeAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+            } catch (IllegalStateException alreadyInvalid) {
+                log.debug("Session was already invalid");
+            }
+        }
+        for (UI ui : List.copyOf(session.getUIs())) {
+            ui.getPage().setLocation(location);
+            try {
+                ui.push();
+            } catch (IllegalStateException noPushChannel) {
+                log.debug("No push channel; the next request signs in again");
+            }
+        }
     }
 }

@@ -66,6 +66,10 @@ public class LoginView extends Main implements BeforeEnterObserver {
         if (parameters.containsKey("ended")) {
             notice.setText("Your session was ended by an administrator. Sign in again if your account allows it.");
             notice.setVisible(true);
+        } else if (parameters.containsKey("idle")) {
+            notice.setText("You were signed out because nobody used the screen for a while, to keep patients' "
+                    + "records private. Sign in again to continue.");
+            notice.setVisible(true);
         }
     }
 }

@@ -1,0 +1,151 @@
+package org.clinic.security;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Signs a staff member out after {@code clinic.sessions.idle-timeout} (30 minutes) with nobody at the screen, so a
+ * record left open on an unattended desk does not stay readable. Heartbeats, polls and pushed updates keep a tab
+ * open but are not a person: only a key press, click, touch or navigation counts. A minute before, every open
+ * screen of the session asks "Still there?". Waiting-room displays are exempt: nobody touches them, by design.
+ *
+ * <p>Activity is reported by the browser at most every {@value #ACTIVITY_EVERY_MS} ms, so it costs one small
+ * request a minute while someone works. Each node watches its own sessions; the check runs every
+ * {@code clinic.sessions.check-every}.
+ */
+@Component
+class IdleSignOut implements VaadinServiceInitListener {
+
+    private static final Logger log = LoggerFactory.getLogger(IdleSignOut.class);
+    private static final int ACTIVITY_EVERY_MS = 20_000;
+    private static final List<String> ACTIVITY = List.of("pointerdown", "keydown", "wheel");
+
+    private final SessionSettings settings;
+    private final AuthenticationContext authentication;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final Map<VaadinSession, Activity> watched = new ConcurrentHashMap<>();
+
+    IdleSignOut(SessionSettings settings, AuthenticationContext authentication, ApplicationEventPublisher events,
+                Clock clock) {
+        this.settings = settings;
+        this.authentication = authentication;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.getSource().addUIInitListener(init -> watch(init.getUI()));
+        event.getSource().addSessionDestroyListener(destroyed -> watched.remove(destroyed.getSession()));
+    }
+
+    private void watch(UI ui) {
+        Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+        if (!isPerson(signedIn)) {
+            return;
+        }
+        VaadinSession session = ui.getSession();
+        Activity activity = watched.compute(session, (s, known) ->
+                known != null && known.signedIn().getName().equals(signedIn.getName()) ? known : new Activity(signedIn));
+        activity.touch();
+        for (String type : ACTIVITY) {
+            // allowInert: the warning is modal, and a click anywhere still means someone is there
+            ui.getElement().addEventListener(type, e -> stillThere(session)).throttle(ACTIVITY_EVERY_MS).allowInert();
+        }
+        ui.addAfterNavigationListener(navigated -> stillThere(session));
+    }
+
+    /** Staff, not devices: a display account is signed in for days and never touched. */
+    private static boolean isPerson(Authentication signedIn) {
+        return signedIn != null && signedIn.isAuthenticated()
+                && signedIn.getAuthorities().stream().anyMatch(a -> a.getAuthority().startsWith("ROLE_"))
+                && signedIn.getAuthorities().stream().noneMatch(a -> Role.DISPLAY.authority().equals(a.getAuthority()));
+    }
+
+    /** Runs holding the session's lock (a request of one of its screens). */
+    private void stillThere(VaadinSession session) {
+        Activity activity = watched.get(session);
+        if (activity == null) {
+            return;
+        }
+        activity.touch();
+        if (activity.clearWarning()) {
+            session.getUIs().forEach(IdleWarning::close); // pushed to the other screens when the lock is released
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${clinic.sessions.check-every:10s}")
+    void signOutIdleSessions() {
+        long now = System.nanoTime();
+        Duration warnAfter = settings.idleTimeout().minus(settings.warning());
+        watched.forEach((session, activity) -> {
+            Duration idle = activity.idleFor(now);
+            if (idle.compareTo(settings.idleTimeout()) >= 0) {
+                watched.remove(session);
+                session.access(() -> StaffSessions.signOut(session, "login?idle"));
+                events.publishEvent(new LogoutSuccessEvent(activity.signedIn()));
+                log.info("Signed {} out after {} without activity", activity.signedIn().getName(), idle.withNanos(0));
+            } else if (idle.compareTo(warnAfter) >= 0 && activity.warn()) {
+                LocalTime signOutAt = LocalTime.now(clock).plus(settings.idleTimeout().minus(idle));
+                session.access(() -> session.getUIs().forEach(ui ->
+                        IdleWarning.open(ui, signOutAt, () -> stillThere(session), authentication::logout)));
+            }
+        });
+    }
+
+    /** The last sign of a person at one session's screens, in the JVM's monotonic time. */
+    private static final class Activity {
+
+        private final Authentication signedIn;
+        private volatile long lastNanos = System.nanoTime();
+        private volatile boolean warned;
+
+        Activity(Authentication signedIn) {
+            this.signedIn = signedIn;
+        }
+
+        Authentication signedIn() {
+            return signedIn;
+        }
+
+        void touch() {
+            lastNanos = System.nanoTime();
+        }
+
+        Duration idleFor(long now) {
+            return Duration.ofNanos(now - lastNanos);
+        }
+
+        /** True the first time after activity: the warning is shown once. */
+        synchronized boolean warn() {
+            boolean first = !warned;
+            warned = true;
+            return first;
+        }
+
+        synchronized boolean clearWarning() {
+            boolean was = warned;
+            warned = false;
+            return was;
+        }
+    }
+}
