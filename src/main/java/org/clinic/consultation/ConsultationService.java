@@ -6,6 +6,7 @@ import org.clinic.appointment.AppointmentSummary;
 import org.clinic.appointment.BookAppointment;
 import org.clinic.base.ClinicSettings;
 import org.clinic.base.NotFoundException;
+import org.clinic.base.Retries;
 import org.clinic.base.RuleViolation;
 import org.clinic.doctor.DoctorService;
 import org.clinic.doctor.DoctorSummary;
@@ -422,8 +423,9 @@ public class ConsultationService {
         return row(consultationId);
     }
 
+    /** This service owns its transactions, so it retries a deadlock of any part of them (queue, appointment). */
     private <T> T write(Supplier<@Nullable T> work) {
-        return transaction.execute(status -> work.get());
+        return Retries.retryingDeadlocks(() -> transaction.execute(status -> work.get()));
     }
 
     private <T> T read(Supplier<T> work) {

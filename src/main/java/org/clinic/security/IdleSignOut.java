@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -76,7 +77,7 @@ class IdleSignOut implements VaadinServiceInitListener {
 
     /** Staff, not devices: a display account is signed in for days and never touched. */
     private static boolean isPerson(Authentication signedIn) {
-        return signedIn != null && signedIn.isAuthenticated()
+        return signedIn != null && signedIn.isAuthenticated() && !(signedIn instanceof AnonymousAuthenticationToken)
                 && signedIn.getAuthorities().stream().anyMatch(a -> a.getAuthority().startsWith("ROLE_"))
                 && signedIn.getAuthorities().stream().noneMatch(a -> Role.DISPLAY.authority().equals(a.getAuthority()));
     }
@@ -106,8 +107,9 @@ class IdleSignOut implements VaadinServiceInitListener {
                 log.info("Signed {} out after {} without activity", activity.signedIn().getName(), idle.withNanos(0));
             } else if (idle.compareTo(warnAfter) >= 0 && activity.warn()) {
                 LocalTime signOutAt = LocalTime.now(clock).plus(settings.idleTimeout().minus(idle));
-                session.access(() -> session.getUIs().forEach(ui ->
-                        IdleWarning.open(ui, signOutAt, () -> stillThere(session), authentication::logout)));
+                // Each screen opens it in its own access, so the dialog finds its UI as the current one.
+                session.access(() -> List.copyOf(session.getUIs()).forEach(ui -> ui.access(() ->
+                        IdleWarning.open(ui, signOutAt, () -> stillThere(session), authentication::logout))));
             }
         });
     }

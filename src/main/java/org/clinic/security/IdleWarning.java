@@ -6,6 +6,8 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -32,7 +34,12 @@ final class IdleWarning {
         continueButton.setId("stay-signed-in");
         continueButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button signOut = new Button("Sign out now", click -> signOutNow.run());
-        dialog.getFooter().add(signOut, continueButton);
+        // In the body, not the footer: the footer is filled by a client-side renderer that a dialog opened by a
+        // server push (as this one is, from the idle check) does not run.
+        HorizontalLayout actions = new HorizontalLayout(signOut, continueButton);
+        actions.setJustifyContentMode(FlexComponent.JustifyContentMode.END);
+        actions.setWidthFull();
+        dialog.add(actions);
         ComponentUtil.setData(ui, KEY, dialog);
         ui.add(dialog);
         dialog.open();

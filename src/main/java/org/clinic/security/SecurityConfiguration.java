@@ -39,6 +39,7 @@ class SecurityConfiguration {
                         .requestMatchers("/styles/**", "/scripts/**", "/images/**").permitAll())
                 // Waiting-room displays stay signed in across restarts; people never are remembered.
                 .rememberMe(rememberMe -> rememberMe.rememberMeServices(displayDevices).key(REMEMBER_ME_KEY))
+                .headers(SecurityHeaders::apply)
                 .build();
     }
 

@@ -18,6 +18,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +56,8 @@ class ConsultationConcurrencyTest {
     TestClock clock;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
 
     private ConsultationFixtures fixtures;
 
@@ -109,6 +116,58 @@ class ConsultationConcurrencyTest {
                     .param("id", arrival.appointmentId().toString()).query(Integer.class).single()).isEqualTo(1);
             assertThat(as("grace", Role.RECEPTIONIST, () -> appointments.get(arrival.appointmentId()).status()))
                     .isEqualTo(AppointmentStatus.COMPLETED);
+        }
+    }
+
+    /**
+     * Another transaction holds the doctor's queue line while the completion waits for it, then asks for the
+     * consultation the completion holds: MariaDB picks the completion (the lighter transaction) as the deadlock
+     * victim and rolls all of it back. The service that began the transaction runs it again, so the doctor sees the
+     * consultation completed, never an unexpected-rollback error.
+     */
+    @Test
+    void a_deadlock_during_completion_is_retried_by_the_transaction_owner_and_the_doctor_sees_success()
+            throws Exception {
+        DoctorSummary doctor = fixtures.doctor();
+        var arrival = fixtures.checkedIn(doctor, LocalTime.of(9, 30));
+        Consultation c = as(doctor.staffUsername(), Role.DOCTOR, () -> consultations.start(arrival.entryId()));
+        long consultationRow = jdbc.sql("SELECT id FROM consultation WHERE public_id = :id")
+                .param("id", c.id().toString()).query(Long.class).single();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            // Weight: InnoDB rolls back the transaction that changed fewer rows, so this one must change many.
+            run(other, "INSERT INTO shedlock (name, lock_until, locked_at, locked_by)"
+                    + " SELECT CONCAT('deadlock-test-', seq), NOW(3), NOW(3), 'test' FROM seq_1_to_3000");
+            run(other, "SELECT last_token FROM queue_line_day WHERE line = 'doctor:" + doctor.internalId()
+                    + "' AND on_date = CURRENT_DATE FOR UPDATE");
+            Future<String> completion = pool.submit(() -> as(doctor.staffUsername(), Role.DOCTOR, () -> {
+                try {
+                    consultations.complete(c.id(), c.version(), sample());
+                    return "completed";
+                } catch (RuntimeException e) {
+                    return e.getClass().getSimpleName() + ": " + e.getMessage();
+                }
+            }));
+            Thread.sleep(1_500); // the completion now holds the consultation row and waits for the queue line
+            assertThat(completion.isDone()).isFalse();
+            run(other, "SELECT id FROM consultation WHERE id = " + consultationRow + " FOR UPDATE");
+            other.rollback(); // frees the line: the retried completion goes through
+            assertThat(completion.get()).isEqualTo("completed");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(queue.get(arrival.entryId()).status()).isEqualTo(QueueStatus.DONE);
+        assertThat(as("grace", Role.RECEPTIONIST, () -> appointments.get(arrival.appointmentId()).status()))
+                .isEqualTo(AppointmentStatus.COMPLETED);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM appointment_event e JOIN appointment a ON a.id = e.appointment_id"
+                        + " WHERE a.public_id = :id AND e.to_status = 'COMPLETED'")
+                .param("id", arrival.appointmentId().toString()).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    private static void run(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.execute();
         }
     }
 }

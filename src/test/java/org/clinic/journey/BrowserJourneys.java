@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Assumptions;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +26,8 @@ final class BrowserJourneys implements AutoCloseable {
     private final Playwright playwright;
     private final Browser browser;
     private final String baseUrl;
+    /** Every Content-Security-Policy violation any page of any context reported, as "directive blocked-uri". */
+    private final List<String> cspViolations = Collections.synchronizedList(new ArrayList<>());
 
     private BrowserJourneys(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -53,10 +57,7 @@ final class BrowserJourneys implements AutoCloseable {
 
     /** As {@link #signIn(String, String)}, in a window of the given size (a waiting-room TV is 1920x1080). */
     Page signIn(String username, String password, int width, int height) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height));
-        context.setDefaultTimeout(20_000);
-        Page page = context.newPage();
-        return signIn(page, username, password);
+        return signIn(context(width, height).newPage(), username, password);
     }
 
     /** Signs in on a page the test prepared (e.g. with routes set up before the first request). */
@@ -71,9 +72,32 @@ final class BrowserJourneys implements AutoCloseable {
 
     /** A new browser context and page, not signed in. */
     Page newPage(int width, int height) {
+        return context(width, height).newPage();
+    }
+
+    /** The CSP violations reported so far; the journeys expect none. */
+    List<String> cspViolations() {
+        synchronized (cspViolations) {
+            return List.copyOf(cspViolations);
+        }
+    }
+
+    /** Drops violations a test provoked on purpose. */
+    void forgetCspViolations(List<String> provoked) {
+        cspViolations.removeAll(List.copyOf(provoked));
+    }
+
+    /** A browser context whose pages report every Content-Security-Policy violation to this test. */
+    private BrowserContext context(int width, int height) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height));
         context.setDefaultTimeout(20_000);
-        return context.newPage();
+        context.exposeBinding("__clinicCspViolation", (source, args) -> {
+            cspViolations.add(args[0] + " (" + source.page().url() + ")");
+            return null;
+        });
+        context.addInitScript("document.addEventListener('securitypolicyviolation', e => "
+                + "window.__clinicCspViolation(e.violatedDirective + ' ' + (e.blockedURI || 'inline')));");
+        return context;
     }
 
     String url(String path) {

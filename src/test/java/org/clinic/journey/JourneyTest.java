@@ -1,10 +1,13 @@
 package org.clinic.journey;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A real-browser journey against the running app on a random port; one headless Chromium per test class. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -19,6 +22,14 @@ abstract class JourneyTest {
     @BeforeAll
     void start_browser() {
         browsers = BrowserJourneys.start(port);
+    }
+
+    /** Every journey runs under the app's Content-Security-Policy and must not trip it once. */
+    @AfterEach
+    void no_content_security_policy_violations() {
+        if (browsers != null) {
+            assertThat(browsers.cspViolations()).as("Content-Security-Policy violations").isEmpty();
+        }
     }
 
     @AfterAll
