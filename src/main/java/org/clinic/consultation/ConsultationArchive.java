@@ -1,6 +1,7 @@
 package org.clinic.consultation;
 
 import org.clinic.base.RuleViolation;
+import org.clinic.consultation.Consultation.Addendum;
 import org.clinic.doctor.DoctorService;
 import org.clinic.doctor.DoctorSummary;
 import org.clinic.patient.PatientReference;
@@ -18,9 +19,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The one clinical read open to administrators: a doctor's completed consultations over a date range, for the
- * bulk export of that doctor's visits (each export is recorded per patient by the export module). Kept apart from
- * {@link ConsultationService}, whose every clinical method is for doctors only.
+ * Clinical reads for exports, produced in the background: a doctor's completed consultations over a date range (the
+ * one clinical read open to administrators), and one patient's completed consultations for their doctor. Not logged
+ * here: the export module checks access when the export is asked for and logs one read per patient when the file is
+ * produced. Kept apart from {@link ConsultationService}, whose every clinical method is for doctors only and logged.
  */
 @Service
 public class ConsultationArchive {
@@ -55,6 +57,27 @@ public class ConsultationArchive {
                     .map(ConsultationStore.Row::patientId).distinct().toList());
             return rows.stream().map(r -> {
                 PatientReference patient = people.get(r.patientId());
+                return new Consultation(r.publicId(), patient.id(), patient.fullName(), patient.mrn(),
+                        r.queueEntryPublicId(), r.token(), r.appointmentPublicId(), doctor.id(), doctor.displayName(),
+                        doctor.specialty().name(), doctor.room(), r.status(), r.visitDate(), r.startedAt(),
+                        r.savedAt(), r.savedBy(), r.completedAt(), r.completedBy(), r.version(), r.content(),
+                        addenda.getOrDefault(r.id(), List.of()), r.followUpPublicId(), false);
+            }).toList();
+        });
+    }
+
+    /** One patient's completed consultations, oldest first, with their content, for that patient's export. */
+    @PreAuthorize("hasRole('" + Role.DOCTOR_NAME + "')")
+    public List<Consultation> completedOfPatient(UUID patientId) {
+        PatientReference patient = patients.reference(patientId);
+        return reading.execute(status -> {
+            List<ConsultationStore.Row> rows = store.ofPatient(patient.internalId(), ConsultationStatus.COMPLETED,
+                    true).reversed();
+            Map<Long, List<Addendum>> addenda = store.addenda(rows.stream().map(ConsultationStore.Row::id).toList());
+            Map<Long, DoctorSummary> byId = doctors.doctorsByInternalId(rows.stream()
+                    .map(ConsultationStore.Row::doctorId).collect(java.util.stream.Collectors.toSet()));
+            return rows.stream().map(r -> {
+                DoctorSummary doctor = byId.get(r.doctorId());
                 return new Consultation(r.publicId(), patient.id(), patient.fullName(), patient.mrn(),
                         r.queueEntryPublicId(), r.token(), r.appointmentPublicId(), doctor.id(), doctor.displayName(),
                         doctor.specialty().name(), doctor.room(), r.status(), r.visitDate(), r.startedAt(),

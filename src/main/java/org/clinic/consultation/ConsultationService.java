@@ -17,7 +17,9 @@ import org.clinic.queue.QueueEntryView;
 import org.clinic.queue.QueueService;
 import org.clinic.queue.QueueStatus;
 import org.clinic.queue.QueueVisit;
+import org.clinic.security.AccessKind;
 import org.clinic.security.CurrentStaff;
+import org.clinic.security.PatientAccessLog;
 import org.clinic.security.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -69,21 +71,24 @@ public class ConsultationService {
     private final PatientService patients;
     private final DoctorService doctors;
     private final CurrentStaff currentStaff;
+    private final PatientAccessLog accessLog;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final TransactionTemplate reading;
+    private final TransactionTemplate loggedReading;
 
     ConsultationService(ConsultationStore store, QueueService queue, AppointmentService appointments,
                         PatientService patients, DoctorService doctors, CurrentStaff currentStaff,
-                        ApplicationEventPublisher events, Clock clock, ClinicSettings settings,
-                        PlatformTransactionManager transactions) {
+                        PatientAccessLog accessLog, ApplicationEventPublisher events, Clock clock,
+                        ClinicSettings settings, PlatformTransactionManager transactions) {
         this.store = store;
         this.queue = queue;
         this.appointments = appointments;
         this.patients = patients;
         this.doctors = doctors;
         this.currentStaff = currentStaff;
+        this.accessLog = accessLog;
         this.events = events;
         this.clock = clock.withZone(settings.timeZone());
         this.transaction = new TransactionTemplate(transactions);
@@ -92,6 +97,9 @@ public class ConsultationService {
         this.reading = new TransactionTemplate(transactions);
         this.reading.setReadOnly(true);
         this.reading.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        // Reads of clinical content write their access-log row in the same transaction, so it is not read-only.
+        this.loggedReading = new TransactionTemplate(transactions);
+        this.loggedReading.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     }
 
     // ------------------------------------------------------------------------------------------ into the room
@@ -143,7 +151,7 @@ public class ConsultationService {
             }
             throw duplicate;
         }
-        return get(id);
+        return written(id);
     }
 
     /** The consultation started for a queue visit, if any. */
@@ -208,7 +216,7 @@ public class ConsultationService {
             events.publishEvent(new ConsultationChanged(row.publicId(), patientOf(row).id()));
             return null;
         });
-        return get(consultationId);
+        return written(consultationId);
     }
 
     /** Completes the consultation, then calls the next patient of the doctor's queue (if anyone is waiting). */
@@ -236,7 +244,7 @@ public class ConsultationService {
             events.publishEvent(new ConsultationChanged(row.publicId(), patientOf(row).id()));
             return null;
         });
-        return get(consultationId);
+        return written(consultationId);
     }
 
     /**
@@ -313,34 +321,51 @@ public class ConsultationService {
 
     // ------------------------------------------------------------------------------------------------ reading
 
-    /** A consultation with its clinical content: doctors only, and a draft only for its treating doctor. */
+    /**
+     * A consultation with its clinical content: doctors only, and a draft only for its treating doctor. Logged as a
+     * read of the patient's data (a doctor who does not look after the patient gives a reason first).
+     */
     @PreAuthorize(DOCTORS)
     public Consultation get(UUID consultationId) {
-        long me = queue.signedInDoctor().map(DoctorSummary::internalId).orElse(-1L);
-        return read(() -> {
-            ConsultationStore.Row row = row(consultationId);
-            if (row.status() == ConsultationStatus.DRAFT && row.doctorId() != me) {
-                throw new AccessDeniedException("A draft consultation is open only to its treating doctor");
-            }
-            return consultation(row, store.addenda(row.id()), me);
-        });
+        return opened(consultationId, AccessKind.CONSULTATION);
     }
 
-    /** A patient's completed consultations, newest first, with vitals, diagnoses, prescriptions and addenda. */
+    /** {@link #get(UUID)} for the visit summary and prescription page, logged as such. */
+    @PreAuthorize(DOCTORS)
+    public Consultation summary(UUID consultationId) {
+        return opened(consultationId, AccessKind.SUMMARY);
+    }
+
+    /** The visit summary was sent to the printer: logged, as paper leaves the screen's control. */
+    @PreAuthorize(DOCTORS)
+    public void printed(UUID consultationId) {
+        opened(consultationId, AccessKind.PRINT);
+    }
+
+    /**
+     * A patient's completed consultations, newest first, with vitals, diagnoses, prescriptions and addenda. Logged
+     * as a read of the patient's consultations.
+     */
     @PreAuthorize(DOCTORS)
     public List<Consultation> history(UUID patientId) {
         long me = queue.signedInDoctor().map(DoctorSummary::internalId).orElse(-1L);
         PatientReference patient = patients.reference(patientId);
-        return read(() -> {
+        return loggedReading.execute(status -> {
             List<ConsultationStore.Row> rows = store.ofPatient(patient.internalId(), ConsultationStatus.COMPLETED,
                     true);
             Map<Long, List<Consultation.Addendum>> addenda = store.addenda(rows.stream()
                     .map(ConsultationStore.Row::id).toList());
-            return rows.stream().map(r -> consultation(r, addenda.getOrDefault(r.id(), List.of()), me)).toList();
+            List<Consultation> found = rows.stream()
+                    .map(r -> consultation(r, addenda.getOrDefault(r.id(), List.of()), me)).toList();
+            accessLog.record(patient.id(), patient.internalId(), AccessKind.CONSULTATION);
+            return found;
         });
     }
 
-    /** That a patient's visits happened: when, with whom, whether completed. No clinical content, so for all staff. */
+    /**
+     * That a patient's visits happened: when, with whom, whether completed. No clinical content, so for all staff;
+     * not logged on its own: it is a list shown on the record, whose opening is (docs/adr/0008).
+     */
     @PreAuthorize(STAFF)
     public List<Visit> visits(UUID patientId) {
         PatientReference patient = patients.reference(patientId);
@@ -363,6 +388,29 @@ public class ConsultationService {
     }
 
     // ---------------------------------------------------------------------------------------------- internals
+
+    private Consultation opened(UUID consultationId, AccessKind what) {
+        long me = queue.signedInDoctor().map(DoctorSummary::internalId).orElse(-1L);
+        return java.util.Objects.requireNonNull(loggedReading.execute(status -> {
+            ConsultationStore.Row row = row(consultationId);
+            Consultation found = visible(row, me); // someone else's draft is refused before anything is logged
+            accessLog.record(found.patientId(), row.patientId(), what);
+            return found;
+        }));
+    }
+
+    /** What a write just saved, for the writer's screen: what they wrote is not a read of someone else's record. */
+    private Consultation written(UUID consultationId) {
+        long me = queue.signedInDoctor().map(DoctorSummary::internalId).orElse(-1L);
+        return read(() -> visible(row(consultationId), me));
+    }
+
+    private Consultation visible(ConsultationStore.Row row, long me) {
+        if (row.status() == ConsultationStatus.DRAFT && row.doctorId() != me) {
+            throw new AccessDeniedException("A draft consultation is open only to its treating doctor");
+        }
+        return consultation(row, store.addenda(row.id()), me);
+    }
 
     private Consultation consultation(ConsultationStore.Row r, List<Consultation.Addendum> addenda, long me) {
         PatientReference patient = patientOf(r);

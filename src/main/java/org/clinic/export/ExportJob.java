@@ -6,7 +6,6 @@ import org.clinic.appointment.AppointmentSummary;
 import org.clinic.base.ClinicSettings;
 import org.clinic.consultation.Consultation;
 import org.clinic.consultation.ConsultationArchive;
-import org.clinic.consultation.ConsultationService;
 import org.clinic.doctor.DoctorService;
 import org.clinic.doctor.DoctorSummary;
 import org.clinic.message.MessageKind;
@@ -14,6 +13,9 @@ import org.clinic.message.MessageRequest;
 import org.clinic.message.Outbox;
 import org.clinic.message.Recipient;
 import org.clinic.patient.PatientService;
+import org.clinic.security.AccessKind;
+import org.clinic.security.AccessReason;
+import org.clinic.security.PatientAccessLog;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,17 +56,17 @@ class ExportJob {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter ASKED = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK);
 
-    /** What to read, by public ids. */
+    /** What to read, by public ids, and why (checked when the export was asked for, logged with the file). */
     record Subject(ExportKind kind, @Nullable UUID patientId, @Nullable UUID doctorId, @Nullable LocalDate from,
-                   @Nullable LocalDate to) {
+                   @Nullable LocalDate to, AccessReason reason) {
     }
 
     private final ExportStore store;
-    private final ConsultationService consultations;
     private final ConsultationArchive archive;
     private final AppointmentService appointments;
     private final DoctorService doctors;
     private final PatientService patients;
+    private final PatientAccessLog accessLog;
     private final Outbox outbox;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -73,16 +75,16 @@ class ExportJob {
     private final TransactionTemplate transaction;
     private final ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
 
-    ExportJob(ExportStore store, ConsultationService consultations, ConsultationArchive archive,
-              AppointmentService appointments,
-              DoctorService doctors, PatientService patients, Outbox outbox, ApplicationEventPublisher events, Clock clock,
-              ClinicSettings clinic, ExportSettings settings, PlatformTransactionManager transactions) {
+    ExportJob(ExportStore store, ConsultationArchive archive, AppointmentService appointments,
+              DoctorService doctors, PatientService patients, PatientAccessLog accessLog, Outbox outbox,
+              ApplicationEventPublisher events, Clock clock, ClinicSettings clinic, ExportSettings settings,
+              PlatformTransactionManager transactions) {
         this.store = store;
-        this.consultations = consultations;
         this.archive = archive;
         this.appointments = appointments;
         this.doctors = doctors;
         this.patients = patients;
+        this.accessLog = accessLog;
         this.outbox = outbox;
         this.events = events;
         this.clock = clock;
@@ -163,7 +165,7 @@ class ExportJob {
 
     private List<Consultation> visits(Subject subject) {
         if (subject.kind() == ExportKind.PATIENT) {
-            return consultations.history(Objects.requireNonNull(subject.patientId())).stream()
+            return archive.completedOfPatient(Objects.requireNonNull(subject.patientId())).stream()
                     .sorted(Comparator.comparing(Consultation::visitDate).thenComparing(Consultation::startedAt))
                     .toList();
         }
@@ -187,13 +189,18 @@ class ExportJob {
                 return; // cancelled at the last moment
             }
             Map<Long, Integer> audited = new LinkedHashMap<>();
+            Map<UUID, Long> read;
             if (row.patientId() != null) {
                 audited.put(row.patientId(), done);
+                read = Map.of(Objects.requireNonNull(subject.patientId()), row.patientId());
             } else {
-                Map<UUID, Long> internal = patientInternalIds(visitsByPatient.keySet());
-                visitsByPatient.forEach((patient, visits) -> audited.put(internal.get(patient), visits));
+                read = patientInternalIds(visitsByPatient.keySet());
+                visitsByPatient.forEach((patient, visits) -> audited.put(read.get(patient), visits));
             }
+            // export_audit ties each patient to this file and its visit count; the access log answers "who looked
+            // at this patient" across every kind of read, so the export is written to both, in this transaction
             store.audit(id, audited, row.requestedBy(), now);
+            accessLog.recordAll(read, AccessKind.EXPORT, subject.reason());
             String email = doctors.doctors().stream().filter(d -> d.staffUsername().equals(row.requestedBy()))
                     .map(DoctorSummary::email).findFirst().orElse(null);
             String what = (subject.kind() == ExportKind.PATIENT ? "a patient's visit history" : "a doctor's visits")

@@ -8,7 +8,9 @@ import org.clinic.doctor.DoctorService;
 import org.clinic.doctor.DoctorSummary;
 import org.clinic.patient.PatientReference;
 import org.clinic.patient.PatientService;
+import org.clinic.security.AccessReason;
 import org.clinic.security.CurrentStaff;
+import org.clinic.security.PatientAccessLog;
 import org.clinic.security.Role;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -45,6 +47,8 @@ public class ExportService {
     /** The longest range of one bulk export. */
     static final int MAX_RANGE_DAYS = 366;
     private static final int LIST_LIMIT = 100;
+    /** Why an administrator's export of a doctor's visits reads each patient in it. */
+    private static final AccessReason BULK_EXPORT = new AccessReason("export of a doctor's visits", false);
     private static final DateTimeFormatter FILE_DATE = DateTimeFormatter.BASIC_ISO_DATE;
     private static final DateTimeFormatter RANGE_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
@@ -53,33 +57,40 @@ public class ExportService {
     private final PatientService patients;
     private final DoctorService doctors;
     private final CurrentStaff currentStaff;
+    private final PatientAccessLog accessLog;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
     ExportService(ExportStore store, ExportJob job, PatientService patients, DoctorService doctors,
-                  CurrentStaff currentStaff, ApplicationEventPublisher events, Clock clock, ClinicSettings settings,
-                  PlatformTransactionManager transactions) {
+                  CurrentStaff currentStaff, PatientAccessLog accessLog, ApplicationEventPublisher events, Clock clock,
+                  ClinicSettings settings, PlatformTransactionManager transactions) {
         this.store = store;
         this.job = job;
         this.patients = patients;
         this.doctors = doctors;
         this.currentStaff = currentStaff;
+        this.accessLog = accessLog;
         this.events = events;
         this.clock = clock.withZone(settings.timeZone());
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** Starts exporting one patient's completed consultations, or shows the export of them already running. */
+    /**
+     * Starts exporting one patient's completed consultations, or shows the export of them already running. A doctor
+     * who does not look after the patient gives a reason first, as for opening the record
+     * ({@link org.clinic.security.BreakTheGlassRequired}); the file's production is logged with that reason.
+     */
     @PreAuthorize(DOCTORS)
     public ExportSummary exportPatient(UUID patientId) {
         PatientReference patient = patients.reference(patientId);
+        AccessReason reason = accessLog.reasonFor(patient.id(), patient.internalId());
         String me = currentStaff.usernameForAudit();
         return start(new ExportStore.NewExport(UUID.randomUUID(), me, requesterName(me), ExportKind.PATIENT,
                         patient.internalId(), null, null, null,
                         patient.fullName() + " · MRN " + org.clinic.patient.Mrn.display(patient.mrn()),
                         "history-" + patient.mrn() + "-" + FILE_DATE.format(LocalDate.now(clock)) + ".csv"),
-                new ExportJob.Subject(ExportKind.PATIENT, patient.id(), null, null, null));
+                new ExportJob.Subject(ExportKind.PATIENT, patient.id(), null, null, null, reason));
     }
 
     /** Starts exporting one doctor's completed consultations with a visit date in the range (both days included). */
@@ -101,7 +112,7 @@ public class ExportService {
                         null, doctor.internalId(), from, to, doctor.displayName() + " · " + RANGE_DATE.format(from)
                         + " – " + RANGE_DATE.format(to), "visits-" + slug + "-" + FILE_DATE.format(from) + "-"
                         + FILE_DATE.format(to) + ".csv"),
-                new ExportJob.Subject(ExportKind.DOCTOR_RANGE, null, doctor.id(), from, to));
+                new ExportJob.Subject(ExportKind.DOCTOR_RANGE, null, doctor.id(), from, to, BULK_EXPORT));
     }
 
     /** The signed-in person's exports, newest first; an administrator sees everyone's. */

@@ -3,7 +3,9 @@ package org.clinic.patient;
 import org.clinic.base.NotFoundException;
 import org.clinic.base.RuleViolation;
 import org.clinic.base.Texts;
+import org.clinic.security.AccessKind;
 import org.clinic.security.CurrentStaff;
+import org.clinic.security.PatientAccessLog;
 import org.clinic.security.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,16 +42,19 @@ public class PatientService {
     private final PatientSearch search;
     private final PatientRules rules;
     private final CurrentStaff currentStaff;
+    private final PatientAccessLog accessLog;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     PatientService(PatientRepository patients, PatientChangeRepository changes, PatientSearch search,
-                   PatientRules rules, CurrentStaff currentStaff, ApplicationEventPublisher events, Clock clock) {
+                   PatientRules rules, CurrentStaff currentStaff, PatientAccessLog accessLog,
+                   ApplicationEventPublisher events, Clock clock) {
         this.patients = patients;
         this.changes = changes;
         this.search = search;
         this.rules = rules;
         this.currentStaff = currentStaff;
+        this.accessLog = accessLog;
         this.events = events;
         this.clock = clock;
     }
@@ -89,10 +94,16 @@ public class PatientService {
         return duplicatesOf(partial, excluding);
     }
 
+    /**
+     * The patient's record, logged as a read (a doctor who does not look after the patient gives a reason first:
+     * {@link org.clinic.security.BreakTheGlassRequired}). Writable transaction: the access-log row commits with it.
+     */
     @PreAuthorize(CLINICAL_STAFF)
-    @Transactional(readOnly = true)
+    @Transactional
     public PatientRecord get(UUID id) {
-        return find(id).toRecord();
+        Patient patient = find(id);
+        accessLog.record(patient.publicId(), patient.id(), AccessKind.RECORD);
+        return patient.toRecord();
     }
 
     /**
@@ -160,7 +171,7 @@ public class PatientService {
         return found;
     }
 
-    /** The patient as booking and queues refer to them. */
+    /** The patient as booking and queues refer to them (name and MRN for lists and screens: not logged). */
     @PreAuthorize(CLINICAL_STAFF)
     @Transactional(readOnly = true)
     public PatientReference reference(UUID id) {
@@ -195,17 +206,21 @@ public class PatientService {
         return found;
     }
 
-    /** Who changed what and when, newest first. */
+    /** Who changed what and when, newest first; logged as a read, as {@link #get(UUID)}. */
     @PreAuthorize(CLINICAL_STAFF)
-    @Transactional(readOnly = true)
+    @Transactional
     public List<PatientChangeEntry> history(UUID id) {
-        return changes.findByPatientIdOrderByChangedAtDescIdDesc(find(id).id()).stream()
+        Patient patient = find(id);
+        List<PatientChangeEntry> entries = changes.findByPatientIdOrderByChangedAtDescIdDesc(patient.id()).stream()
                 .map(PatientChange::toEntry).toList();
+        accessLog.record(patient.publicId(), patient.id(), AccessKind.HISTORY);
+        return entries;
     }
 
     /**
      * One search box: a name (either order, prefix, any case or accents), a phone number in any common format,
-     * or an MRN. Empty text lists the most recently registered patients.
+     * or an MRN. Empty text lists the most recently registered patients. A list of matches is not a read of
+     * anyone's record and is not logged (the hot path stays as fast); opening one is (docs/adr/0008).
      */
     @PreAuthorize(CLINICAL_STAFF)
     @Transactional(readOnly = true)

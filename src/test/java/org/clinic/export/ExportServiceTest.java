@@ -55,6 +55,8 @@ class ExportServiceTest {
     @Autowired
     ConsultationService consultations;
     @Autowired
+    org.clinic.appointment.AppointmentService appointments;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     ConfigurableApplicationContext context;
@@ -143,6 +145,7 @@ class ExportServiceTest {
     void a_patient_without_visits_gets_the_headers_and_a_note_saying_so() throws Exception {
         DoctorSummary doctor = fixtures.doctor();
         UUID patient = fixtures.patient();
+        booked(patient, doctor, java.time.LocalTime.of(10, 0));
 
         ExportSummary done = finished(doctor, as(doctor, () -> exports.exportPatient(patient)).id());
 
@@ -314,6 +317,8 @@ class ExportServiceTest {
         DoctorSummary doctor = fixtures.doctor();
         UUID old = fixtures.patient();
         UUID fresh = fixtures.patient();
+        booked(old, doctor, java.time.LocalTime.of(10, 0));
+        booked(fresh, doctor, java.time.LocalTime.of(10, 15));
         ExportSummary due = finished(doctor, as(doctor, () -> exports.exportPatient(old)).id());
         ExportSummary kept = finished(doctor, as(doctor, () -> exports.exportPatient(fresh)).id());
         jdbc.sql("UPDATE history_export SET expires_at = NOW(6) - INTERVAL 1 MINUTE WHERE public_id = :id")
@@ -333,6 +338,7 @@ class ExportServiceTest {
     void an_export_whose_node_stopped_is_failed_by_the_clean_up_and_blocks_no_new_request() throws Exception {
         DoctorSummary doctor = fixtures.doctor();
         UUID patient = fixtures.patient();
+        booked(patient, doctor, java.time.LocalTime.of(10, 0));
         long patientId = jdbc.sql("SELECT id FROM patient WHERE public_id = :p").param("p", patient.toString())
                 .query(Long.class).single();
         UUID lost = UUID.randomUUID();
@@ -376,6 +382,13 @@ class ExportServiceTest {
         } finally {
             context.removeApplicationListener(relay);
         }
+    }
+
+    /** An appointment tomorrow: the doctor looks after a patient with no visits yet, so no reason is asked. */
+    private void booked(UUID patient, DoctorSummary doctor, java.time.LocalTime at) {
+        ActingAs.as("grace", Role.RECEPTIONIST, () -> appointments.book(new org.clinic.appointment.BookAppointment(
+                UUID.randomUUID(), patient, doctor.id(), LocalDate.now().plusDays(1), at,
+                org.clinic.appointment.AppointmentKind.NEW, "Review")));
     }
 
     private ExportSummary finished(DoctorSummary doctor, UUID exportId) throws InterruptedException {

@@ -23,6 +23,7 @@ import org.clinic.consultation.ConsultationContent;
 import org.clinic.consultation.ConsultationService;
 import org.clinic.consultation.ConsultationStatus;
 import org.clinic.consultation.PrescriptionLine;
+import org.clinic.security.BreakTheGlassRequired;
 import org.clinic.security.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -54,8 +55,7 @@ public class ConsultationSummaryView extends Main implements BeforeEnterObserver
         this.clinicName = clinicName;
         this.zone = settings.timeZone();
         addClassNames("clinic-page", "clinic-summary-page");
-        Button print = new Button("Print", new Icon(VaadinIcon.PRINT),
-                click -> getUI().ifPresent(ui -> ui.getPage().executeJs("window.print()")));
+        Button print = new Button("Print", new Icon(VaadinIcon.PRINT), click -> print());
         print.setId("print");
         print.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         back.setId("back-to-consultation");
@@ -69,12 +69,25 @@ public class ConsultationSummaryView extends Main implements BeforeEnterObserver
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         try {
-            consultation = consultations.get(UUID.fromString(event.getRouteParameters().get("consultationId")
+            consultation = consultations.summary(UUID.fromString(event.getRouteParameters().get("consultationId")
                     .orElse("")));
         } catch (IllegalArgumentException | AccessDeniedException notYours) {
             throw new NotFoundException("No consultation with this id");
+        } catch (BreakTheGlassRequired noReasonYet) {
+            event.forwardTo("patients/" + noReasonYet.patientId()); // the record asks why, then opens
+            return;
         }
         render(consultation);
+    }
+
+    /** The printout is logged before the browser's print dialog opens. */
+    private void print() {
+        Consultation shown = consultation;
+        if (shown == null) {
+            return;
+        }
+        consultations.printed(shown.id());
+        getUI().ifPresent(ui -> ui.getPage().executeJs("window.print()"));
     }
 
     private void render(Consultation c) {

@@ -47,6 +47,7 @@ import org.clinic.consultation.PrescriptionLine;
 import org.clinic.consultation.SavedDraft;
 import org.clinic.consultation.Vital;
 import org.clinic.consultation.Vitals;
+import org.clinic.security.BreakTheGlassRequired;
 import org.clinic.security.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
@@ -265,6 +266,8 @@ public class ConsultationView extends Main implements BeforeEnterObserver {
         } catch (AccessDeniedException denied) {
             // someone else's draft: as if it did not exist
             throw new NotFoundException("No consultation with this id");
+        } catch (BreakTheGlassRequired noReasonYet) {
+            event.forwardTo("patients/" + noReasonYet.patientId()); // the record asks why, then opens
         }
     }
 

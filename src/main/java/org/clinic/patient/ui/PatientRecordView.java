@@ -20,6 +20,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.shared.Registration;
@@ -38,6 +39,8 @@ import org.clinic.patient.PatientRecordSection;
 import org.clinic.patient.PatientRules;
 import org.clinic.patient.PatientService;
 import org.clinic.patient.PatientStatus;
+import org.clinic.security.BreakTheGlassRequired;
+import org.clinic.security.PatientAccessLog;
 import org.clinic.security.Role;
 import org.jspecify.annotations.Nullable;
 
@@ -47,7 +50,8 @@ import java.util.UUID;
 /**
  * One patient: details, status, edit, deactivate and reactivate, and the full change history. Changes made at
  * any desk appear here at once. The tab title never carries the patient's name: titles end up in browser history,
- * bookmarks and screen-sharing previews.
+ * bookmarks and screen-sharing previews. Every open is logged by the services; a doctor who does not look after the
+ * patient says why first ({@link BreakTheGlassDialog}). Administrators can open who looked at this patient.
  */
 @Route("patients/:patientId")
 @PageTitle("Patient record · Clinic")
@@ -58,6 +62,7 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
 
     private final PatientService patients;
+    private final PatientAccessLog accessLog;
     private final PatientRules rules;
     private final PhoneNumbers phoneNumbers;
     private final LiveUpdates liveUpdates;
@@ -71,6 +76,7 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
     private final Div inactiveBanner = new Div();
     private final Button edit = new Button("Edit details", new Icon(VaadinIcon.EDIT));
     private final Button toggleStatus = new Button();
+    private final Button accessLogButton = new Button("Access log", new Icon(VaadinIcon.EYE));
     private final com.vaadin.flow.component.checkbox.Checkbox emailMessages =
             new com.vaadin.flow.component.checkbox.Checkbox("Send appointment emails (confirmations, reminders)");
     private final Grid<PatientChangeEntry> history = new Grid<>();
@@ -81,11 +87,13 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
     private @Nullable PatientRecord patient;
     private @Nullable Registration subscription;
 
-    public PatientRecordView(PatientService patients, PatientRules rules, PhoneNumbers phoneNumbers,
-                             LiveUpdates liveUpdates, ClinicSettings settings, AuthenticationContext authentication,
+    public PatientRecordView(PatientService patients, PatientAccessLog accessLog, PatientRules rules,
+                             PhoneNumbers phoneNumbers, LiveUpdates liveUpdates, ClinicSettings settings,
+                             AuthenticationContext authentication,
                              org.springframework.beans.factory.ObjectProvider<PatientRecordSection> sectionProviders) {
         this.sectionProviders = sectionProviders;
         this.patients = patients;
+        this.accessLog = accessLog;
         this.rules = rules;
         this.phoneNumbers = phoneNumbers;
         this.liveUpdates = liveUpdates;
@@ -117,10 +125,15 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
             }
         });
         toggleStatus.setVisible(frontDesk);
+        accessLogButton.setId("patient-access-log");
+        accessLogButton.setTooltipText("Who looked at this patient's record, when and why");
+        accessLogButton.setVisible(authentication.hasRole(Role.ADMIN_NAME));
+        accessLogButton.addClickListener(click -> getUI().ifPresent(ui -> ui.navigate(PatientAccessLogView.class,
+                QueryParameters.of(PatientAccessLogView.PATIENT, requirePatientId().toString()))));
 
         HorizontalLayout titleRow = new HorizontalLayout(name, statusSlot);
         titleRow.setAlignItems(FlexComponent.Alignment.BASELINE);
-        HorizontalLayout actions = new HorizontalLayout(edit, toggleStatus);
+        HorizontalLayout actions = new HorizontalLayout(edit, toggleStatus, accessLogButton);
         Div header = new Div(titleRow, mrn, actions, emailMessages);
         header.addClassName("clinic-record-header");
 
@@ -156,9 +169,21 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
         } catch (IllegalArgumentException malformed) {
             throw new NotFoundException("No patient with this id");
         }
-        load();
         sections.removeAll();
-        UUID shown = patientId;
+        try {
+            open();
+        } catch (BreakTheGlassRequired noReasonYet) {
+            UUID asked = patientId;
+            new BreakTheGlassDialog(reason -> {
+                accessLog.breakTheGlass(asked, reason);
+                open();
+            }, () -> getUI().ifPresent(ui -> ui.navigate(PatientRegistryView.class))).open();
+        }
+    }
+
+    private void open() {
+        load();
+        UUID shown = requirePatientId();
         sectionProviders.orderedStream().forEach(section -> sections.add(section.render(shown)));
     }
 

@@ -114,6 +114,9 @@ class ExportsViewTest extends SpringBrowserlessTest {
     @Test
     void the_patient_record_offers_doctors_an_export_of_the_history() throws Exception {
         UUID patient = fixtures.patient();
+        var doctor = doctors.doctors().stream().filter(d -> d.staffUsername().equals(USERNAME)).findFirst()
+                .orElseThrow();
+        fixtures.pastVisits(patient, doctor, 1); // the doctor looks after the patient: no reason asked
         UI.getCurrent().navigate("patients/" + patient);
 
         test($(Button.class).id("export-history")).click();

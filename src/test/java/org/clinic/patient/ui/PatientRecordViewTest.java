@@ -5,7 +5,10 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import org.clinic.base.ui.RecordNotFoundView;
 import org.clinic.patient.PatientChangeEntry;
@@ -32,6 +35,8 @@ class PatientRecordViewTest extends SpringBrowserlessTest {
 
     @Autowired
     PatientService patients;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void editing_saves_the_change_and_shows_it_in_the_history() {
@@ -95,10 +100,93 @@ class PatientRecordViewTest extends SpringBrowserlessTest {
         PatientRecord patient = SystemAuthentication.runAs(Role.RECEPTIONIST,
                 () -> patients.register(TestPatients.details(), false));
         open(patient);
+        breakTheGlass("Referral review", "Letter from the hospital");
 
         assertThat($(Button.class).withId("edit-patient").exists()).isFalse();
         assertThat($(Button.class).withId("toggle-status").exists()).isFalse();
         assertThat($(H2.class).id("patient-name").getText()).isEqualTo(patient.fullName());
+    }
+
+    @Test
+    @WithMockUser(username = "dr.stranger", roles = "DOCTOR")
+    void a_doctor_who_does_not_look_after_the_patient_says_why_before_anything_is_shown() {
+        PatientRecord patient = SystemAuthentication.runAs(Role.RECEPTIONIST,
+                () -> patients.register(TestPatients.details(), false));
+        open(patient);
+
+        assertThat($(Dialog.class).id("break-the-glass").isOpened()).isTrue();
+        assertThat($(H2.class).id("patient-name").getText()).as("nothing shown yet").isEmpty();
+        assertThat(accessRows(patient)).isEmpty();
+
+        test($(Button.class).id("break-the-glass-open")).click();
+        assertThat($(RadioButtonGroup.class).id("break-the-glass-choice").isInvalid()).isTrue();
+        assertThat($(TextArea.class).id("break-the-glass-reason").isInvalid()).isTrue();
+        breakTheGlass("Emergency care", "abc");
+        assertThat($(TextArea.class).id("break-the-glass-reason").getErrorMessage()).contains("5–");
+        assertThat($(H2.class).id("patient-name").getText()).isEmpty();
+
+        test($(TextArea.class).id("break-the-glass-reason")).setValue("Brought in unconscious, no relatives");
+        test($(Button.class).id("break-the-glass-open")).click();
+
+        assertThat($(H2.class).id("patient-name").getText()).isEqualTo(patient.fullName());
+        assertThat(accessRows(patient)).containsExactly(
+                "RECORD|dr.stranger|Emergency care: Brought in unconscious, no relatives|true",
+                "HISTORY|dr.stranger|Emergency care: Brought in unconscious, no relatives|true",
+                "CONSULTATION|dr.stranger|Emergency care: Brought in unconscious, no relatives|true");
+
+        navigate(PatientRegistryView.class);
+        open(patient);
+        assertThat($(Dialog.class).withId("break-the-glass").exists()).as("asked once a session").isFalse();
+        assertThat($(H2.class).id("patient-name").getText()).isEqualTo(patient.fullName());
+        assertThat(accessRows(patient)).hasSize(6).allSatisfy(row -> assertThat(row).endsWith("|true"));
+    }
+
+    @Test
+    @WithMockUser(username = "dr.stranger", roles = "DOCTOR")
+    void a_doctor_who_gives_no_reason_goes_back_to_the_patient_list() {
+        PatientRecord patient = SystemAuthentication.runAs(Role.RECEPTIONIST,
+                () -> patients.register(TestPatients.details(), false));
+        open(patient);
+
+        test($(Button.class).id("break-the-glass-cancel")).click();
+
+        assertThat(getCurrentView()).isInstanceOf(PatientRegistryView.class);
+        assertThat(accessRows(patient)).isEmpty();
+    }
+
+    @Test
+    @WithMockUser(username = "ada", roles = "ADMIN")
+    void administrators_open_who_looked_at_this_patient_from_the_record() {
+        PatientRecord patient = SystemAuthentication.runAs(Role.RECEPTIONIST,
+                () -> patients.register(TestPatients.details(), false));
+        open(patient);
+
+        test($(Button.class).id("patient-access-log")).click();
+
+        assertThat(getCurrentView()).isInstanceOf(PatientAccessLogView.class);
+        assertThat($(TextField.class).id("access-log-patient").getValue()).contains(patient.displayMrn());
+    }
+
+    @Test
+    void receptionists_are_never_asked_why_and_see_no_access_log_button() {
+        PatientRecord patient = patients.register(TestPatients.details(), false);
+        open(patient);
+
+        assertThat($(Dialog.class).withId("break-the-glass").exists()).isFalse();
+        assertThat($(Button.class).withId("patient-access-log").exists()).isFalse();
+        assertThat(accessRows(patient)).contains("RECORD|grace|care|false");
+    }
+
+    private void breakTheGlass(String choice, String details) {
+        test($(RadioButtonGroup.class).id("break-the-glass-choice")).selectItem(choice);
+        test($(TextArea.class).id("break-the-glass-reason")).setValue(details);
+        test($(Button.class).id("break-the-glass-open")).click();
+    }
+
+    private java.util.List<String> accessRows(PatientRecord patient) {
+        return jdbc.sql("SELECT CONCAT_WS('|', what, staff_username, reason, IF(broke_glass, 'true', 'false'))"
+                        + " FROM patient_access_log WHERE patient_public_id = :p ORDER BY id")
+                .param("p", patient.id().toString()).query(String.class).list();
     }
 
     private void open(PatientRecord patient) {

@@ -22,6 +22,7 @@ import org.clinic.message.ui.OutboxView;
 import org.clinic.patient.PatientRecord;
 import org.clinic.patient.PatientService;
 import org.clinic.patient.TestPatients;
+import org.clinic.patient.ui.PatientAccessLogView;
 import org.clinic.patient.ui.PatientRecordView;
 import org.clinic.patient.ui.PatientRegistryView;
 import org.clinic.patient.ui.RegisterPatientView;
@@ -102,6 +103,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("admin/specialties", SpecialtiesView.class),
                 Map.entry("admin/holidays", ClinicHolidaysView.class),
                 Map.entry("admin/outbox", OutboxView.class),
+                Map.entry("admin/access-log", PatientAccessLogView.class),
                 Map.entry(hoursRoute, DoctorHoursView.class),
                 Map.entry("my-hours", NotFoundView.class),
                 Map.entry("queue", ReceptionQueueView.class),
@@ -132,6 +134,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("admin/specialties", NotFoundView.class),
                 Map.entry("admin/holidays", NotFoundView.class),
                 Map.entry("admin/outbox", NotFoundView.class),
+                Map.entry("admin/access-log", NotFoundView.class),
                 Map.entry(hoursRoute, NotFoundView.class),
                 Map.entry("my-hours", NotFoundView.class),
                 Map.entry("queue", ReceptionQueueView.class),
@@ -162,6 +165,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("admin/specialties", NotFoundView.class),
                 Map.entry("admin/holidays", NotFoundView.class),
                 Map.entry("admin/outbox", NotFoundView.class),
+                Map.entry("admin/access-log", NotFoundView.class),
                 Map.entry(hoursRoute, NotFoundView.class),
                 Map.entry("my-hours", MyHoursView.class),
                 Map.entry("queue", NotFoundView.class),
@@ -192,6 +196,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("admin/specialties", NotFoundView.class),
                 Map.entry("admin/holidays", NotFoundView.class),
                 Map.entry("admin/outbox", NotFoundView.class),
+                Map.entry("admin/access-log", NotFoundView.class),
                 Map.entry(hoursRoute, NotFoundView.class),
                 Map.entry("my-hours", NotFoundView.class),
                 Map.entry("queue", NotFoundView.class),
@@ -223,6 +228,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
                 Map.entry("admin/specialties", LoginView.class),
                 Map.entry("admin/holidays", LoginView.class),
                 Map.entry("admin/outbox", LoginView.class),
+                Map.entry("admin/access-log", LoginView.class),
                 Map.entry(hoursRoute, LoginView.class),
                 Map.entry("my-hours", LoginView.class),
                 Map.entry("queue", LoginView.class),
