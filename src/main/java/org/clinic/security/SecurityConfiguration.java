@@ -2,6 +2,7 @@ package org.clinic.security;
 
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.clinic.security.signin.SignInOrigin;
 import org.clinic.security.ui.LoginView;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Bean;
@@ -35,6 +36,8 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, DisplayDeviceRememberMe displayDevices) throws Exception {
         return http
                 .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class))
+                // The address and browser of each sign-in go with it, for the authentication log.
+                .formLogin(form -> form.authenticationDetailsSource(SignInOrigin::of))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/styles/**", "/scripts/**", "/images/**").permitAll())
                 // Waiting-room displays stay signed in across restarts; people never are remembered.
@@ -47,7 +50,9 @@ class SecurityConfiguration {
         JdbcTokenRepositoryImpl tokens = new JdbcTokenRepositoryImpl();
         tokens.setDataSource(dataSource);
         tokens.afterPropertiesSet();
-        return new DisplayDeviceRememberMe(REMEMBER_ME_KEY, users, tokens);
+        DisplayDeviceRememberMe rememberMe = new DisplayDeviceRememberMe(REMEMBER_ME_KEY, users, tokens);
+        rememberMe.setAuthenticationDetailsSource(SignInOrigin::of);
+        return rememberMe;
     }
 
     @Bean

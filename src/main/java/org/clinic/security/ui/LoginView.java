@@ -15,8 +15,9 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.clinic.security.signin.SignInSettings;
 
-/** Sign-in for staff and display devices. Spring Security checks the form post against MariaDB. */
+/** Sign-in for staff and display devices. Spring Security checks the form post against MariaDB (ThrottledSignIn). */
 @Route(value = "login", autoLayout = false)
 @PageTitle("Sign in · Clinic")
 @AnonymousAllowed
@@ -26,7 +27,7 @@ public class LoginView extends Main implements BeforeEnterObserver {
     private final LoginForm form = new LoginForm();
     private final Paragraph notice = new Paragraph();
 
-    public LoginView(AuthenticationContext authentication) {
+    public LoginView(AuthenticationContext authentication, SignInSettings signIn) {
         this.authentication = authentication;
         addClassName("clinic-login");
 
@@ -41,8 +42,10 @@ public class LoginView extends Main implements BeforeEnterObserver {
         i18n.getForm().setUsername("User name");
         i18n.getForm().setSubmit("Sign in");
         i18n.getErrorMessage().setTitle("Sign-in failed");
-        i18n.getErrorMessage().setMessage(
-                "Check the user name and password. A disabled account cannot sign in; ask an administrator.");
+        // One message for every failure: it never tells whether the account exists, is paused or is disabled.
+        i18n.getErrorMessage().setMessage("Check the user name and password and try again. After several failed "
+                + "attempts, sign-in is paused for " + signIn.lockForText() + ". If it still fails, ask an "
+                + "administrator.");
         form.setI18n(i18n);
         form.setForgotPasswordButtonVisible(false);
         form.setAction("login");
