@@ -17,7 +17,10 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.clinic.security.signin.SignInSettings;
 
-/** Sign-in for staff and display devices. Spring Security checks the form post against MariaDB (ThrottledSignIn). */
+/**
+ * Sign-in for staff and display devices. The form posts to Spring Security (with the page's CSRF token, which the
+ * login form takes from the page's meta tags), where {@code ThrottledSignIn} checks it against MariaDB.
+ */
 @Route(value = "login", autoLayout = false)
 @PageTitle("Sign in · Clinic")
 @AnonymousAllowed
@@ -68,6 +71,10 @@ public class LoginView extends Main implements BeforeEnterObserver {
         form.setError(parameters.containsKey("error"));
         if (parameters.containsKey("ended")) {
             notice.setText("Your session was ended by an administrator. Sign in again if your account allows it.");
+            notice.setVisible(true);
+        } else if (parameters.containsKey("expired")) {
+            notice.setText("The sign-in page had been open for a long time, so it was refreshed. Please sign in "
+                    + "again.");
             notice.setVisible(true);
         } else if (parameters.containsKey("idle")) {
             notice.setText("You were signed out because nobody used the screen for a while, to keep patients' "
