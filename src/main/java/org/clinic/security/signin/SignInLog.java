@@ -113,7 +113,8 @@ class SignInLog {
         params.put("limit", limit);
         params.put("offset", offset);
         return jdbc.sql("SELECT id, occurred_at, kind, reason, username, address, user_agent, acted_by"
-                        + " FROM authentication_event" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                        + " FROM authentication_event"
+                        + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                         + " ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset")
                 .params(params).query(ROW).list();
     }

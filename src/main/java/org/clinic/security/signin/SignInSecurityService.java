@@ -49,10 +49,9 @@ public class SignInSecurityService {
         }
         boolean lifted = throttle.unlock(scope, subject);
         if (lifted) {
-            SignInOrigin origin = SignInOrigin.ofCurrentRequest(null);
-            log.record(SignInEventKind.UNLOCKED, scope.reason(),
-                    scope == LockScope.ACCOUNT ? subject : null,
-                    scope == LockScope.ADDRESS ? new SignInOrigin(subject, origin.userAgent()) : origin,
+            // An unlocked user name is logged with the administrator's address; an unlocked address with itself.
+            log.record(SignInEventKind.UNLOCKED, scope.reason(), scope == LockScope.ACCOUNT ? subject : null,
+                    scope == LockScope.ACCOUNT ? SignInOrigin.ofCurrentRequest(null) : new SignInOrigin(subject, null),
                     currentStaff.usernameForAudit());
         }
         return lifted;

@@ -22,7 +22,8 @@ public record SignInSettings(@DefaultValue("5") int maxFailures, @DefaultValue("
 
     public SignInSettings {
         if (maxFailures < 1 || addressMaxFailures < 1) {
-            throw new IllegalArgumentException("clinic.sign-in.max-failures and address-max-failures must be at least 1");
+            throw new IllegalArgumentException(
+                    "clinic.sign-in.max-failures and address-max-failures must be at least 1");
         }
         if (!lockFor.isPositive() || !addressWindow.isPositive() || !forgetAfter.isPositive()) {
             throw new IllegalArgumentException("clinic.sign-in durations must be positive");

@@ -111,7 +111,8 @@ class SignInThrottle {
         int failures = startAgain ? 1 : counter.failures() + 1;
         Instant lockedUntil = failures >= limit ? now.plus(settings.lockFor()) : null;
         jdbc.sql("UPDATE sign_in_throttle SET failures = :failures, first_failure_at = :first,"
-                        + " last_failure_at = :now, locked_until = :until WHERE subject_kind = :kind AND subject = :subject")
+                        + " last_failure_at = :now, locked_until = :until"
+                        + " WHERE subject_kind = :kind AND subject = :subject")
                 .param("failures", failures).param("first", Timestamp.from(startAgain ? now : counter.firstFailureAt()))
                 .param("now", Timestamp.from(now))
                 .param("until", lockedUntil == null ? null : Timestamp.from(lockedUntil))
@@ -142,7 +143,8 @@ class SignInThrottle {
     }
 
     /** Failures with nothing newer for {@code clinic.sign-in.forget-after} are forgotten (any node may run this). */
-    @Scheduled(fixedDelayString = "${clinic.sign-in.clean-up-every:1h}", initialDelayString = "${clinic.sign-in.clean-up-every:1h}")
+    @Scheduled(fixedDelayString = "${clinic.sign-in.clean-up-every:1h}",
+            initialDelayString = "${clinic.sign-in.clean-up-every:1h}")
     void forgetOldFailures() {
         Instant now = clock.instant();
         jdbc.sql("DELETE FROM sign_in_throttle WHERE last_failure_at < :before"

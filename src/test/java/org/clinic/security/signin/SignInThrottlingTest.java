@@ -140,6 +140,11 @@ class SignInThrottlingTest {
                 .isAuthenticated()).as("the same person from elsewhere").isTrue();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM authentication_event WHERE kind = 'LOCKED_OUT' AND reason = 'ADDRESS'"
                 + " AND address = :a").param("a", from).query(Long.class).single()).isEqualTo(1);
+
+        assertThat(security(() -> security.unlock(LockScope.ADDRESS, from))).isTrue();
+        assertThat(signIns.signIn(someone.username(), SignInFixtures.PASSWORD, from).isAuthenticated()).isTrue();
+        assertThat(jdbc.sql("SELECT acted_by FROM authentication_event WHERE kind = 'UNLOCKED' AND address = :a")
+                .param("a", from).query(String.class).list()).containsExactly("boss");
     }
 
     @Test
