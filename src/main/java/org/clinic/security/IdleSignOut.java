@@ -5,11 +5,11 @@ import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.clinic.security.signin.IdleLogoutSuccessEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -103,7 +103,7 @@ class IdleSignOut implements VaadinServiceInitListener {
             if (idle.compareTo(settings.idleTimeout()) >= 0) {
                 watched.remove(session);
                 session.access(() -> StaffSessions.signOut(session, "login?idle"));
-                events.publishEvent(new LogoutSuccessEvent(activity.signedIn()));
+                events.publishEvent(new IdleLogoutSuccessEvent(activity.signedIn()));
                 log.info("Signed {} out after {} without activity", activity.signedIn().getName(), idle.withNanos(0));
             } else if (idle.compareTo(warnAfter) >= 0 && activity.warn()) {
                 LocalTime signOutAt = LocalTime.now(clock).plus(settings.idleTimeout().minus(idle));

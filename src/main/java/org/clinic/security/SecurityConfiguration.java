@@ -1,8 +1,11 @@
 package org.clinic.security;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.clinic.security.signin.SignInOrigin;
 import org.clinic.security.ui.LoginView;
+import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +16,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 import javax.sql.DataSource;
 import java.util.UUID;
@@ -32,9 +36,21 @@ class SecurityConfiguration {
     private static final String REMEMBER_ME_KEY = UUID.randomUUID().toString();
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, DisplayDeviceRememberMe displayDevices) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, DisplayDeviceRememberMe displayDevices,
+                                           RequestUtil vaadinRequests) throws Exception {
         return http
-                .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class))
+                // Vaadin would exempt the sign-in post from CSRF protection; its page already carries the token
+                // (meta tags) and the login form posts it, so only Vaadin's own requests are exempt here.
+                .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                        .enableCsrfConfiguration(false))
+                // Vaadin's own requests carry Vaadin's own CSRF token; every other post, sign-in included, Spring's.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest))
+                // A sign-in page left open past its session has a stale token: show it afresh, not an error page.
+                .exceptionHandling(errors -> errors.defaultAccessDeniedHandlerFor((request, response, denied) ->
+                                response.sendRedirect(request.getContextPath() + "/login?expired"),
+                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login")))
+                // The address and browser of each sign-in go with it, for the authentication log.
+                .formLogin(form -> form.authenticationDetailsSource(SignInOrigin::of))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/styles/**", "/scripts/**", "/images/**").permitAll())
                 // Waiting-room displays stay signed in across restarts; people never are remembered.
@@ -48,7 +64,9 @@ class SecurityConfiguration {
         JdbcTokenRepositoryImpl tokens = new JdbcTokenRepositoryImpl();
         tokens.setDataSource(dataSource);
         tokens.afterPropertiesSet();
-        return new DisplayDeviceRememberMe(REMEMBER_ME_KEY, users, tokens);
+        DisplayDeviceRememberMe rememberMe = new DisplayDeviceRememberMe(REMEMBER_ME_KEY, users, tokens);
+        rememberMe.setAuthenticationDetailsSource(SignInOrigin::of);
+        return rememberMe;
     }
 
     @Bean

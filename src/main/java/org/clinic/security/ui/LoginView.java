@@ -15,8 +15,12 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.clinic.security.signin.SignInSettings;
 
-/** Sign-in for staff and display devices. Spring Security checks the form post against MariaDB. */
+/**
+ * Sign-in for staff and display devices. The form posts to Spring Security (with the page's CSRF token, which the
+ * login form takes from the page's meta tags), where {@code ThrottledSignIn} checks it against MariaDB.
+ */
 @Route(value = "login", autoLayout = false)
 @PageTitle("Sign in · Clinic")
 @AnonymousAllowed
@@ -26,7 +30,7 @@ public class LoginView extends Main implements BeforeEnterObserver {
     private final LoginForm form = new LoginForm();
     private final Paragraph notice = new Paragraph();
 
-    public LoginView(AuthenticationContext authentication) {
+    public LoginView(AuthenticationContext authentication, SignInSettings signIn) {
         this.authentication = authentication;
         addClassName("clinic-login");
 
@@ -41,8 +45,10 @@ public class LoginView extends Main implements BeforeEnterObserver {
         i18n.getForm().setUsername("User name");
         i18n.getForm().setSubmit("Sign in");
         i18n.getErrorMessage().setTitle("Sign-in failed");
-        i18n.getErrorMessage().setMessage(
-                "Check the user name and password. A disabled account cannot sign in; ask an administrator.");
+        // One message for every failure: it never tells whether the account exists, is paused or is disabled.
+        i18n.getErrorMessage().setMessage("Check the user name and password and try again. After several failed "
+                + "attempts, sign-in is paused for " + signIn.lockForText() + ". If it still fails, ask an "
+                + "administrator.");
         form.setI18n(i18n);
         form.setForgotPasswordButtonVisible(false);
         form.setAction("login");
@@ -65,6 +71,10 @@ public class LoginView extends Main implements BeforeEnterObserver {
         form.setError(parameters.containsKey("error"));
         if (parameters.containsKey("ended")) {
             notice.setText("Your session was ended by an administrator. Sign in again if your account allows it.");
+            notice.setVisible(true);
+        } else if (parameters.containsKey("expired")) {
+            notice.setText("The sign-in page had been open for a long time, so it was refreshed. Please sign in "
+                    + "again.");
             notice.setVisible(true);
         } else if (parameters.containsKey("idle")) {
             notice.setText("You were signed out because nobody used the screen for a while, to keep patients' "
