@@ -93,6 +93,21 @@ class PatientSearchBenchmark {
                 patients.search(query, 200, 50);
                 laterPage[i] = System.nanoTime() - start;
             }
+            // Opening a record: since the access log (issue 10) every open also writes who read it, in the same
+            // transaction. The same measurement runs on a commit from before it, for the comparison.
+            List<java.util.UUID> ids = jdbc.sql("SELECT public_id FROM patient WHERE id % 197 = 0 LIMIT :n")
+                    .param("n", SEARCHES / 4).query(java.util.UUID.class).list();
+            long logRowsBefore = accessLogRows();
+            for (int i = 0; i < 2_000; i++) { // warm-up of this path
+                patients.get(ids.get(i % ids.size()));
+            }
+            long[] recordOpen = new long[ids.size()];
+            for (int i = 0; i < ids.size(); i++) {
+                long start = System.nanoTime();
+                patients.get(ids.get(i));
+                recordOpen[i] = System.nanoTime() - start;
+            }
+            long logRows = accessLogRows() - logRowsBefore;
             assertThat(results).as("the queries find patients").isGreaterThan(SEARCHES);
             long count = jdbc.sql("SELECT COUNT(*) FROM patient").query(Long.class).single();
             BenchmarkRecord.append("Patient search at " + String.format("%,d", count) + " patients",
@@ -104,8 +119,18 @@ class PatientSearchBenchmark {
                             "search, first page of 50 through PatientService: " + BenchmarkRecord.summary(firstPage)
                                     + "\n" + String.join("\n", kinds),
                             "search, page 5 (offset 200) of 50: " + BenchmarkRecord.summary(laterPage),
+                            "record open as reception, PatientService.get: " + BenchmarkRecord.summary(recordOpen)
+                                    + (logRows < 0 ? " (no access log at this commit)"
+                                    : " (" + logRows + " access-log rows written, warm-up included)"),
                             "target: p99 ≤ 10 ms at 1 M patients"));
         });
+    }
+
+    /** Rows in the access log, or -1 at a commit that has none. */
+    private long accessLogRows() {
+        boolean exists = jdbc.sql("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE()"
+                + " AND table_name = 'patient_access_log'").query(Long.class).single() > 0;
+        return exists ? jdbc.sql("SELECT COUNT(*) FROM patient_access_log").query(Long.class).single() : -1;
     }
 
     private long generatePatients() {
