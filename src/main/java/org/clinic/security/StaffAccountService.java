@@ -54,7 +54,8 @@ public class StaffAccountService {
             throw new RuleViolation("username", "The user name " + username + " is already taken");
         }
         StaffAccount account = new StaffAccount(username, displayName,
-                passwords.hash("password", command.password()), command.role(), clock.instant());
+                passwords.hash("password", command.password(), username, displayName), command.role(),
+                clock.instant());
         return accounts.saveAndFlush(account).toSummary();
     }
 
@@ -82,7 +83,8 @@ public class StaffAccountService {
     @Transactional
     public StaffAccountSummary resetPassword(UUID id, String newPassword) {
         StaffAccount account = find(id);
-        account.changePasswordHash(passwords.hash("password", newPassword));
+        account.changePasswordHash(passwords.hash("password", newPassword, account.username(),
+                account.displayName()));
         return account.toSummary();
     }
 

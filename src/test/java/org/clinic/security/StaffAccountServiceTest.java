@@ -35,7 +35,7 @@ class StaffAccountServiceTest {
 
         String hash = jdbc.sql("SELECT password_hash FROM staff_account WHERE username = :u")
                 .param("u", account.username()).query(String.class).single();
-        assertThat(hash).startsWith("{bcrypt}").doesNotContain("correct-horse");
+        assertThat(hash).startsWith("{argon2}").doesNotContain("correct-horse");
     }
 
     @Test
