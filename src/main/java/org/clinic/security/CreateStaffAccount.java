@@ -5,7 +5,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** A new staff account. The same constraints check the form and the service. */
+/**
+ * A new staff account. The same constraints check the form and the service; the rest of the password policy
+ * (common passwords, the person's own name) is {@link StaffPasswords}', with its messages.
+ */
 public record CreateStaffAccount(
         @NotBlank(message = "Enter a user name")
         @Pattern(regexp = "^[a-z0-9][a-z0-9._-]{2,49}$",
@@ -17,8 +20,8 @@ public record CreateStaffAccount(
         String displayName,
 
         @NotNull(message = "Enter a password")
-        @Size(min = StaffPasswords.MIN_LENGTH, max = StaffPasswords.MAX_LENGTH,
-                message = "At least " + StaffPasswords.MIN_LENGTH + " characters")
+        @Size(min = StaffPasswords.MIN_LENGTH, message = StaffPasswords.TOO_SHORT)
+        @Size(max = StaffPasswords.MAX_LENGTH, message = StaffPasswords.TOO_LONG)
         String password,
 
         @NotNull(message = "Choose a role")

@@ -15,6 +15,7 @@ import org.springframework.security.web.authentication.rememberme.RememberMeAuth
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -30,8 +31,12 @@ import java.util.Date;
  * Unlike Spring's {@code PersistentTokenBasedRememberMeServices} the token is not rotated on every use: after a
  * server restart a display's page reload, heartbeat and push reconnect arrive together with the same cookie, and
  * rotation would take the second of them for a stolen cookie and sign the display out. A device token is
- * revoked instead by signing the device out (its own series), or by disabling the account or changing its role
- * (all of its series), and it is refused at once if the account is no longer an enabled DISPLAY account.
+ * revoked instead by signing the device out (its own series), or by disabling the account, resetting its password
+ * or changing its role (all of its series), and it is refused at once if the account is no longer an enabled
+ * DISPLAY account.
+ * <p>
+ * The database keeps only a SHA-256 hash of each token (a 192-bit random value needs no slow hash), so whoever reads
+ * {@code persistent_logins} cannot sign a display in; the cookie's token is hashed and compared in constant time.
  */
 final class DisplayDeviceRememberMe extends AbstractRememberMeServices {
 
@@ -53,10 +58,10 @@ final class DisplayDeviceRememberMe extends AbstractRememberMeServices {
         if (!isDisplay(signedIn.getAuthorities())) {
             return; // people are never remembered
         }
-        PersistentRememberMeToken token = new PersistentRememberMeToken(signedIn.getName(), randomValue(),
-                randomValue(), new Date());
-        tokens.createNewToken(token);
-        setCookie(new String[]{token.getSeries(), token.getTokenValue()}, getTokenValiditySeconds(), request, response);
+        String series = randomValue();
+        String token = randomValue();
+        tokens.createNewToken(new PersistentRememberMeToken(signedIn.getName(), series, hash(token), new Date()));
+        setCookie(new String[]{series, token}, getTokenValiditySeconds(), request, response);
     }
 
     @Override
@@ -70,7 +75,7 @@ final class DisplayDeviceRememberMe extends AbstractRememberMeServices {
             throw new RememberMeAuthenticationException("This display device was signed out");
         }
         if (!MessageDigest.isEqual(token.getTokenValue().getBytes(StandardCharsets.US_ASCII),
-                cookie[1].getBytes(StandardCharsets.US_ASCII))) {
+                hash(cookie[1]).getBytes(StandardCharsets.US_ASCII))) {
             throw new RememberMeAuthenticationException("Display device token does not match");
         }
         if (token.getDate().toInstant().plus(VALIDITY).isBefore(new Date().toInstant())) {
@@ -120,6 +125,16 @@ final class DisplayDeviceRememberMe extends AbstractRememberMeServices {
         byte[] bytes = new byte[24];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** The stored form of a token: SHA-256, URL-safe Base64 (43 characters). */
+    static String hash(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException missing) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", missing);
+        }
     }
 
     private static boolean isDisplay(Collection<? extends GrantedAuthority> authorities) {

@@ -1,5 +1,7 @@
 package org.clinic.security;
 
+import jakarta.validation.ConstraintViolationException;
+import org.clinic.base.RuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * No default password ever ships: the first administrator comes from the environment
  * ({@code CLINIC_ADMIN_USERNAME}, {@code CLINIC_ADMIN_PASSWORD}, optionally {@code CLINIC_ADMIN_NAME}) and is
- * created only while the clinic has no enabled administrator.
+ * created only while the clinic has no enabled administrator. Its password passes the same policy as every other
+ * (StaffPasswords); a refused one is reported in the log and no account is made.
  */
 @Component
 @Order(0)
@@ -46,8 +49,20 @@ class FirstAdministrator implements ApplicationRunner {
                     + "CLINIC_ADMIN_PASSWORD set to create the first one.");
             return;
         }
-        SystemAuthentication.runAs(Role.ADMIN, () ->
-                service.create(new CreateStaffAccount(username, displayName, password, Role.ADMIN)));
+        try {
+            SystemAuthentication.runAs(Role.ADMIN, () ->
+                    service.create(new CreateStaffAccount(username, displayName, password, Role.ADMIN)));
+        } catch (RuleViolation refused) {
+            // The same password policy as for every account (StaffPasswords): say why, never log the password.
+            log.error("The first administrator '{}' was not created: {}. Set CLINIC_ADMIN_USERNAME and "
+                    + "CLINIC_ADMIN_PASSWORD again and restart.", username, refused.getMessage());
+            return;
+        } catch (ConstraintViolationException invalid) {
+            log.error("The first administrator '{}' was not created: {}. Set CLINIC_ADMIN_USERNAME and "
+                    + "CLINIC_ADMIN_PASSWORD again and restart.", username, invalid.getConstraintViolations().stream()
+                    .map(v -> v.getPropertyPath() + ": " + v.getMessage()).toList());
+            return;
+        }
         log.info("Created the first administrator account '{}' from the environment", username);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.clinic.base.RuleViolation;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -42,6 +43,10 @@ class StaffAccount {
 
     @Column(nullable = false)
     private boolean enabled;
+
+    /** Only a DISPLAY account may show initials; the database checks it too (ck_staff_account_display_initials). */
+    @Column(name = "display_initials", nullable = false)
+    private boolean displayInitials;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -90,6 +95,14 @@ class StaffAccount {
         return createdAt;
     }
 
+    Long id() {
+        return id;
+    }
+
+    boolean displayInitials() {
+        return displayInitials;
+    }
+
     void disable() {
         enabled = false;
     }
@@ -100,6 +113,17 @@ class StaffAccount {
 
     void changeRole(Role newRole) {
         role = newRole;
+        if (newRole != Role.DISPLAY) {
+            displayInitials = false;
+        }
+    }
+
+    /** Whether this display device shows patients' initials next to tokens; refused for people's accounts. */
+    void showInitials(boolean shown) {
+        if (role != Role.DISPLAY) {
+            throw new RuleViolation(null, "Only a waiting-room display shows initials");
+        }
+        displayInitials = shown;
     }
 
     void changePasswordHash(String newHash) {
@@ -107,6 +131,6 @@ class StaffAccount {
     }
 
     StaffAccountSummary toSummary() {
-        return new StaffAccountSummary(publicId, username, displayName, role, enabled, createdAt);
+        return new StaffAccountSummary(publicId, username, displayName, role, enabled, createdAt, displayInitials);
     }
 }

@@ -4,6 +4,8 @@ import jakarta.validation.Valid;
 import org.clinic.base.NotFoundException;
 import org.clinic.base.RuleViolation;
 import org.clinic.base.Texts;
+import org.clinic.security.StaffAccountChangeEntry.Kind;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,23 +18,32 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-/** Administrators manage staff accounts: create, disable and enable, reset passwords, change roles. */
+/**
+ * Administrators manage staff accounts: create, disable and enable, reset passwords, change roles, and choose whether
+ * a waiting-room display shows initials. Every change is recorded in the same transaction (staff_account_change,
+ * append-only); the person's display tokens go with it, and their open sessions end once it is committed.
+ */
 @Service
 @Validated
 @PreAuthorize("hasRole('" + Role.ADMIN_NAME + "')")
 public class StaffAccountService {
 
     private final StaffAccountRepository accounts;
+    private final StaffAccountChangeRepository changes;
     private final StaffPasswords passwords;
     private final StaffSessions sessions;
+    private final DisplayDeviceRememberMe displayDevices;
     private final CurrentStaff currentStaff;
     private final Clock clock;
 
-    StaffAccountService(StaffAccountRepository accounts, StaffPasswords passwords, StaffSessions sessions,
+    StaffAccountService(StaffAccountRepository accounts, StaffAccountChangeRepository changes,
+                        StaffPasswords passwords, StaffSessions sessions, DisplayDeviceRememberMe displayDevices,
                         CurrentStaff currentStaff, Clock clock) {
         this.accounts = accounts;
+        this.changes = changes;
         this.passwords = passwords;
         this.sessions = sessions;
+        this.displayDevices = displayDevices;
         this.currentStaff = currentStaff;
         this.clock = clock;
     }
@@ -40,6 +51,12 @@ public class StaffAccountService {
     @Transactional(readOnly = true)
     public List<StaffAccountSummary> list() {
         return accounts.findAllByOrderByRoleAscDisplayNameAsc().stream().map(StaffAccount::toSummary).toList();
+    }
+
+    /** What was changed on an account, newest first. */
+    @Transactional(readOnly = true)
+    public List<StaffAccountChangeEntry> history(UUID id) {
+        return changes.findByAccountIdOrderByIdDesc(find(id).id()).stream().map(StaffAccountChange::toEntry).toList();
     }
 
     @Transactional
@@ -53,12 +70,14 @@ public class StaffAccountService {
         if (accounts.existsByUsername(username)) {
             throw new RuleViolation("username", "The user name " + username + " is already taken");
         }
-        StaffAccount account = new StaffAccount(username, displayName,
-                passwords.hash("password", command.password()), command.role(), clock.instant());
-        return accounts.saveAndFlush(account).toSummary();
+        StaffAccount account = accounts.saveAndFlush(new StaffAccount(username, displayName,
+                passwords.hash("password", command.password(), username, displayName), command.role(),
+                clock.instant()));
+        record(account, Kind.CREATED, null, account.role());
+        return account.toSummary();
     }
 
-    /** Disables an account and ends its open sessions once the change is committed. */
+    /** Disables an account: its display tokens are forgotten, its open sessions end once this is committed. */
     @Transactional
     public StaffAccountSummary disable(UUID id) {
         StaffAccount account = find(id);
@@ -66,23 +85,34 @@ public class StaffAccountService {
         if (account.role() == Role.ADMIN) {
             refuseRemovingLastAdmin(account);
         }
+        if (!account.enabled()) {
+            return account.toSummary();
+        }
         account.disable();
-        String username = account.username();
-        afterCommit(() -> sessions.endSessionsOf(username));
+        record(account, Kind.DISABLED, null, null);
+        signOutEverywhere(account);
         return account.toSummary();
     }
 
     @Transactional
     public StaffAccountSummary enable(UUID id) {
         StaffAccount account = find(id);
+        if (account.enabled()) {
+            return account.toSummary();
+        }
         account.enable();
+        record(account, Kind.ENABLED, null, null);
         return account.toSummary();
     }
 
+    /** Sets a new password (the policy's message goes to the field "password"); the person signs in again. */
     @Transactional
     public StaffAccountSummary resetPassword(UUID id, String newPassword) {
         StaffAccount account = find(id);
-        account.changePasswordHash(passwords.hash("password", newPassword));
+        account.changePasswordHash(passwords.hash("password", newPassword, account.username(),
+                account.displayName()));
+        record(account, Kind.PASSWORD_RESET, null, null);
+        signOutEverywhere(account);
         return account.toSummary();
     }
 
@@ -97,14 +127,39 @@ public class StaffAccountService {
         if (account.role() == Role.ADMIN) {
             refuseRemovingLastAdmin(account);
         }
+        Role before = account.role();
         account.changeRole(role);
-        String username = account.username();
-        afterCommit(() -> sessions.endSessionsOf(username));
+        record(account, Kind.ROLE_CHANGED, before, role);
+        signOutEverywhere(account);
+        return account.toSummary();
+    }
+
+    /** Whether a waiting-room display account shows patients' initials next to tokens (tokens only by default). */
+    @Transactional
+    public StaffAccountSummary showInitials(UUID id, boolean shown) {
+        StaffAccount account = find(id);
+        if (account.displayInitials() == shown) {
+            return account.toSummary();
+        }
+        account.showInitials(shown);
+        record(account, shown ? Kind.INITIALS_SHOWN : Kind.INITIALS_HIDDEN, null, null);
         return account.toSummary();
     }
 
     private StaffAccount find(UUID id) {
         return accounts.findByPublicId(id).orElseThrow(() -> new NotFoundException("No such staff account"));
+    }
+
+    private void record(StaffAccount account, Kind kind, @Nullable Role before, @Nullable Role after) {
+        changes.save(new StaffAccountChange(account.id(), currentStaff.usernameForAudit(), kind, before, after,
+                clock.instant()));
+    }
+
+    /** Display tokens are deleted with the change (same transaction); sessions can only end after the commit. */
+    private void signOutEverywhere(StaffAccount account) {
+        String username = account.username();
+        displayDevices.forgetUser(username);
+        afterCommit(() -> sessions.endSessionsOf(username));
     }
 
     private void refuseOnOwnAccount(StaffAccount account, String message) {

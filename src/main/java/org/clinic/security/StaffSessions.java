@@ -17,8 +17,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Knows the open Vaadin sessions of each user, so that disabling an account (or changing its role) ends them at
- * once: the session forgets the sign-in, and every open screen is sent to the sign-in page.
+ * Knows the open Vaadin sessions of each user, so that disabling an account, resetting its password or changing
+ * its role ends them at once: the session forgets the sign-in, and every open screen is sent to the sign-in page.
  */
 @Component
 class StaffSessions implements VaadinServiceInitListener {
@@ -37,12 +37,20 @@ class StaffSessions implements VaadinServiceInitListener {
         event.getSource().addUIInitListener(uiInit -> {
             var authentication = SecurityContextHolder.getContext().getAuthentication();
             if (authentication != null && authentication.getPrincipal() instanceof StaffPrincipal principal) {
-                sessionsByUser.computeIfAbsent(principal.getUsername(), u -> ConcurrentHashMap.newKeySet())
-                        .add(uiInit.getUI().getSession());
+                track(principal.getUsername(), uiInit.getUI().getSession());
             }
         });
         event.getSource().addSessionDestroyListener(destroyed ->
                 sessionsByUser.values().forEach(set -> set.remove(destroyed.getSession())));
+    }
+
+    void track(String username, VaadinSession session) {
+        sessionsByUser.computeIfAbsent(username, u -> ConcurrentHashMap.newKeySet()).add(session);
+    }
+
+    /** How many open sessions of this user are known (for tests). */
+    int openSessionsOf(String username) {
+        return sessionsByUser.getOrDefault(username, Set.of()).size();
     }
 
     void endSessionsOf(String username) {

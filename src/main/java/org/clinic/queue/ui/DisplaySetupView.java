@@ -2,7 +2,6 @@ package org.clinic.queue.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
@@ -30,8 +29,9 @@ import java.util.Map;
 
 /**
  * Where a device signed in with a DISPLAY account lands: choose what this screen shows (the whole clinic, one
- * specialty or one doctor), whether initials appear next to tokens, and the language calls are spoken in, then open
- * the display. The device stays signed in (it is remembered), so this is done once per TV.
+ * specialty or one doctor) and the language calls are spoken in, then open the display. Whether initials appear
+ * next to tokens is not the device's choice: an administrator sets it per display account. The device stays signed
+ * in (it is remembered), so this is done once per TV.
  */
 @Route(value = "device", autoLayout = false)
 @PageTitle("Waiting-room display · Clinic")
@@ -47,7 +47,6 @@ public class DisplaySetupView extends Main {
     private final RadioButtonGroup<String> shows = new RadioButtonGroup<>("Show calls for");
     private final Select<SpecialtySummary> specialty = new Select<>();
     private final Select<DoctorSummary> doctor = new Select<>();
-    private final Checkbox initials = new Checkbox("Show patients' initials next to tokens");
     private final Select<String> language = new Select<>();
 
     public DisplaySetupView(DoctorService doctors, DisplaySettings settings, AuthenticationContext authentication) {
@@ -76,7 +75,6 @@ public class DisplaySetupView extends Main {
             specialty.setVisible(SPECIALTY.equals(change.getValue()));
             doctor.setVisible(DOCTOR.equals(change.getValue()));
         });
-        initials.setId("display-initials");
         language.setId("display-language");
         language.setLabel("Calls are spoken in");
         List<String> languages = new java.util.ArrayList<>(LANGUAGES);
@@ -95,7 +93,10 @@ public class DisplaySetupView extends Main {
         signOut.setId("sign-out-device");
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
-        Div form = new Div(shows, specialty, doctor, initials, language, open);
+        Paragraph initialsNote = new Paragraph("Whether patients' initials appear next to tokens is set by an "
+                + "administrator for this display account.");
+        initialsNote.addClassName("clinic-login-tagline");
+        Div form = new Div(shows, specialty, doctor, language, initialsNote, open);
         form.addClassName("clinic-display-setup");
         Div card = new Div(mark, title, text, form, signOut);
         card.addClassName("clinic-login-card");
@@ -118,9 +119,6 @@ public class DisplaySetupView extends Main {
                 return;
             }
             parameters.put("doctor", doctor.getValue().id().toString());
-        }
-        if (initials.getValue()) {
-            parameters.put("initials", "true");
         }
         parameters.put("lang", language.getValue());
         getUI().ifPresent(ui -> ui.navigate("display", QueryParameters.simple(parameters)));

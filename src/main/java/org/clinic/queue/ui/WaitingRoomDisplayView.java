@@ -22,6 +22,7 @@ import org.clinic.queue.DisplayScope;
 import org.clinic.queue.DisplaySettings;
 import org.clinic.queue.QueueChanged;
 import org.clinic.queue.QueueService;
+import org.clinic.security.DisplayDevices;
 import org.clinic.security.Role;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -43,13 +44,14 @@ import java.util.UUID;
 
 /**
  * The full-screen waiting-room display: the call being made now in very large type, the last few calls, the
- * tokens still waiting, the time. Tokens and rooms only (initials when the address says {@code initials=true});
+ * tokens still waiting, the time. Tokens and rooms only (and initials when an administrator set this display
+ * account to show them; staff previewing the display see tokens only);
  * never a name, a reason or a priority. New calls arrive by push, ring a chime and are read out in the display's
  * language; a display also re-reads the board every 15 seconds, so a missed update, a new day or a server restart
  * heals by itself.
  * <p>
  * Address: {@code display}, {@code display?doctor=<id>} or {@code display?specialty=<id>}, plus optional
- * {@code initials=true} and {@code lang=en-GB}. Display devices choose it on their setup page ({@code device});
+ * {@code lang=en-GB}. Display devices choose it on their setup page ({@code device});
  * staff may open it to preview what the waiting room sees.
  */
 @Route(value = "display", autoLayout = false)
@@ -66,6 +68,7 @@ public class WaitingRoomDisplayView extends Div implements BeforeEnterObserver {
     private static final Logger log = LoggerFactory.getLogger(WaitingRoomDisplayView.class);
 
     private final QueueService queue;
+    private final DisplayDevices displayDevices;
     private final LiveUpdates liveUpdates;
     private final Clock clock;
     private final String defaultLanguage;
@@ -88,9 +91,10 @@ public class WaitingRoomDisplayView extends Div implements BeforeEnterObserver {
     private @Nullable Registration subscription;
     private @Nullable Registration polling;
 
-    public WaitingRoomDisplayView(QueueService queue, LiveUpdates liveUpdates, Clock clock, ClinicSettings clinic,
-                                  DisplaySettings settings) {
+    public WaitingRoomDisplayView(QueueService queue, DisplayDevices displayDevices, LiveUpdates liveUpdates,
+                                  Clock clock, ClinicSettings clinic, DisplaySettings settings) {
         this.queue = queue;
+        this.displayDevices = displayDevices;
         this.liveUpdates = liveUpdates;
         this.clock = clock.withZone(clinic.timeZone());
         this.defaultLanguage = settings.language();
@@ -104,7 +108,7 @@ public class WaitingRoomDisplayView extends Div implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         Map<String, List<String>> parameters = event.getLocation().getQueryParameters().getParameters();
-        initials = "true".equalsIgnoreCase(first(parameters, "initials"));
+        initials = displayDevices.initialsShown(); // the account's setting; an address cannot ask for initials
         String lang = first(parameters, "lang");
         language = lang != null && DisplaySettings.isLanguageTag(lang) ? lang : defaultLanguage;
         removeAll();
@@ -169,7 +173,10 @@ public class WaitingRoomDisplayView extends Div implements BeforeEnterObserver {
         // Push brings every change. The poll (one small request every 15 s) heals a missed one, moves to a new day,
         // and is how a display learns that the server restarted: its session is gone, so the page reloads by itself.
         ui.setPollInterval(POLL_MILLIS);
-        polling = ui.addPollListener(poll -> refresh());
+        polling = ui.addPollListener(poll -> {
+            rereadInitials(); // an administrator's change reaches an open display within one poll
+            refresh();
+        });
         // Keep trying to reconnect for as long as it takes (the default gives up after about 14 hours).
         ui.getReconnectDialogConfiguration().setReconnectAttempts(Integer.MAX_VALUE);
         ui.getReconnectDialogConfiguration().setReconnectInterval(3_000);
@@ -211,6 +218,14 @@ public class WaitingRoomDisplayView extends Div implements BeforeEnterObserver {
             getElement().executeJs("window.clinicDisplay && window.clinicDisplay.announce($0, $1)", phrase,
                     call.recall());
             lastAnnounced = call.id();
+        }
+    }
+
+    private void rereadInitials() {
+        try {
+            initials = displayDevices.initialsShown();
+        } catch (RuntimeException unavailable) {
+            log.debug("Display settings could not be read; keeping the last ones", unavailable);
         }
     }
 

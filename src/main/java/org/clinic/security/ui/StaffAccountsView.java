@@ -1,7 +1,9 @@
 package org.clinic.security.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -27,11 +29,16 @@ import org.clinic.security.CreateStaffAccount;
 import org.clinic.security.Role;
 import org.clinic.security.StaffAccountService;
 import org.clinic.security.StaffAccountSummary;
+import org.clinic.security.StaffPasswords;
 
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Supplier;
 
-/** Administrators create staff accounts, disable and enable them, reset passwords and change roles. */
+/**
+ * Administrators create staff accounts, disable and enable them, reset passwords, change roles, choose whether each
+ * waiting-room display shows initials, and read each account's history of changes.
+ */
 @Route("admin/staff")
 @PageTitle("Staff accounts · Clinic")
 @Menu(title = "Staff accounts", order = 90, icon = "vaadin:user-card")
@@ -41,10 +48,12 @@ public class StaffAccountsView extends Main {
     private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("d MMM yyyy");
 
     private final StaffAccountService service;
+    private final ZoneId zone;
     private final Grid<StaffAccountSummary> grid = new Grid<>();
 
     public StaffAccountsView(StaffAccountService service, ClinicSettings settings) {
         this.service = service;
+        this.zone = settings.timeZone();
         addClassName("clinic-page");
 
         Button create = new Button("New account", new Icon(VaadinIcon.PLUS), click -> openCreateDialog());
@@ -57,6 +66,7 @@ public class StaffAccountsView extends Main {
         grid.addColumn(StaffAccountSummary::username).setHeader("User name").setAutoWidth(true);
         grid.addComponentColumn(this::roleSelect).setHeader("Role").setAutoWidth(true);
         grid.addComponentColumn(StaffAccountsView::statusBadge).setHeader("Status").setAutoWidth(true);
+        grid.addComponentColumn(this::initialsToggle).setHeader("Display").setAutoWidth(true);
         grid.addColumn(a -> CREATED.format(a.createdAt().atZone(settings.timeZone())))
                 .setHeader("Created").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
@@ -94,6 +104,22 @@ public class StaffAccountsView extends Main {
         return badge;
     }
 
+    /** Only for waiting-room displays: an administrator decides whether a screen shows initials next to tokens. */
+    private Component initialsToggle(StaffAccountSummary account) {
+        if (account.role() != Role.DISPLAY) {
+            return new Span();
+        }
+        Checkbox initials = new Checkbox("Initials", account.displayInitials());
+        initials.setAriaLabel("Show patients' initials on " + account.displayName());
+        initials.addValueChangeListener(change -> {
+            if (change.isFromClient()) {
+                act(() -> service.showInitials(account.id(), change.getValue()), account.displayName()
+                        + (change.getValue() ? " shows initials next to tokens" : " shows tokens only"));
+            }
+        });
+        return initials;
+    }
+
     private HorizontalLayout actions(StaffAccountSummary account) {
         Button toggle = account.enabled()
                 ? new Button("Disable", click -> act(() -> service.disable(account.id()),
@@ -104,7 +130,9 @@ public class StaffAccountsView extends Main {
                 : ButtonVariant.LUMO_SUCCESS);
         Button reset = new Button("Reset password", click -> openResetDialog(account));
         reset.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        return new HorizontalLayout(toggle, reset);
+        Button history = new Button("History", click -> new StaffAccountHistory(service, account, zone).open());
+        history.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        return new HorizontalLayout(toggle, reset, history);
     }
 
     private void act(Supplier<StaffAccountSummary> action, String success) {
@@ -128,7 +156,7 @@ public class StaffAccountsView extends Main {
         role.setItems(Role.values());
         role.setItemLabelGenerator(Role::label);
         PasswordField password = new PasswordField("Initial password");
-        password.setHelperText("At least 10 characters; the person can be given a new one at any time");
+        password.setHelperText(StaffPasswords.HINT);
 
         BeanValidationBinder<CreateStaffAccount> binder = new BeanValidationBinder<>(CreateStaffAccount.class);
         binder.forField(displayName).bind("displayName");
@@ -165,14 +193,15 @@ public class StaffAccountsView extends Main {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("New password for " + account.displayName());
         PasswordField password = new PasswordField("New password");
-        password.setHelperText("At least 10 characters");
+        password.setHelperText(StaffPasswords.HINT);
         password.setWidthFull();
         dialog.add(password);
         Button save = new Button("Set password", click -> {
             try {
                 service.resetPassword(account.id(), password.getValue());
                 dialog.close();
-                FieldMessages.showSuccess("Password changed for " + account.username());
+                FieldMessages.showSuccess("Password changed for " + account.username()
+                        + "; their open sessions were ended");
             } catch (RuleViolation violation) {
                 password.setErrorMessage(violation.getMessage());
                 password.setInvalid(true);

@@ -13,8 +13,11 @@ import org.clinic.patient.TestPatients;
 import org.clinic.queue.Lane;
 import org.clinic.queue.QueueEntryView;
 import org.clinic.queue.QueueService;
+import org.clinic.security.ActingAs;
+import org.clinic.security.CreateStaffAccount;
 import org.clinic.security.Role;
 import org.clinic.security.StaffAccountService;
+import org.clinic.security.StaffAccountSummary;
 import org.clinic.security.SystemAuthentication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,11 +30,15 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.clinic.base.ui.LiveScreens.awaitLiveUpdate;
 
-/** What the waiting room sees: tokens and rooms, initials only when asked for, never a name; and it stays live. */
+/**
+ * What the waiting room sees: tokens and rooms, initials only when an administrator set the display account to show
+ * them, never a name; and it stays live.
+ */
 @SpringBootTest
 @WithMockUser(username = "tv", roles = "DISPLAY")
 class WaitingRoomDisplayViewTest extends SpringBrowserlessTest {
@@ -81,7 +88,8 @@ class WaitingRoomDisplayViewTest extends SpringBrowserlessTest {
         tokens.forEach(token -> assertThat(text).contains(token));
         assertNoPersonalData(text);
         assertThat(text).doesNotContain("Over 80").doesNotContain("Senior").doesNotContain("Chest pain");
-        people.forEach(person -> assertThat(text).as("no initials unless asked for").doesNotContain(initials(person)));
+        people.forEach(person -> assertThat(text).as("no initials unless the account is set to")
+                .doesNotContain(initials(person)));
 
         String clinicWide = open(Map.of()).getElement().getTextRecursively();
         assertThat(clinicWide).contains(tokens.getFirst());
@@ -89,12 +97,33 @@ class WaitingRoomDisplayViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void shows_initials_only_when_the_address_asks_for_them() {
+    void shows_initials_only_when_an_administrator_set_the_display_account_to_never_because_the_address_asks() {
+        String asked = open(Map.of("doctor", doctor.id().toString(), "initials", "true"))
+                .getElement().getTextRecursively();
+        people.forEach(person -> assertThat(asked).as("the address cannot turn initials on")
+                .doesNotContain(initials(person)));
+
+        StaffAccountSummary tv = SystemAuthentication.runAs(Role.ADMIN, () -> {
+            StaffAccountSummary created = accounts.create(new CreateStaffAccount(
+                    "tv" + ThreadLocalRandom.current().nextInt(1_000_000), "Waiting room TV", "lantern-harbour-42",
+                    Role.DISPLAY));
+            return accounts.showInitials(created.id(), true);
+        });
+        String shown = ActingAs.as(tv.username(), Role.DISPLAY,
+                () -> open(Map.of("doctor", doctor.id().toString())).getElement().getTextRecursively());
+
+        people.forEach(person -> assertThat(shown).contains(initials(person)));
+        assertNoPersonalData(shown);
+    }
+
+    @Test
+    @WithMockUser(username = "desk", roles = "RECEPTIONIST")
+    void staff_previewing_the_display_see_tokens_only() {
         String text = open(Map.of("doctor", doctor.id().toString(), "initials", "true"))
                 .getElement().getTextRecursively();
 
-        people.forEach(person -> assertThat(text).contains(initials(person)));
-        assertNoPersonalData(text);
+        tokens.forEach(token -> assertThat(text).contains(token));
+        people.forEach(person -> assertThat(text).doesNotContain(initials(person)));
     }
 
     @Test

@@ -1,15 +1,22 @@
 package org.clinic.security.ui;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import org.clinic.security.CreateStaffAccount;
 import org.clinic.security.Role;
+import org.clinic.security.StaffAccountChangeEntry;
+import org.clinic.security.StaffAccountService;
 import org.clinic.security.StaffAccountSummary;
+import org.clinic.security.StaffPasswords;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithMockUser;
 
@@ -20,6 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest
 @WithMockUser(username = "boss", roles = "ADMIN")
 class StaffAccountsViewTest extends SpringBrowserlessTest {
+
+    private static final int DISPLAY_COLUMN = 4;
+    private static final int ACTIONS_COLUMN = 6;
+
+    @Autowired
+    StaffAccountService service;
 
     @Test
     void an_administrator_creates_an_account_that_then_appears_in_the_list() {
@@ -54,6 +67,112 @@ class StaffAccountsViewTest extends SpringBrowserlessTest {
         assertThat($(TextField.class, dialog).withCaption("User name").single().getErrorMessage()).contains("lower-case");
         assertThat($(PasswordField.class, dialog).single().getErrorMessage()).contains("10");
         assertThat(dialog.isOpened()).isTrue();
+    }
+
+    @Test
+    void a_common_password_a_too_long_one_and_the_persons_own_name_are_refused_next_to_the_password() {
+        navigate(StaffAccountsView.class);
+        test($(Button.class).id("new-account")).click();
+        Dialog dialog = $(Dialog.class).single();
+        test($(TextField.class, dialog).withCaption("Name").single()).setValue("Wanjiru Kamau");
+        test($(TextField.class, dialog).withCaption("User name").single()).setValue(uniqueUsername("wanjiru"));
+        test(roleSelect(dialog)).selectItem("Doctor");
+        PasswordField password = $(PasswordField.class, dialog).single();
+
+        test(password).setValue("password123");
+        test($(Button.class).id("create-account")).click();
+        assertThat(password.getErrorMessage()).isEqualTo(StaffPasswords.COMMON);
+
+        test(password).setValue("kamau-wanjiru-1");
+        test($(Button.class).id("create-account")).click();
+        assertThat(password.getErrorMessage()).isEqualTo(StaffPasswords.OWN_NAME);
+
+        test(password).setValue("k3-".repeat(43));
+        test($(Button.class).id("create-account")).click();
+        assertThat(password.getErrorMessage()).isEqualTo(StaffPasswords.TOO_LONG);
+        assertThat(dialog.isOpened()).isTrue();
+    }
+
+    @Test
+    void an_80_character_password_creates_the_account() {
+        String username = uniqueUsername("long");
+        navigate(StaffAccountsView.class);
+        test($(Button.class).id("new-account")).click();
+        Dialog dialog = $(Dialog.class).single();
+        test($(TextField.class, dialog).withCaption("Name").single()).setValue("Lindiwe Dube");
+        test($(TextField.class, dialog).withCaption("User name").single()).setValue(username);
+        test(roleSelect(dialog)).selectItem("Receptionist");
+        test($(PasswordField.class, dialog).single())
+                .setValue("the-orchard-behind-the-old-mill-floods-every-spring-and-the-herons-come-back-now");
+        test($(Button.class).id("create-account")).click();
+
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(accounts().getListDataView().getItems().map(StaffAccountSummary::username)).contains(username);
+    }
+
+    @Test
+    void the_reset_dialog_refuses_a_common_password_next_to_the_field_and_the_history_shows_each_change() {
+        StaffAccountSummary account = service.create(new CreateStaffAccount(uniqueUsername("desk"), "Desk Person",
+                "correct-horse-battery", Role.RECEPTIONIST));
+        navigate(StaffAccountsView.class);
+
+        test(button(account, "Reset password")).click();
+        Dialog reset = $(Dialog.class).single();
+        PasswordField password = $(PasswordField.class, reset).single();
+        test(password).setValue("Password123!");
+        test($(Button.class, reset).withText("Set password").single()).click();
+        assertThat(password.getErrorMessage()).isEqualTo(StaffPasswords.COMMON);
+        test(password).setValue("a-brand-new-secret");
+        test($(Button.class, reset).withText("Set password").single()).click();
+        assertThat(reset.isOpened()).isFalse();
+
+        test(button(account, "History")).click();
+        Dialog history = $(Dialog.class).id("account-history");
+        @SuppressWarnings("unchecked")
+        Grid<StaffAccountChangeEntry> changes = $(Grid.class, history).single();
+        assertThat(test(changes).size()).isEqualTo(2);
+        assertThat(test(changes).getCellText(0, 1)).isEqualTo("boss");
+        assertThat(test(changes).getCellText(0, 2)).isEqualTo("Password reset; signed out everywhere");
+        assertThat(test(changes).getCellText(1, 2)).isEqualTo("Created as Receptionist");
+    }
+
+    @Test
+    void an_administrator_turns_a_displays_initials_on_and_people_have_no_such_setting() {
+        StaffAccountSummary tv = service.create(new CreateStaffAccount(uniqueUsername("tv"), "Waiting room TV",
+                "lantern-harbour-42", Role.DISPLAY));
+        StaffAccountSummary doctor = service.create(new CreateStaffAccount(uniqueUsername("doc"), "Dr Initials",
+                "correct-horse-battery", Role.DOCTOR));
+        navigate(StaffAccountsView.class);
+
+        Component none = test(accounts()).getCellComponent(row(doctor), DISPLAY_COLUMN);
+        assertThat(none).isNotInstanceOf(Checkbox.class);
+        Checkbox initials = (Checkbox) test(accounts()).getCellComponent(row(tv), DISPLAY_COLUMN);
+        assertThat(initials.getValue()).isFalse();
+        test(initials).click();
+
+        assertThat(service.list().stream().filter(a -> a.id().equals(tv.id())).findFirst().orElseThrow()
+                .displayInitials()).isTrue();
+        assertThat(service.history(tv.id()).getFirst().kind()).isEqualTo(StaffAccountChangeEntry.Kind.INITIALS_SHOWN);
+    }
+
+    private Button button(StaffAccountSummary account, String text) {
+        Component actions = test(accounts()).getCellComponent(row(account), ACTIONS_COLUMN);
+        return actions.getChildren().filter(c -> c instanceof Button b && text.equals(b.getText()))
+                .map(Button.class::cast).findFirst().orElseThrow();
+    }
+
+    private int row(StaffAccountSummary account) {
+        var grid = test(accounts());
+        for (int i = 0; i < grid.size(); i++) {
+            if (grid.getRow(i).id().equals(account.id())) {
+                return i;
+            }
+        }
+        throw new AssertionError("No row for " + account.username());
+    }
+
+    private static String uniqueUsername(String prefix) {
+        return prefix + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
     }
 
     @SuppressWarnings("unchecked")
