@@ -8,6 +8,7 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -31,6 +32,9 @@ class ThrottledSignIn implements AuthenticationProvider {
         this.throttle = throttle;
         this.passwords = new DaoAuthenticationProvider(accounts);
         passwords.setPasswordEncoder(encoder);
+        if (accounts instanceof UserDetailsPasswordService upgrades) {
+            passwords.setUserDetailsPasswordService(upgrades); // an older hash is replaced on a good sign-in
+        }
         // Disabled is checked after the password, not before: a disabled account takes as long to answer as any
         // other, and guessing its password counts towards a pause like any other.
         passwords.setPreAuthenticationChecks(user -> {
