@@ -26,8 +26,8 @@ import java.util.stream.Stream;
  * <p>
  * As in production, two accounts use it (ADR 0008): Flyway migrates as the schema owner, the application runs as a
  * user holding only the rights {@link DatabaseGrants} gives it. Their passwords are fixed: the server listens on
- * 127.0.0.1 only and its root account, on the same loopback port, has no password at all, so a secret here would
- * keep out nobody who could not already get in as root.
+ * 127.0.0.1 only and holds one developer's or one test run's data, whose files the same local user can read anyway,
+ * so a secret here would keep out nobody.
  */
 public final class EmbeddedMariaDb {
 
