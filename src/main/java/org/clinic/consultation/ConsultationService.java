@@ -49,7 +49,8 @@ import java.util.stream.Collectors;
  * queue entry and the appointment into the consultation; the treating doctor writes a draft that is saved as they
  * type, each save naming the version it was based on; completing locks the consultation, finishes the queue entry
  * and completes the appointment in one transaction. Clinical content is for doctors only (drafts for the treating
- * doctor only); other staff see only that a visit happened ({@link #visits(UUID)}).
+ * doctor only); other staff see only that a visit happened ({@link #visits(UUID)}). Every save, the completing one
+ * too, is also kept as a version ({@link ConsultationVersions}), so the history before completion is not lost.
  */
 @Service
 public class ConsultationService {
@@ -66,6 +67,7 @@ public class ConsultationService {
     private static final int FOLLOW_UP_SEARCH_DAYS = 14;
 
     private final ConsultationStore store;
+    private final ConsultationVersionStore versions;
     private final QueueService queue;
     private final AppointmentService appointments;
     private final PatientService patients;
@@ -78,11 +80,13 @@ public class ConsultationService {
     private final TransactionTemplate reading;
     private final TransactionTemplate loggedReading;
 
-    ConsultationService(ConsultationStore store, QueueService queue, AppointmentService appointments,
-                        PatientService patients, DoctorService doctors, CurrentStaff currentStaff,
-                        PatientAccessLog accessLog, ApplicationEventPublisher events, Clock clock,
+    ConsultationService(ConsultationStore store, ConsultationVersionStore versions, QueueService queue,
+                        AppointmentService appointments, PatientService patients, DoctorService doctors,
+                        CurrentStaff currentStaff, PatientAccessLog accessLog, ApplicationEventPublisher events,
+                        Clock clock,
                         ClinicSettings settings, PlatformTransactionManager transactions) {
         this.store = store;
+        this.versions = versions;
         this.queue = queue;
         this.appointments = appointments;
         this.patients = patients;
@@ -178,7 +182,9 @@ public class ConsultationService {
             requireDraft(row);
             requireVersion(row, version);
             Instant now = clock.instant();
-            store.saveDraft(row.id(), version, checked, now, currentStaff.usernameForAudit());
+            String by = currentStaff.usernameForAudit();
+            store.saveDraft(row.id(), version, checked, now, by);
+            versions.keep(row.id(), version + 1, checked, now, by, false);
             events.publishEvent(new ConsultationChanged(row.publicId(), patientOf(row).id()));
             return new SavedDraft(version + 1, now);
         });
@@ -204,6 +210,7 @@ public class ConsultationService {
             String by = currentStaff.usernameForAudit();
             store.saveDraft(row.id(), version, checked, now, by);
             store.complete(row.id(), now, by);
+            versions.keep(row.id(), version + 2, checked, now, by, true); // saved, then completed: two steps
             if (row.queueEntryPublicId() != null) {
                 QueueVisit visit = queue.visit(row.queueEntryPublicId());
                 if (visit.status() == QueueStatus.IN_CONSULTATION) {
@@ -313,6 +320,7 @@ public class ConsultationService {
                     past.at().toLocalDate(), at, by);
             store.saveDraft(internal, 0, checked, at, by);
             store.complete(internal, at, doctor.staffUsername());
+            versions.keep(internal, 2, checked, at, by, true);
             events.publishEvent(new ConsultationChanged(id, patient.id()));
             return null;
         });
