@@ -139,7 +139,8 @@ class ConsultationConcurrencyTest {
             // Weight: InnoDB rolls back the transaction that changed fewer rows, so this one must change many.
             run(other, "INSERT INTO shedlock (name, lock_until, locked_at, locked_by)"
                     + " SELECT CONCAT('deadlock-test-', n), NOW(3), NOW(3), 'test' FROM (WITH RECURSIVE numbers(n) AS"
-                    + " (SELECT 1 UNION ALL SELECT n + 1 FROM numbers WHERE n < 3000) SELECT n FROM numbers) rows");
+                    + " (SELECT 1 UNION ALL SELECT n + 1 FROM numbers WHERE n < 60)" // 60 × 60 rows
+                    + " SELECT x.n * 100 + y.n AS n FROM numbers x CROSS JOIN numbers y) generated");
             run(other, "SELECT last_token FROM queue_line_day WHERE line = 'doctor:" + doctor.internalId()
                     + "' AND on_date = CURRENT_DATE FOR UPDATE");
             Future<String> completion = pool.submit(() -> as(doctor.staffUsername(), Role.DOCTOR, () -> {

@@ -40,6 +40,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @SpringBootTest
 class PatientAccessLogTest extends SpringBrowserlessTest {
 
+    /** The application's user is refused by its grants (the triggers, which refuse the owner too: DatabaseUsersTest). */
+    private static final String REFUSED_CHANGE = "(?s).*(append-only|command denied).*";
+
     @Autowired
     PatientService patients;
     @Autowired
@@ -263,9 +266,9 @@ class PatientAccessLogTest extends SpringBrowserlessTest {
         long id = lastId();
 
         assertThatThrownBy(() -> jdbc.sql("UPDATE patient_access_log SET reason = 'nothing' WHERE id = :id")
-                .param("id", id).update()).hasMessageContaining("append-only audit log");
+                .param("id", id).update()).rootCause().hasMessageMatching(REFUSED_CHANGE);
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM patient_access_log WHERE id = :id").param("id", id).update())
-                .hasMessageContaining("append-only audit log");
+                .rootCause().hasMessageMatching(REFUSED_CHANGE);
         assertThatThrownBy(() -> jdbc.sql("INSERT INTO patient_access_log (accessed_at, staff_username, staff_role,"
                 + " what, patient_public_id, reason, broke_glass) VALUES (NOW(), 'x', 'DOCTOR', 'RECORD', UUID(),"
                 + " 'why', TRUE)").update()).hasMessageContaining("ck_patient_access_log_glass");

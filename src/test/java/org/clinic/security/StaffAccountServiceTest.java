@@ -28,6 +28,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @WithMockUser(username = "boss", roles = "ADMIN")
 class StaffAccountServiceTest {
 
+    /** The application's user is refused by its grants (the triggers, which refuse the owner too: DatabaseUsersTest). */
+    private static final String REFUSED_CHANGE = "(?s).*(append-only|command denied).*";
+
     @Autowired
     StaffAccountService accounts;
     @Autowired
@@ -141,9 +144,9 @@ class StaffAccountServiceTest {
                 .query(Long.class).single();
 
         assertThatThrownBy(() -> jdbc.sql("UPDATE staff_account_change SET changed_by = 'x' WHERE account_id = :a")
-                .param("a", accountId).update()).hasMessageContaining("append-only audit log");
+                .param("a", accountId).update()).rootCause().hasMessageMatching(REFUSED_CHANGE);
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM staff_account_change WHERE account_id = :a")
-                .param("a", accountId).update()).hasMessageContaining("append-only audit log");
+                .param("a", accountId).update()).rootCause().hasMessageMatching(REFUSED_CHANGE);
         assertThat(accounts.history(account.id())).hasSize(1);
     }
 

@@ -35,6 +35,9 @@ import static org.assertj.core.api.Assertions.tuple;
 @SpringBootTest
 class SignInThrottlingTest {
 
+    /** The application's user is refused by its grants (the triggers, which refuse the owner too: DatabaseUsersTest). */
+    private static final String REFUSED_CHANGE = "(?s).*(append-only|command denied).*";
+
     private static final String WRONG = "not-the-password-at-all";
 
     @Autowired
@@ -247,9 +250,9 @@ class SignInThrottlingTest {
         signIns.refusal(name, WRONG, SignInFixtures.address());
 
         assertThatThrownBy(() -> jdbc.sql("UPDATE authentication_event SET reason = 'OTHER' WHERE username = :u")
-                .param("u", name).update()).hasMessageContaining("append-only");
+                .param("u", name).update()).rootCause().hasMessageMatching(REFUSED_CHANGE);
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM authentication_event WHERE username = :u")
-                .param("u", name).update()).hasMessageContaining("append-only");
+                .param("u", name).update()).rootCause().hasMessageMatching(REFUSED_CHANGE);
     }
 
     private void lock(String name, String from) {
