@@ -51,6 +51,9 @@ final class DisplayDeviceRememberMe extends AbstractRememberMeServices {
         setAlwaysRemember(true);
         setTokenValiditySeconds((int) VALIDITY.toSeconds());
         setCookieName("clinic-display-device");
+        // Like the session cookie: not sent on cross-site requests, never readable by scripts (HttpOnly by default),
+        // Secure whenever the request came over HTTPS (in production, through the TLS proxy).
+        setCookieCustomizer(cookie -> cookie.setAttribute("SameSite", "Lax"));
     }
 
     @Override

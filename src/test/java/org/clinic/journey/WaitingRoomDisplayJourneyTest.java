@@ -92,7 +92,10 @@ class WaitingRoomDisplayJourneyTest extends JourneyTest {
 
         // The device lands on its setup page, and is remembered (only display devices are).
         assertThat(display.locator("#open-display")).isVisible();
-        assertThat(rememberMeCookie(display.context())).isNotNull();
+        Cookie remembered = rememberMeCookie(display.context());
+        assertThat(remembered).isNotNull();
+        assertThat(remembered.httpOnly).isTrue();
+        assertThat(remembered.sameSite).isEqualTo(com.microsoft.playwright.options.SameSiteAttribute.LAX);
         assertThat(jdbc.sql("select count(*) from persistent_logins where username = ?").param(tv.username())
                 .query(Integer.class).single()).isEqualTo(1);
 
