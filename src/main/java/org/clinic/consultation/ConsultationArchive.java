@@ -22,7 +22,7 @@ import java.util.UUID;
  * Clinical reads for exports, produced in the background: a doctor's completed consultations over a date range (the
  * one clinical read open to administrators), and one patient's completed consultations for their doctor. Not logged
  * here: the export module checks access when the export is asked for and logs one read per patient when the file is
- * produced. Kept apart from {@link ConsultationService}, whose every clinical method is for doctors only and logged.
+ * produced. Kept apart from {@link ConsultationRecords}, whose every clinical read is for doctors only and logged.
  */
 @Service
 public class ConsultationArchive {

@@ -17,9 +17,7 @@ import org.clinic.queue.QueueEntryView;
 import org.clinic.queue.QueueService;
 import org.clinic.queue.QueueStatus;
 import org.clinic.queue.QueueVisit;
-import org.clinic.security.AccessKind;
 import org.clinic.security.CurrentStaff;
-import org.clinic.security.PatientAccessLog;
 import org.clinic.security.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -37,20 +35,20 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
- * Consultations, from the queue into the room and out again. Starting one calls the patient if needed and moves the
- * queue entry and the appointment into the consultation; the treating doctor writes a draft that is saved as they
- * type, each save naming the version it was based on; completing locks the consultation, finishes the queue entry
- * and completes the appointment in one transaction. Clinical content is for doctors only (drafts for the treating
- * doctor only); other staff see only that a visit happened ({@link #visits(UUID)}). Every save, the completing one
- * too, is also kept as a version ({@link ConsultationVersions}), so the history before completion is not lost.
+ * Writing consultations, from the queue into the room and out again. Starting one calls the patient if needed and
+ * moves the queue entry and the appointment into the consultation; the treating doctor writes a draft that is saved
+ * as they type, each save naming the version it was based on; completing locks the consultation, finishes the queue
+ * entry and completes the appointment in one transaction; later corrections are addenda; the follow-up is booked
+ * from here; administrators record visits from before the system. Every save, the completing one too, is also kept
+ * as a version ({@link ConsultationVersions}), so the history before completion is not lost. Doctors only, but for
+ * that import. What a write returns is what its writer just saved, not logged as a read; reading consultations, and
+ * logging those reads, is {@link ConsultationRecords}.
  */
 @Service
 public class ConsultationService {
@@ -68,42 +66,33 @@ public class ConsultationService {
 
     private final ConsultationStore store;
     private final ConsultationVersionStore versions;
+    private final ConsultationLookup lookup;
     private final QueueService queue;
     private final AppointmentService appointments;
     private final PatientService patients;
     private final DoctorService doctors;
     private final CurrentStaff currentStaff;
-    private final PatientAccessLog accessLog;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transaction;
-    private final TransactionTemplate reading;
-    private final TransactionTemplate loggedReading;
 
-    ConsultationService(ConsultationStore store, ConsultationVersionStore versions, QueueService queue,
-                        AppointmentService appointments, PatientService patients, DoctorService doctors,
-                        CurrentStaff currentStaff, PatientAccessLog accessLog, ApplicationEventPublisher events,
-                        Clock clock,
-                        ClinicSettings settings, PlatformTransactionManager transactions) {
+    ConsultationService(ConsultationStore store, ConsultationVersionStore versions, ConsultationLookup lookup,
+                        QueueService queue, AppointmentService appointments, PatientService patients,
+                        DoctorService doctors, CurrentStaff currentStaff, ApplicationEventPublisher events,
+                        Clock clock, ClinicSettings settings, PlatformTransactionManager transactions) {
         this.store = store;
         this.versions = versions;
+        this.lookup = lookup;
         this.queue = queue;
         this.appointments = appointments;
         this.patients = patients;
         this.doctors = doctors;
         this.currentStaff = currentStaff;
-        this.accessLog = accessLog;
         this.events = events;
         this.clock = clock.withZone(settings.timeZone());
         this.transaction = new TransactionTemplate(transactions);
         // The queue's operations join this transaction; they rely on reads under their locks seeing the latest rows.
         this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
-        this.reading = new TransactionTemplate(transactions);
-        this.reading.setReadOnly(true);
-        this.reading.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
-        // Reads of clinical content write their access-log row in the same transaction, so it is not read-only.
-        this.loggedReading = new TransactionTemplate(transactions);
-        this.loggedReading.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     }
 
     // ------------------------------------------------------------------------------------------ into the room
@@ -123,7 +112,7 @@ public class ConsultationService {
         if (!visit.doctorId().equals(me.id())) {
             throw new AccessDeniedException("This patient is in another doctor's queue");
         }
-        Optional<ConsultationStore.Row> existing = read(() -> store.byQueueEntry(visit.internalId()));
+        Optional<ConsultationStore.Row> existing = lookup.read(() -> store.byQueueEntry(visit.internalId()));
         if (existing.isPresent()) {
             throw alreadyStarted(existing.get());
         }
@@ -146,7 +135,7 @@ public class ConsultationService {
         } catch (DataIntegrityViolationException duplicate) {
             String message = String.valueOf(duplicate.getMessage());
             if (message.contains("uk_consultation_queue_entry") || message.contains("uk_consultation_appointment")) {
-                throw read(() -> store.byQueueEntry(visit.internalId())
+                throw lookup.read(() -> store.byQueueEntry(visit.internalId())
                         .or(() -> visit.appointmentInternalId() == null ? Optional.empty()
                                 : store.byAppointment(visit.appointmentInternalId()))
                         .map(this::alreadyStarted)
@@ -162,7 +151,7 @@ public class ConsultationService {
     @PreAuthorize(DOCTORS)
     public Optional<UUID> forQueueEntry(UUID queueEntryId) {
         QueueVisit visit = queue.visit(queueEntryId);
-        return read(() -> store.byQueueEntry(visit.internalId()).map(ConsultationStore.Row::publicId));
+        return lookup.read(() -> store.byQueueEntry(visit.internalId()).map(ConsultationStore.Row::publicId));
     }
 
     // ------------------------------------------------------------------------------------------------ writing
@@ -174,7 +163,7 @@ public class ConsultationService {
     @PreAuthorize(DOCTORS)
     public SavedDraft saveDraft(UUID consultationId, long version, ConsultationContent content) {
         DoctorSummary me = signedInDoctor();
-        ConsultationStore.Row before = read(() -> row(consultationId));
+        ConsultationStore.Row before = lookup.read(() -> lookup.row(consultationId));
         requireTreating(before, me);
         ConsultationContent checked = ConsultationRules.check(content, before.visitDate());
         return write(() -> {
@@ -185,7 +174,7 @@ public class ConsultationService {
             String by = currentStaff.usernameForAudit();
             store.saveDraft(row.id(), version, checked, now, by);
             versions.keep(row.id(), version + 1, checked, now, by, false);
-            events.publishEvent(new ConsultationChanged(row.publicId(), patientOf(row).id()));
+            events.publishEvent(new ConsultationChanged(row.publicId(), lookup.patientOf(row).id()));
             return new SavedDraft(version + 1, now);
         });
     }
@@ -199,7 +188,7 @@ public class ConsultationService {
     @PreAuthorize(DOCTORS)
     public Consultation complete(UUID consultationId, long version, ConsultationContent content) {
         DoctorSummary me = signedInDoctor();
-        ConsultationStore.Row before = read(() -> row(consultationId));
+        ConsultationStore.Row before = lookup.read(() -> lookup.row(consultationId));
         requireTreating(before, me);
         ConsultationContent checked = ConsultationRules.checkForCompletion(content, before.visitDate());
         write(() -> {
@@ -220,7 +209,7 @@ public class ConsultationService {
                             + visit.status().label().toLowerCase() + "); nothing was completed");
                 }
             }
-            events.publishEvent(new ConsultationChanged(row.publicId(), patientOf(row).id()));
+            events.publishEvent(new ConsultationChanged(row.publicId(), lookup.patientOf(row).id()));
             return null;
         });
         return written(consultationId);
@@ -248,7 +237,7 @@ public class ConsultationService {
             }
             store.addAddendum(row.id(), ConsultationRules.notes(text), clock.instant(),
                     currentStaff.usernameForAudit(), me.displayName());
-            events.publishEvent(new ConsultationChanged(row.publicId(), patientOf(row).id()));
+            events.publishEvent(new ConsultationChanged(row.publicId(), lookup.patientOf(row).id()));
             return null;
         });
         return written(consultationId);
@@ -262,7 +251,7 @@ public class ConsultationService {
     @PreAuthorize(DOCTORS)
     public AppointmentSummary bookFollowUp(UUID consultationId) {
         DoctorSummary me = signedInDoctor();
-        ConsultationStore.Row row = read(() -> row(consultationId));
+        ConsultationStore.Row row = lookup.read(() -> lookup.row(consultationId));
         requireTreating(row, me);
         if (row.followUpPublicId() != null) {
             AppointmentSummary booked = appointments.get(row.followUpPublicId());
@@ -276,7 +265,7 @@ public class ConsultationService {
         if (!wanted.isAfter(LocalDate.now(clock))) {
             throw new RuleViolation("followUpOn", "A follow-up is booked for a later day");
         }
-        PatientReference patient = patientOf(row);
+        PatientReference patient = lookup.patientOf(row);
         UUID requestId = UUID.nameUUIDFromBytes(("follow-up:" + consultationId).getBytes(StandardCharsets.UTF_8));
         for (int day = 0; day <= FOLLOW_UP_SEARCH_DAYS; day++) {
             LocalDate date = wanted.plusDays(day);
@@ -327,68 +316,6 @@ public class ConsultationService {
         return id;
     }
 
-    // ------------------------------------------------------------------------------------------------ reading
-
-    /**
-     * A consultation with its clinical content: doctors only, and a draft only for its treating doctor. Logged as a
-     * read of the patient's data (a doctor who does not look after the patient gives a reason first).
-     */
-    @PreAuthorize(DOCTORS)
-    public Consultation get(UUID consultationId) {
-        return opened(consultationId, AccessKind.CONSULTATION);
-    }
-
-    /** {@link #get(UUID)} for the visit summary and prescription page, logged as such. */
-    @PreAuthorize(DOCTORS)
-    public Consultation summary(UUID consultationId) {
-        return opened(consultationId, AccessKind.SUMMARY);
-    }
-
-    /** The visit summary was sent to the printer: logged, as paper leaves the screen's control. */
-    @PreAuthorize(DOCTORS)
-    public void printed(UUID consultationId) {
-        opened(consultationId, AccessKind.PRINT);
-    }
-
-    /**
-     * A patient's completed consultations, newest first, with vitals, diagnoses, prescriptions and addenda. Logged
-     * as a read of the patient's consultations.
-     */
-    @PreAuthorize(DOCTORS)
-    public List<Consultation> history(UUID patientId) {
-        long me = queue.signedInDoctor().map(DoctorSummary::internalId).orElse(-1L);
-        PatientReference patient = patients.reference(patientId);
-        return loggedReading.execute(status -> {
-            List<ConsultationStore.Row> rows = store.ofPatient(patient.internalId(), ConsultationStatus.COMPLETED,
-                    true);
-            Map<Long, List<Consultation.Addendum>> addenda = store.addenda(rows.stream()
-                    .map(ConsultationStore.Row::id).toList());
-            List<Consultation> found = rows.stream()
-                    .map(r -> consultation(r, addenda.getOrDefault(r.id(), List.of()), me)).toList();
-            accessLog.record(patient.id(), patient.internalId(), AccessKind.CONSULTATION);
-            return found;
-        });
-    }
-
-    /**
-     * That a patient's visits happened: when, with whom, whether completed. No clinical content, so for all staff;
-     * not logged on its own: it is a list shown on the record, whose opening is (docs/adr/0008).
-     */
-    @PreAuthorize(STAFF)
-    public List<Visit> visits(UUID patientId) {
-        PatientReference patient = patients.reference(patientId);
-        return read(() -> {
-            List<ConsultationStore.Row> rows = store.ofPatient(patient.internalId(), null, false);
-            Map<Long, DoctorSummary> byId = doctors.doctorsByInternalId(rows.stream()
-                    .map(ConsultationStore.Row::doctorId).collect(Collectors.toSet()));
-            return rows.stream().map(r -> {
-                DoctorSummary d = byId.get(r.doctorId());
-                return new Visit(r.publicId(), r.visitDate(), r.startedAt(), r.completedAt(), d.displayName(),
-                        d.specialty().name(), r.status());
-            }).toList();
-        });
-    }
-
     /** The clinic's coded diagnosis list. */
     @PreAuthorize(DOCTORS)
     public List<DiagnosisCode> diagnosisCodes() {
@@ -397,41 +324,10 @@ public class ConsultationService {
 
     // ---------------------------------------------------------------------------------------------- internals
 
-    private Consultation opened(UUID consultationId, AccessKind what) {
-        long me = queue.signedInDoctor().map(DoctorSummary::internalId).orElse(-1L);
-        return java.util.Objects.requireNonNull(loggedReading.execute(status -> {
-            ConsultationStore.Row row = row(consultationId);
-            Consultation found = visible(row, me); // someone else's draft is refused before anything is logged
-            accessLog.record(found.patientId(), row.patientId(), what);
-            return found;
-        }));
-    }
-
     /** What a write just saved, for the writer's screen: what they wrote is not a read of someone else's record. */
     private Consultation written(UUID consultationId) {
-        long me = queue.signedInDoctor().map(DoctorSummary::internalId).orElse(-1L);
-        return read(() -> visible(row(consultationId), me));
-    }
-
-    private Consultation visible(ConsultationStore.Row row, long me) {
-        if (row.status() == ConsultationStatus.DRAFT && row.doctorId() != me) {
-            throw new AccessDeniedException("A draft consultation is open only to its treating doctor");
-        }
-        return consultation(row, store.addenda(row.id()), me);
-    }
-
-    private Consultation consultation(ConsultationStore.Row r, List<Consultation.Addendum> addenda, long me) {
-        PatientReference patient = patientOf(r);
-        DoctorSummary doctor = doctors.doctorsByInternalId(Set.of(r.doctorId())).get(r.doctorId());
-        return new Consultation(r.publicId(), patient.id(), patient.fullName(), patient.mrn(), r.queueEntryPublicId(),
-                r.token(), r.appointmentPublicId(), doctor.id(), doctor.displayName(), doctor.specialty().name(),
-                doctor.room(), r.status(), r.visitDate(), r.startedAt(), r.savedAt(), r.savedBy(), r.completedAt(),
-                r.completedBy(), r.version(), r.content(), addenda, r.followUpPublicId(),
-                r.doctorId() == me);
-    }
-
-    private PatientReference patientOf(ConsultationStore.Row row) {
-        return patients.references(List.of(row.patientId())).get(row.patientId());
+        long me = lookup.signedInDoctorId();
+        return lookup.read(() -> lookup.visible(lookup.row(consultationId), me));
     }
 
     private DoctorSummary signedInDoctor() {
@@ -469,22 +365,13 @@ public class ConsultationService {
         return instant == null ? "?" : TIME.format(instant.atZone(clock.getZone()));
     }
 
-    private ConsultationStore.Row row(UUID consultationId) {
-        return store.byPublicId(consultationId)
-                .orElseThrow(() -> new NotFoundException("No consultation with this id"));
-    }
-
     private ConsultationStore.Row lockedRow(UUID consultationId) {
         store.lock(consultationId).orElseThrow(() -> new NotFoundException("No consultation with this id"));
-        return row(consultationId);
+        return lookup.row(consultationId);
     }
 
     /** This service owns its transactions, so it retries a deadlock of any part of them (queue, appointment). */
     private <T> T write(Supplier<@Nullable T> work) {
         return Retries.retryingDeadlocks(() -> transaction.execute(status -> work.get()));
-    }
-
-    private <T> T read(Supplier<T> work) {
-        return reading.execute(status -> work.get());
     }
 }

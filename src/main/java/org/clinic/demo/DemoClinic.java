@@ -56,13 +56,16 @@ class DemoClinic implements ApplicationRunner {
     private final AppointmentService appointments;
     private final org.clinic.queue.QueueService queue;
     private final org.clinic.consultation.ConsultationService consultations;
+    private final org.clinic.consultation.ConsultationRecords records;
     private final Clock clock;
 
     DemoClinic(StaffAccountService accounts, PatientService patients, DoctorService doctors,
                AppointmentService appointments, org.clinic.queue.QueueService queue,
-               org.clinic.consultation.ConsultationService consultations, Clock clock) {
+               org.clinic.consultation.ConsultationService consultations,
+               org.clinic.consultation.ConsultationRecords records, Clock clock) {
         this.queue = queue;
         this.consultations = consultations;
+        this.records = records;
         this.accounts = accounts;
         this.patients = patients;
         this.doctors = doctors;
@@ -89,7 +92,7 @@ class DemoClinic implements ApplicationRunner {
                 .flatMap(b -> java.util.stream.Stream.concat(b.current().stream(), b.waiting().stream())
                         .map(e -> java.util.Map.entry(e.patientId(), b.doctor())))
                 .limit(8).toList();
-        if (patientsToday.isEmpty() || !consultations.visits(patientsToday.getFirst().getKey()).isEmpty()) {
+        if (patientsToday.isEmpty() || !records.visits(patientsToday.getFirst().getKey()).isEmpty()) {
             return;
         }
         Random random = new Random(11);

@@ -44,6 +44,8 @@ class ConsultationLockTest {
     @Autowired
     ConsultationService consultations;
     @Autowired
+    ConsultationRecords records;
+    @Autowired
     QueueService queue;
     @Autowired
     AppointmentService appointments;
@@ -112,7 +114,7 @@ class ConsultationLockTest {
 
         var booked = as(doctor.staffUsername(), Role.DOCTOR, () -> consultations.bookFollowUp(done.id()));
 
-        assertThat(as(doctor.staffUsername(), Role.DOCTOR, () -> consultations.get(done.id()))
+        assertThat(as(doctor.staffUsername(), Role.DOCTOR, () -> records.get(done.id()))
                 .followUpAppointmentId()).isEqualTo(booked.id());
         assertThat(refusal(() -> owner.sql("UPDATE consultation SET follow_up_appointment_id = NULL,"
                 + " version = version + 1 WHERE id = :id").param("id", id).update()).getMessage()).contains(LOCKED);

@@ -44,6 +44,8 @@ class ConsultationServiceTest {
     @Autowired
     ConsultationService consultations;
     @Autowired
+    ConsultationRecords records;
+    @Autowired
     QueueService queue;
     @Autowired
     AppointmentService appointments;
@@ -147,7 +149,7 @@ class ConsultationServiceTest {
         assertThatThrownBy(() -> asDoctor(() -> consultations.saveDraft(c.id(), c.version(),
                 withVitals(new Vitals(null, null, null, null, null, null, 300.0, 60.0)))))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("BMI of 833.3");
-        Consultation after = asDoctor(() -> consultations.get(c.id()));
+        Consultation after = asDoctor(() -> records.get(c.id()));
         assertThat(after.version()).isEqualTo(c.version());
         assertThat(after.content().vitals()).isEqualTo(Vitals.NONE);
         // and the database refuses them whoever writes
@@ -163,7 +165,7 @@ class ConsultationServiceTest {
 
         asDoctor(() -> consultations.saveDraft(c.id(), c.version(), withVitals(high)));
 
-        Vitals saved = asDoctor(() -> consultations.get(c.id())).content().vitals();
+        Vitals saved = asDoctor(() -> records.get(c.id())).content().vitals();
         assertThat(saved).isEqualTo(high);
         assertThat(Vital.SYSTOLIC.flag(saved.systolic())).contains("High (usual 90–139 mmHg)");
         assertThat(Vital.SPO2.flag(saved.spo2())).contains("Low (usual 94–100 %)");
@@ -185,7 +187,7 @@ class ConsultationServiceTest {
                     assertThat(v.getMessage()).matches("This consultation was changed in another tab or window at "
                             + "\\d\\d:\\d\\d; reload to continue");
                 });
-        assertThat(asDoctor(() -> consultations.get(c.id())).content().vitals()).isEqualTo(first.vitals());
+        assertThat(asDoctor(() -> records.get(c.id())).content().vitals()).isEqualTo(first.vitals());
         // the tab that is up to date goes on saving
         assertThat(asDoctor(() -> consultations.saveDraft(c.id(), tabA.version(), second)).version())
                 .isEqualTo(tabA.version() + 1);
@@ -196,7 +198,7 @@ class ConsultationServiceTest {
         Consultation c = started();
         DoctorSummary other = fixtures.doctor();
 
-        assertThatThrownBy(() -> as(other.staffUsername(), Role.DOCTOR, () -> consultations.get(c.id())))
+        assertThatThrownBy(() -> as(other.staffUsername(), Role.DOCTOR, () -> records.get(c.id())))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> as(other.staffUsername(), Role.DOCTOR,
                 () -> consultations.saveDraft(c.id(), c.version(), sample()))).isInstanceOf(AccessDeniedException.class);
@@ -241,7 +243,7 @@ class ConsultationServiceTest {
                         + " (SELECT id FROM consultation WHERE public_id = :id)")
                 .param("id", c.id().toString()).update()).isInstanceOf(DataAccessException.class)
                 .hasMessageContaining("locked");
-        assertThat(asDoctor(() -> consultations.get(c.id())).content().diagnosis()).isEqualTo("Acute pharyngitis");
+        assertThat(asDoctor(() -> records.get(c.id())).content().diagnosis()).isEqualTo("Acute pharyngitis");
     }
 
     @Test
@@ -256,7 +258,7 @@ class ConsultationServiceTest {
                 .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.problems())
                         .extracting(RuleViolation.Problem::field)
                         .contains("prescription.0.dose", "prescription.0.frequency", "prescription.0.duration"));
-        assertThat(asDoctor(() -> consultations.get(c.id())).status()).isEqualTo(ConsultationStatus.DRAFT);
+        assertThat(asDoctor(() -> records.get(c.id())).status()).isEqualTo(ConsultationStatus.DRAFT);
     }
 
     @Test
@@ -293,7 +295,7 @@ class ConsultationServiceTest {
         assertThatThrownBy(() -> asDoctor(() -> consultations.complete(c.id(), c.version(), sample())))
                 .isInstanceOf(RuleViolation.class);
 
-        Consultation after = asDoctor(() -> consultations.get(c.id()));
+        Consultation after = asDoctor(() -> records.get(c.id()));
         assertThat(after.status()).isEqualTo(ConsultationStatus.DRAFT);
         assertThat(after.version()).isEqualTo(c.version());
         assertThat(after.content()).isEqualTo(ConsultationContent.EMPTY);
@@ -307,7 +309,7 @@ class ConsultationServiceTest {
                 .param("id", arrival.entryId().toString()).update();
         assertThatThrownBy(() -> asDoctor(() -> consultations.complete(c.id(), c.version(), sample())))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("no longer in consultation");
-        assertThat(asDoctor(() -> consultations.get(c.id())).status()).isEqualTo(ConsultationStatus.DRAFT);
+        assertThat(asDoctor(() -> records.get(c.id())).status()).isEqualTo(ConsultationStatus.DRAFT);
         assertThat(appointments.get(arrival.appointmentId()).status()).isEqualTo(AppointmentStatus.IN_CONSULTATION);
     }
 
@@ -339,7 +341,7 @@ class ConsultationServiceTest {
         assertThat(booked.kind()).isEqualTo(AppointmentKind.FOLLOW_UP);
         assertThat(booked.doctorId()).isEqualTo(doctor.id());
         assertThat(booked.reason()).doesNotContain("pharyngitis"); // reception sees the reason: nothing clinical
-        assertThat(asDoctor(() -> consultations.get(c.id())).followUpAppointmentId()).isEqualTo(booked.id());
+        assertThat(asDoctor(() -> records.get(c.id())).followUpAppointmentId()).isEqualTo(booked.id());
         assertThatThrownBy(() -> asDoctor(() -> consultations.bookFollowUp(c.id())))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("already booked");
     }
@@ -350,13 +352,13 @@ class ConsultationServiceTest {
         Consultation done = asDoctor(() -> consultations.start(first.entryId()));
         asDoctor(() -> consultations.complete(done.id(), done.version(), sample()));
 
-        List<Consultation> history = asDoctor(() -> consultations.history(first.patientId()));
+        List<Consultation> history = asDoctor(() -> records.history(first.patientId()));
         assertThat(history).singleElement().satisfies(h -> {
             assertThat(h.content().diagnosis()).isEqualTo("Acute pharyngitis");
             assertThat(h.content().vitals().systolic()).isEqualTo(128);
             assertThat(h.content().prescription()).extracting(PrescriptionLine::medicine).containsExactly("Paracetamol");
         });
-        List<Visit> visits = consultations.visits(first.patientId()); // as the receptionist
+        List<Visit> visits = records.visits(first.patientId()); // as the receptionist
         assertThat(visits).singleElement().satisfies(v -> {
             assertThat(v.doctorName()).isEqualTo(doctor.displayName());
             assertThat(v.status()).isEqualTo(ConsultationStatus.COMPLETED);
@@ -370,12 +372,14 @@ class ConsultationServiceTest {
     void receptionists_administrators_and_displays_cannot_read_clinical_content_through_any_method() {
         Consultation c = started();
         asDoctor(() -> consultations.complete(c.id(), c.version(), sample()));
-        var patient = asDoctor(() -> consultations.get(c.id())).patientId();
+        var patient = asDoctor(() -> records.get(c.id())).patientId();
 
         for (Role role : List.of(Role.RECEPTIONIST, Role.ADMIN, Role.DISPLAY)) {
             as("someone", role, () -> {
-                assertThatThrownBy(() -> consultations.get(c.id())).isInstanceOf(AccessDeniedException.class);
-                assertThatThrownBy(() -> consultations.history(patient)).isInstanceOf(AccessDeniedException.class);
+                assertThatThrownBy(() -> records.get(c.id())).isInstanceOf(AccessDeniedException.class);
+                assertThatThrownBy(() -> records.history(patient)).isInstanceOf(AccessDeniedException.class);
+                assertThatThrownBy(() -> records.summary(c.id())).isInstanceOf(AccessDeniedException.class);
+                assertThatThrownBy(() -> records.printed(c.id())).isInstanceOf(AccessDeniedException.class);
                 assertThatThrownBy(() -> consultations.addAddendum(c.id(), "x"))
                         .isInstanceOf(AccessDeniedException.class);
                 assertThatThrownBy(() -> consultations.saveDraft(c.id(), 0, sample()))
@@ -383,23 +387,26 @@ class ConsultationServiceTest {
                 assertThatThrownBy(consultations::diagnosisCodes).isInstanceOf(AccessDeniedException.class);
             });
         }
-        as("tv", Role.DISPLAY, () -> assertThatThrownBy(() -> consultations.visits(patient))
+        as("tv", Role.DISPLAY, () -> assertThatThrownBy(() -> records.visits(patient))
                 .isInstanceOf(AccessDeniedException.class));
-        // Every public method is for doctors only, but the one that returns nothing clinical (visits) and the
-        // write-only import of past visits for administrators (their bulk export reads through
-        // ConsultationArchive, apart from this service).
-        for (Method method : ConsultationService.class.getDeclaredMethods()) {
-            if (!Modifier.isPublic(method.getModifiers())) {
-                continue;
-            }
-            String rule = method.getAnnotation(PreAuthorize.class).value();
-            switch (method.getName()) {
-                case "visits" -> assertThat(rule).doesNotContain(Role.DISPLAY_NAME);
-                case "recordPastVisit" -> {
-                    assertThat(rule).isEqualTo(ConsultationService.ADMINS);
-                    assertThat(method.getReturnType()).isEqualTo(UUID.class);
+        // Every public method of both sides (writing and reading) is for doctors only, but the one that returns
+        // nothing clinical (visits) and the write-only import of past visits for administrators (their bulk export
+        // reads through ConsultationArchive, apart from these services).
+        for (Class<?> side : List.of(ConsultationService.class, ConsultationRecords.class)) {
+            for (Method method : side.getDeclaredMethods()) {
+                if (!Modifier.isPublic(method.getModifiers())) {
+                    continue;
                 }
-                default -> assertThat(rule).as(method.getName()).isEqualTo(ConsultationService.DOCTORS);
+                String rule = method.getAnnotation(PreAuthorize.class).value();
+                switch (method.getName()) {
+                    case "visits" -> assertThat(rule).doesNotContain(Role.DISPLAY_NAME);
+                    case "recordPastVisit" -> {
+                        assertThat(rule).isEqualTo(ConsultationService.ADMINS);
+                        assertThat(method.getReturnType()).isEqualTo(UUID.class);
+                    }
+                    default -> assertThat(rule).as(side.getSimpleName() + "." + method.getName())
+                            .isEqualTo(ConsultationService.DOCTORS);
+                }
             }
         }
     }

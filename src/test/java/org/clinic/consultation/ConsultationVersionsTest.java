@@ -35,6 +35,8 @@ class ConsultationVersionsTest {
     @Autowired
     ConsultationService consultations;
     @Autowired
+    ConsultationRecords records;
+    @Autowired
     ConsultationVersions versions;
     @Autowired
     QueueService queue;
@@ -91,7 +93,7 @@ class ConsultationVersionsTest {
             assertThat(v.savedBy()).isEqualTo(doctor.staffUsername());
             assertThat(v.completing()).isFalse();
         });
-        assertThat(asDoctor(() -> consultations.get(c.id())).content()).isEqualTo(third);
+        assertThat(asDoctor(() -> records.get(c.id())).content()).isEqualTo(third);
     }
 
     @Test

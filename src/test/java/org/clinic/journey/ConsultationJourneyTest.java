@@ -10,7 +10,7 @@ import org.clinic.appointment.AppointmentStatus;
 import org.clinic.appointment.AppointmentSummary;
 import org.clinic.appointment.BookAppointment;
 import org.clinic.appointment.TestClinic;
-import org.clinic.consultation.ConsultationService;
+import org.clinic.consultation.ConsultationRecords;
 import org.clinic.consultation.ConsultationStatus;
 import org.clinic.doctor.DoctorService;
 import org.clinic.doctor.DoctorSummary;
@@ -57,7 +57,7 @@ class ConsultationJourneyTest extends JourneyTest {
     @Autowired
     QueueService queue;
     @Autowired
-    ConsultationService consultations;
+    ConsultationRecords consultations;
     @Autowired
     TestClock clock;
 

@@ -5,6 +5,7 @@ import org.clinic.appointment.AppointmentKind;
 import org.clinic.appointment.AppointmentService;
 import org.clinic.appointment.BookAppointment;
 import org.clinic.consultation.Consultation;
+import org.clinic.consultation.ConsultationRecords;
 import org.clinic.consultation.ConsultationService;
 import org.clinic.doctor.DoctorService;
 import org.clinic.doctor.DoctorSummary;
@@ -48,6 +49,8 @@ class PatientAccessLogTest extends SpringBrowserlessTest {
     @Autowired
     ConsultationService consultations;
     @Autowired
+    ConsultationRecords records;
+    @Autowired
     ExportService exports;
     @Autowired
     AppointmentService appointments;
@@ -86,7 +89,7 @@ class PatientAccessLogTest extends SpringBrowserlessTest {
         DoctorSummary doctor = fixtures.doctor();
         UUID patient = fixtures.patient();
         fixtures.pastVisits(patient, doctor, 1); // yesterday: the doctor looks after the patient
-        UUID consultation = as(doctor.staffUsername(), Role.DOCTOR, () -> consultations.history(patient))
+        UUID consultation = as(doctor.staffUsername(), Role.DOCTOR, () -> records.history(patient))
                 .getFirst().id();
         String me = doctor.staffUsername();
         List<ReadPath> paths = List.of(
@@ -101,13 +104,13 @@ class PatientAccessLogTest extends SpringBrowserlessTest {
                 new ReadPath("the change history, by the doctor", me, Role.DOCTOR, AccessKind.HISTORY, "care",
                         () -> patients.history(patient)),
                 new ReadPath("the consultations timeline", me, Role.DOCTOR, AccessKind.CONSULTATION, "care",
-                        () -> consultations.history(patient)),
+                        () -> records.history(patient)),
                 new ReadPath("one consultation", me, Role.DOCTOR, AccessKind.CONSULTATION, "care",
-                        () -> consultations.get(consultation)),
+                        () -> records.get(consultation)),
                 new ReadPath("the visit summary", me, Role.DOCTOR, AccessKind.SUMMARY, "care",
-                        () -> consultations.summary(consultation)),
+                        () -> records.summary(consultation)),
                 new ReadPath("the printed summary", me, Role.DOCTOR, AccessKind.PRINT, "care", () -> {
-                    consultations.printed(consultation);
+                    records.printed(consultation);
                     return "printed";
                 }),
                 new ReadPath("the CSV export of the history", me, Role.DOCTOR, AccessKind.EXPORT, "care",
@@ -130,7 +133,7 @@ class PatientAccessLogTest extends SpringBrowserlessTest {
 
         as("grace", Role.RECEPTIONIST, () -> patients.search("", 0, 20));
         as("grace", Role.RECEPTIONIST, () -> patients.reference(patient));
-        as("grace", Role.RECEPTIONIST, () -> consultations.visits(patient));
+        as("grace", Role.RECEPTIONIST, () -> records.visits(patient));
 
         assertThat(rowsAfter(before, patient)).isEmpty();
     }
@@ -144,7 +147,7 @@ class PatientAccessLogTest extends SpringBrowserlessTest {
         assertThatThrownBy(() -> as(stranger.staffUsername(), Role.DOCTOR, () -> patients.get(patient)))
                 .isInstanceOf(BreakTheGlassRequired.class)
                 .satisfies(e -> assertThat(((BreakTheGlassRequired) e).patientId()).isEqualTo(patient));
-        assertThatThrownBy(() -> as(stranger.staffUsername(), Role.DOCTOR, () -> consultations.history(patient)))
+        assertThatThrownBy(() -> as(stranger.staffUsername(), Role.DOCTOR, () -> records.history(patient)))
                 .isInstanceOf(BreakTheGlassRequired.class);
         assertThatThrownBy(() -> as(stranger.staffUsername(), Role.DOCTOR, () -> exports.exportPatient(patient)))
                 .isInstanceOf(BreakTheGlassRequired.class);
@@ -164,7 +167,7 @@ class PatientAccessLogTest extends SpringBrowserlessTest {
             return null;
         });
         as(stranger.staffUsername(), Role.DOCTOR, () -> patients.get(patient));
-        as(stranger.staffUsername(), Role.DOCTOR, () -> consultations.history(patient));
+        as(stranger.staffUsername(), Role.DOCTOR, () -> records.history(patient));
 
         Row flagged = new Row(stranger.staffUsername(), "DOCTOR", "RECORD", patient, internalId(patient), reason, true);
         assertThat(rowsAfter(before, patient)).containsExactly(flagged,

@@ -20,7 +20,7 @@ import org.clinic.base.ClinicSettings;
 import org.clinic.base.NotFoundException;
 import org.clinic.consultation.Consultation;
 import org.clinic.consultation.ConsultationContent;
-import org.clinic.consultation.ConsultationService;
+import org.clinic.consultation.ConsultationRecords;
 import org.clinic.consultation.ConsultationStatus;
 import org.clinic.consultation.PrescriptionLine;
 import org.clinic.security.BreakTheGlassRequired;
@@ -42,14 +42,14 @@ import java.util.UUID;
 @RolesAllowed(Role.DOCTOR_NAME)
 public class ConsultationSummaryView extends Main implements BeforeEnterObserver {
 
-    private final ConsultationService consultations;
+    private final ConsultationRecords consultations;
     private final String clinicName;
     private final ZoneId zone;
     private final Div sheet = new Div();
     private final Anchor back = new Anchor("", "Back to the consultation");
     private @Nullable Consultation consultation;
 
-    public ConsultationSummaryView(ConsultationService consultations, ClinicSettings settings,
+    public ConsultationSummaryView(ConsultationRecords consultations, ClinicSettings settings,
                                    @Value("${clinic.name:Clinic}") String clinicName) {
         this.consultations = consultations;
         this.clinicName = clinicName;

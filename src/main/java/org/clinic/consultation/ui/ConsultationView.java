@@ -39,6 +39,7 @@ import org.clinic.base.ui.FieldMessages;
 import org.clinic.consultation.Consultation;
 import org.clinic.consultation.ConsultationChanged;
 import org.clinic.consultation.ConsultationContent;
+import org.clinic.consultation.ConsultationRecords;
 import org.clinic.consultation.ConsultationRules;
 import org.clinic.consultation.ConsultationService;
 import org.clinic.consultation.ConsultationStatus;
@@ -75,6 +76,7 @@ public class ConsultationView extends Main implements BeforeEnterObserver {
     private static final int TEXT_SAVE_DELAY_MS = 900;
 
     private final ConsultationService consultations;
+    private final ConsultationRecords records;
     private final LiveUpdates liveUpdates;
     private final ZoneId zone;
 
@@ -115,8 +117,10 @@ public class ConsultationView extends Main implements BeforeEnterObserver {
     private boolean stale;
     private @Nullable Registration subscription;
 
-    public ConsultationView(ConsultationService consultations, LiveUpdates liveUpdates, ClinicSettings settings) {
+    public ConsultationView(ConsultationService consultations, ConsultationRecords records, LiveUpdates liveUpdates,
+                            ClinicSettings settings) {
         this.consultations = consultations;
+        this.records = records;
         this.liveUpdates = liveUpdates;
         this.zone = settings.timeZone();
         addClassNames("clinic-page", "clinic-consultation");
@@ -272,7 +276,7 @@ public class ConsultationView extends Main implements BeforeEnterObserver {
     }
 
     private void load() {
-        Consultation c = consultations.get(java.util.Objects.requireNonNull(consultationId));
+        Consultation c = records.get(java.util.Objects.requireNonNull(consultationId));
         show(c);
     }
 
@@ -539,7 +543,7 @@ public class ConsultationView extends Main implements BeforeEnterObserver {
         }
         try {
             var booked = consultations.bookFollowUp(c.id());
-            show(consultations.get(c.id()));
+            show(records.get(c.id()));
             followUpBooked.setText("Follow-up booked: " + ConsultationText.DATE.format(booked.date()) + " at "
                     + booked.start() + " with " + booked.doctorName());
             FieldMessages.showSuccess("Follow-up booked for " + ConsultationText.DATE.format(booked.date()) + " at "
@@ -661,7 +665,7 @@ public class ConsultationView extends Main implements BeforeEnterObserver {
         if (consultationId == null || consultation == null) {
             return;
         }
-        Consultation now = consultations.get(consultationId);
+        Consultation now = records.get(consultationId);
         if (now.status() != consultation.status() || !consultation.editable()) {
             show(now);
         } else if (now.version() > version && !stale) {

@@ -18,7 +18,7 @@ import org.clinic.base.ClinicSettings;
 import org.clinic.base.LiveUpdates;
 import org.clinic.consultation.Consultation;
 import org.clinic.consultation.ConsultationChanged;
-import org.clinic.consultation.ConsultationService;
+import org.clinic.consultation.ConsultationRecords;
 import org.clinic.consultation.PrescriptionLine;
 import org.clinic.consultation.Visit;
 import org.clinic.consultation.Vital;
@@ -40,12 +40,12 @@ import java.util.UUID;
 @Order(20)
 class PatientConsultationsSection implements PatientRecordSection {
 
-    private final ConsultationService consultations;
+    private final ConsultationRecords consultations;
     private final LiveUpdates liveUpdates;
     private final AuthenticationContext authentication;
     private final ZoneId zone;
 
-    PatientConsultationsSection(ConsultationService consultations, LiveUpdates liveUpdates,
+    PatientConsultationsSection(ConsultationRecords consultations, LiveUpdates liveUpdates,
                                 AuthenticationContext authentication, ClinicSettings settings) {
         this.consultations = consultations;
         this.liveUpdates = liveUpdates;

@@ -14,6 +14,7 @@ import org.clinic.appointment.AppointmentStatus;
 import org.clinic.base.ui.RecordNotFoundView;
 import org.clinic.consultation.Consultation;
 import org.clinic.consultation.ConsultationFixtures;
+import org.clinic.consultation.ConsultationRecords;
 import org.clinic.consultation.ConsultationService;
 import org.clinic.consultation.ConsultationStatus;
 import org.clinic.doctor.DoctorService;
@@ -47,6 +48,8 @@ class ConsultationViewsTest extends SpringBrowserlessTest {
 
     @Autowired
     ConsultationService consultations;
+    @Autowired
+    ConsultationRecords records;
     @Autowired
     QueueService queue;
     @Autowired
@@ -105,14 +108,14 @@ class ConsultationViewsTest extends SpringBrowserlessTest {
         assertThat(systolic.isInvalid()).isTrue();
         assertThat(systolic.getErrorMessage()).isEqualTo("Systolic 400 is not plausible; enter 50–260 mmHg");
         assertThat($(Span.class).id("save-status").getText()).contains("not saved: Systolic");
-        assertThat(consultations.get(c.id()).content().vitals().systolic()).isNull();
+        assertThat(records.get(c.id()).content().vitals().systolic()).isNull();
 
         test(systolic).setValue(150.0);
 
         assertThat(systolic.isInvalid()).isFalse();
         assertThat(systolic.getHelperText()).isEqualTo("⚠ High (usual 90–139 mmHg)");
         assertThat(systolic.getElement().getAttribute("data-flag")).isEqualTo("high");
-        assertThat(consultations.get(c.id()).content().vitals().systolic()).isEqualTo(150);
+        assertThat(records.get(c.id()).content().vitals().systolic()).isEqualTo(150);
 
         NumberField diastolic = $(NumberField.class).id("vital-diastolic");
         test(diastolic).setValue(160.0);
@@ -132,7 +135,7 @@ class ConsultationViewsTest extends SpringBrowserlessTest {
         test($(TextArea.class).id("examination")).setValue("Tonsils enlarged, no exudate");
         test($(TextField.class).id("rx-0-medicine")).setValue("Paracetamol"); // half a line is fine in a draft
 
-        Consultation saved = consultations.get(c.id());
+        Consultation saved = records.get(c.id());
         assertThat(saved.content().chiefComplaint()).isEqualTo("Sore throat for three days");
         assertThat(saved.content().examination()).isEqualTo("Tonsils enlarged, no exudate");
         assertThat(saved.content().prescription()).singleElement()
@@ -152,7 +155,7 @@ class ConsultationViewsTest extends SpringBrowserlessTest {
         assertThat(banner.isVisible()).isTrue();
         assertThat($(Span.class).id("stale-message").getText())
                 .matches("This consultation was changed in another tab or window at \\d\\d:\\d\\d; reload to continue");
-        assertThat(consultations.get(c.id()).content().chiefComplaint()).isEqualTo("Cough for five days");
+        assertThat(records.get(c.id()).content().chiefComplaint()).isEqualTo("Cough for five days");
 
         test($(Button.class).id("reload-consultation")).click();
         assertThat($(TextField.class).id("chief-complaint").getValue()).isEqualTo("Cough for five days");
@@ -168,13 +171,13 @@ class ConsultationViewsTest extends SpringBrowserlessTest {
 
         test($(Button.class).id("complete")).click();
         assertThat($(TextField.class).id("diagnosis").isInvalid()).isTrue(); // a diagnosis is needed
-        assertThat(consultations.get(c.id()).status()).isEqualTo(ConsultationStatus.DRAFT);
+        assertThat(records.get(c.id()).status()).isEqualTo(ConsultationStatus.DRAFT);
 
         test($(TextField.class).id("diagnosis")).setValue("Viral pharyngitis");
         Button complete = $(Button.class).id("complete");
         test(complete).click();
 
-        assertThat(consultations.get(c.id()).status()).isEqualTo(ConsultationStatus.COMPLETED);
+        assertThat(records.get(c.id()).status()).isEqualTo(ConsultationStatus.COMPLETED);
         assertThat(queue.get(arrival.entryId()).status()).isEqualTo(QueueStatus.DONE);
         assertThat($(TextField.class).id("diagnosis").isReadOnly()).isTrue();
         assertThat(complete.isVisible()).isFalse();
@@ -184,7 +187,7 @@ class ConsultationViewsTest extends SpringBrowserlessTest {
         test($(Button.class).id("add-addendum")).click();
         assertThat($(Div.class).id("addenda").getElement().getTextRecursively())
                 .contains("Rapid strep test negative", doctor.displayName());
-        assertThat(consultations.get(c.id()).content().diagnosis()).isEqualTo("Viral pharyngitis");
+        assertThat(records.get(c.id()).content().diagnosis()).isEqualTo("Viral pharyngitis");
 
         // the printable summary carries the clinic's header, the patient and the diagnosis
         UI.getCurrent().navigate("consultations/" + c.id() + "/summary");
@@ -203,7 +206,7 @@ class ConsultationViewsTest extends SpringBrowserlessTest {
 
         assertThat(getCurrentView()).isInstanceOf(DoctorQueueView.class);
         assertThat(queue.get(next.entryId()).status()).isEqualTo(QueueStatus.CALLED);
-        assertThat(consultations.get(c.id()).status()).isEqualTo(ConsultationStatus.COMPLETED);
+        assertThat(records.get(c.id()).status()).isEqualTo(ConsultationStatus.COMPLETED);
     }
 
     @Test
