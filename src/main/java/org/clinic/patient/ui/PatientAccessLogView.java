@@ -71,7 +71,7 @@ public class PatientAccessLogView extends Main implements BeforeEnterObserver {
     private @Nullable UUID pinned;
 
     /** A log entry with the patient's name and MRN as the screen shows them. */
-    record Row(AccessLogEntry entry, String patient) {
+    record Row(AccessLogEntry entry, String patient, String mrn) {
     }
 
     public PatientAccessLogView(AccessLogService accessLog, PatientService patients, StaffAccountService accounts,
@@ -120,11 +120,12 @@ public class PatientAccessLogView extends Main implements BeforeEnterObserver {
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(r -> twoLines(r.entry().staffUsername(), roleLabel(r.entry().staffRole())))
                 .setHeader("Who").setFlexGrow(1);
-        grid.addColumn(Row::patient).setHeader("Patient").setFlexGrow(2);
+        grid.addComponentColumn(r -> twoLines(r.patient(), r.mrn())).setHeader("Patient").setFlexGrow(2);
         grid.addColumn(r -> r.entry().what().label()).setHeader("What").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(r -> reason(r.entry())).setHeader("Why").setFlexGrow(3)
                 .setTooltipGenerator(r -> r.entry().reason());
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        // Reasons are read whole: a broken glass's explanation must not be cut off.
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setEmptyStateText("Nobody read patient data matching these filters.");
         grid.setId("access-log");
         grid.setSizeFull();
@@ -169,8 +170,8 @@ public class PatientAccessLogView extends Main implements BeforeEnterObserver {
                 .filter(Objects::nonNull).collect(Collectors.toSet()));
         return entries.stream().map(e -> {
             PatientReference known = e.patientInternalId() == null ? null : people.get(e.patientInternalId());
-            return new Row(e, known == null ? e.patientId().toString()
-                    : known.fullName() + " · MRN " + Mrn.display(known.mrn()));
+            return known == null ? new Row(e, e.patientId().toString(), "")
+                    : new Row(e, known.fullName(), "MRN " + Mrn.display(known.mrn()));
         });
     }
 
@@ -188,8 +189,14 @@ public class PatientAccessLogView extends Main implements BeforeEnterObserver {
             flag.addClassName("clinic-access-flag");
             cell.add(flag, new Span(" "));
         }
-        cell.add(new Span(entry.reason())); // always text, never markup
+        cell.add(new Span(entry.brokeGlass() ? entry.reason() : usualReason(entry))); // always text, never markup
         return cell;
+    }
+
+    /** A read without a broken glass: the doctor looks after the patient, or the front desk or office did its work. */
+    private static String usualReason(AccessLogEntry entry) {
+        return Role.DOCTOR.name().equals(entry.staffRole()) ? "In their care (visit, queue or appointment)"
+                : "Front desk or administration";
     }
 
     private static String roleLabel(String role) {

@@ -173,6 +173,7 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
         try {
             open();
         } catch (BreakTheGlassRequired noReasonYet) {
+            showRecord(false); // nothing of the record, not even an empty frame, until the reason is given
             UUID asked = patientId;
             new BreakTheGlassDialog(reason -> {
                 accessLog.breakTheGlass(asked, reason);
@@ -185,6 +186,11 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
         load();
         UUID shown = requirePatientId();
         sectionProviders.orderedStream().forEach(section -> sections.add(section.render(shown)));
+        showRecord(true);
+    }
+
+    private void showRecord(boolean shown) {
+        getChildren().forEach(part -> part.setVisible(shown));
     }
 
     private void load() {

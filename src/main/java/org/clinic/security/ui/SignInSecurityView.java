@@ -118,7 +118,7 @@ public class SignInSecurityView extends Main {
         events.addColumn(e -> text(e.address())).setHeader("Address").setAutoWidth(true).setFlexGrow(0);
         events.addColumn(e -> text(e.userAgent())).setHeader("Browser").setFlexGrow(2)
                 .setTooltipGenerator(e -> text(e.userAgent()));
-        events.addColumn(e -> text(e.actedBy())).setHeader("By").setAutoWidth(true).setFlexGrow(0);
+        events.addColumn(e -> text(e.actedBy())).setHeader("By").setWidth("7em").setFlexGrow(0);
         events.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         events.setEmptyStateText("No sign-in events match.");
         events.setId("sign-in-events");

@@ -46,7 +46,7 @@ class PatientAccessLogViewTest extends SpringBrowserlessTest {
                 "dr.cover|Doctor|" + patient.fullName() + " · MRN " + patient.displayMrn()
                         + "|Patient record|Broke the glass Covering for a colleague: Dr Reyes is away",
                 "grace|Receptionist|" + patient.fullName() + " · MRN " + patient.displayMrn()
-                        + "|Patient record|care");
+                        + "|Patient record|Front desk or administration");
 
         test($(Checkbox.class).id("access-log-flagged")).click();
         assertThat(rows()).singleElement().asString().startsWith("dr.cover|");
@@ -89,7 +89,7 @@ class PatientAccessLogViewTest extends SpringBrowserlessTest {
             PatientAccessLogView.Row row = tester.getRow(i);
             String who = tester.getCellComponent(i, 1).getElement().getTextRecursively();
             return String.join("|", row.entry().staffUsername(), who.substring(row.entry().staffUsername().length()),
-                    row.patient(), row.entry().what().label(),
+                    row.patient() + " · " + row.mrn(), row.entry().what().label(),
                     tester.getCellComponent(i, 4).getElement().getTextRecursively());
         }).toList();
     }

@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithMockUser(username = "boss", roles = "ADMIN")
 class StaffAccountsViewTest extends SpringBrowserlessTest {
 
-    private static final int DISPLAY_COLUMN = 4;
-    private static final int ACTIONS_COLUMN = 6;
+    private static final int DISPLAY_COLUMN = 3;
+    private static final int ACTIONS_COLUMN = 5;
 
     @Autowired
     StaffAccountService service;
