@@ -46,12 +46,6 @@ import java.util.function.Supplier;
 @RolesAllowed(Role.ADMIN_NAME)
 public class StaffAccountsView extends Main {
 
-    private static Div nameAndUsername(StaffAccountSummary account) {
-        Span username = new Span(account.username());
-        username.addClassName("clinic-hint-inline");
-        return new Div(new Span(account.displayName()), new Div(username));
-    }
-
     private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("d MMM yyyy");
 
     private final StaffAccountService service;
@@ -70,13 +64,11 @@ public class StaffAccountsView extends Main {
         toolbar.addClassName("clinic-toolbar");
 
         // Name and user name share a column so every action stays in view on a 1366-pixel screen.
-        grid.addComponentColumn(StaffAccountsView::nameAndUsername).setHeader("Name · user name").setAutoWidth(true)
+        grid.addComponentColumn(this::nameAndUsername).setHeader("Name · user name").setAutoWidth(true)
                 .setFlexGrow(1);
         grid.addComponentColumn(this::roleSelect).setHeader("Role").setAutoWidth(true);
         grid.addComponentColumn(StaffAccountsView::statusBadge).setHeader("Status").setAutoWidth(true);
         grid.addComponentColumn(this::initialsToggle).setHeader("Display").setAutoWidth(true);
-        grid.addColumn(a -> CREATED.format(a.createdAt().atZone(settings.timeZone())))
-                .setHeader("Created").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
@@ -219,5 +211,12 @@ public class StaffAccountsView extends Main {
         dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), save);
         dialog.open();
         password.focus();
+    }
+
+    private Div nameAndUsername(StaffAccountSummary account) {
+        Span username = new Span(account.username() + " · since "
+                + CREATED.format(account.createdAt().atZone(zone)));
+        username.addClassName("clinic-hint-inline");
+        return new Div(new Span(account.displayName()), new Div(username));
     }
 }

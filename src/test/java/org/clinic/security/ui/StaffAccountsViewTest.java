@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StaffAccountsViewTest extends SpringBrowserlessTest {
 
     private static final int DISPLAY_COLUMN = 3;
-    private static final int ACTIONS_COLUMN = 5;
+    private static final int ACTIONS_COLUMN = 4;
 
     @Autowired
     StaffAccountService service;
