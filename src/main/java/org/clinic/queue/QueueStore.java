@@ -51,23 +51,37 @@ class QueueStore {
 
     /** Creates the line's counter row for the day if missing; outside the operation's transaction (auto-commit). */
     void ensureLine(String line, LocalDate date) {
-        if (knownLines.add(line + "/" + date)) {
-            jdbc.sql("INSERT IGNORE INTO queue_line_day (line, on_date) VALUES (:line, :date)")
-                    .param("line", line).param("date", date).update();
+        String key = line + "/" + date;
+        // Known only once the row exists: marking it first let a second thread lock a row not yet inserted.
+        if (!knownLines.contains(key)) {
+            insertLine(line, date);
+            knownLines.add(key);
         }
+    }
+
+    private void insertLine(String line, LocalDate date) {
+        jdbc.sql("INSERT IGNORE INTO queue_line_day (line, on_date) VALUES (:line, :date)")
+                .param("line", line).param("date", date).update();
     }
 
     /** Locks the lines' counter rows, always in the same order, and returns their priority streaks. */
     java.util.Map<String, Integer> lockLines(Collection<String> lines, LocalDate date) {
         java.util.Map<String, Integer> streaks = new java.util.TreeMap<>();
         for (String line : new java.util.TreeSet<>(lines)) {
-            Integer streak = jdbc.sql("SELECT priority_streak FROM queue_line_day WHERE line = :line AND on_date = :date"
-                            + " FOR UPDATE")
-                    .param("line", line).param("date", date).query(Integer.class).optional()
-                    .orElseThrow(() -> new IllegalStateException("Queue line " + line + " has no row for " + date));
+            Integer streak = lockLine(line, date).orElseGet(() -> {
+                // Its row was inserted in a transaction that rolled back: insert it again, in this one.
+                insertLine(line, date);
+                return lockLine(line, date).orElseThrow(() ->
+                        new IllegalStateException("Queue line " + line + " has no row for " + date));
+            });
             streaks.put(line, streak);
         }
         return streaks;
+    }
+
+    private java.util.Optional<Integer> lockLine(String line, LocalDate date) {
+        return jdbc.sql("SELECT priority_streak FROM queue_line_day WHERE line = :line AND on_date = :date FOR UPDATE")
+                .param("line", line).param("date", date).query(Integer.class).optional();
     }
 
     int nextToken(String line, LocalDate date) {
