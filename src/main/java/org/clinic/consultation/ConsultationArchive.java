@@ -56,12 +56,8 @@ public class ConsultationArchive {
             Map<Long, PatientReference> people = patients.references(rows.stream()
                     .map(ConsultationStore.Row::patientId).distinct().toList());
             return rows.stream().map(r -> {
-                PatientReference patient = people.get(r.patientId());
-                return new Consultation(r.publicId(), patient.id(), patient.fullName(), patient.mrn(),
-                        r.queueEntryPublicId(), r.token(), r.appointmentPublicId(), doctor.id(), doctor.displayName(),
-                        doctor.specialty().name(), doctor.room(), r.status(), r.visitDate(), r.startedAt(),
-                        r.savedAt(), r.savedBy(), r.completedAt(), r.completedBy(), r.version(), r.content(),
-                        addenda.getOrDefault(r.id(), List.of()), r.followUpPublicId(), false);
+                return r.toConsultation(people.get(r.patientId()), doctor, addenda.getOrDefault(r.id(), List.of()),
+                        false);
             }).toList();
         });
     }
@@ -77,12 +73,8 @@ public class ConsultationArchive {
             Map<Long, DoctorSummary> byId = doctors.doctorsByInternalId(rows.stream()
                     .map(ConsultationStore.Row::doctorId).collect(java.util.stream.Collectors.toSet()));
             return rows.stream().map(r -> {
-                DoctorSummary doctor = byId.get(r.doctorId());
-                return new Consultation(r.publicId(), patient.id(), patient.fullName(), patient.mrn(),
-                        r.queueEntryPublicId(), r.token(), r.appointmentPublicId(), doctor.id(), doctor.displayName(),
-                        doctor.specialty().name(), doctor.room(), r.status(), r.visitDate(), r.startedAt(),
-                        r.savedAt(), r.savedBy(), r.completedAt(), r.completedBy(), r.version(), r.content(),
-                        addenda.getOrDefault(r.id(), List.of()), r.followUpPublicId(), false);
+                return r.toConsultation(patient, byId.get(r.doctorId()), addenda.getOrDefault(r.id(), List.of()),
+                        false);
             }).toList();
         });
     }

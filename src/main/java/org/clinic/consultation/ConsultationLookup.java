@@ -64,11 +64,7 @@ class ConsultationLookup {
     Consultation consultation(ConsultationStore.Row r, List<Consultation.Addendum> addenda, long me) {
         PatientReference patient = patientOf(r);
         DoctorSummary doctor = doctors.doctorsByInternalId(Set.of(r.doctorId())).get(r.doctorId());
-        return new Consultation(r.publicId(), patient.id(), patient.fullName(), patient.mrn(), r.queueEntryPublicId(),
-                r.token(), r.appointmentPublicId(), doctor.id(), doctor.displayName(), doctor.specialty().name(),
-                doctor.room(), r.status(), r.visitDate(), r.startedAt(), r.savedAt(), r.savedBy(), r.completedAt(),
-                r.completedBy(), r.version(), r.content(), addenda, r.followUpPublicId(),
-                r.doctorId() == me);
+        return r.toConsultation(patient, doctor, addenda, r.doctorId() == me);
     }
 
     PatientReference patientOf(ConsultationStore.Row row) {

@@ -1,5 +1,7 @@
 package org.clinic.consultation;
 
+import org.clinic.doctor.DoctorSummary;
+import org.clinic.patient.PatientReference;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +34,15 @@ class ConsultationStore {
                String startedBy, Instant savedAt, String savedBy, @Nullable Instant completedAt,
                @Nullable String completedBy, ConsultationContent content, @Nullable Long followUpAppointmentId,
                @Nullable UUID followUpPublicId, long version) {
+
+        /** What screens and services see of this row, given whose it is and who treated; {@code mine}: the reader's. */
+        Consultation toConsultation(PatientReference patient, DoctorSummary doctor,
+                                    List<Consultation.Addendum> addenda, boolean mine) {
+            return new Consultation(publicId, patient.id(), patient.fullName(), patient.mrn(), queueEntryPublicId,
+                    token, appointmentPublicId, doctor.id(), doctor.displayName(), doctor.specialty().name(),
+                    doctor.room(), status, visitDate, startedAt, savedAt, savedBy, completedAt, completedBy, version,
+                    content, addenda, followUpPublicId, mine);
+        }
     }
 
     private static final String SELECT = "SELECT c.id, c.public_id, c.queue_entry_id, q.public_id, q.token,"
