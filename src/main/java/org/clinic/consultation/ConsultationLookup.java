@@ -55,10 +55,15 @@ class ConsultationLookup {
 
     /** The consultation as the doctor {@code me} may see it: someone else's draft is refused. */
     Consultation visible(ConsultationStore.Row row, long me) {
+        requireVisible(row, me);
+        return consultation(row, store.addenda(row.id()), me);
+    }
+
+    /** Someone else's draft is refused: a draft is open only to its treating doctor. */
+    void requireVisible(ConsultationStore.Row row, long me) {
         if (row.status() == ConsultationStatus.DRAFT && row.doctorId() != me) {
             throw new AccessDeniedException("A draft consultation is open only to its treating doctor");
         }
-        return consultation(row, store.addenda(row.id()), me);
     }
 
     Consultation consultation(ConsultationStore.Row r, List<Consultation.Addendum> addenda, long me) {

@@ -1,13 +1,8 @@
 package org.clinic.consultation;
 
-import org.clinic.base.NotFoundException;
-import org.clinic.doctor.DoctorSummary;
 import org.clinic.patient.PatientReference;
-import org.clinic.patient.PatientService;
-import org.clinic.queue.QueueService;
 import org.clinic.security.AccessKind;
 import org.clinic.security.PatientAccessLog;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,18 +18,13 @@ import java.util.UUID;
 @Service
 public class ConsultationVersions {
 
-    private final ConsultationStore consultations;
+    private final ConsultationLookup lookup;
     private final ConsultationVersionStore versions;
-    private final QueueService queue;
-    private final PatientService patients;
     private final PatientAccessLog accessLog;
 
-    ConsultationVersions(ConsultationStore consultations, ConsultationVersionStore versions, QueueService queue,
-                         PatientService patients, PatientAccessLog accessLog) {
-        this.consultations = consultations;
+    ConsultationVersions(ConsultationLookup lookup, ConsultationVersionStore versions, PatientAccessLog accessLog) {
+        this.lookup = lookup;
         this.versions = versions;
-        this.queue = queue;
-        this.patients = patients;
         this.accessLog = accessLog;
     }
 
@@ -42,13 +32,9 @@ public class ConsultationVersions {
     @PreAuthorize(ConsultationService.DOCTORS)
     @Transactional // not read-only: the read is recorded
     public List<ConsultationVersion> versions(UUID consultationId) {
-        long me = queue.signedInDoctor().map(DoctorSummary::internalId).orElse(-1L);
-        ConsultationStore.Row row = consultations.byPublicId(consultationId)
-                .orElseThrow(() -> new NotFoundException("No consultation with this id"));
-        if (row.status() == ConsultationStatus.DRAFT && row.doctorId() != me) {
-            throw new AccessDeniedException("A draft consultation is open only to its treating doctor");
-        }
-        PatientReference patient = patients.references(List.of(row.patientId())).get(row.patientId());
+        ConsultationStore.Row row = lookup.row(consultationId);
+        lookup.requireVisible(row, lookup.signedInDoctorId());
+        PatientReference patient = lookup.patientOf(row);
         accessLog.record(patient.id(), row.patientId(), AccessKind.CONSULTATION);
         return versions.of(row.id());
     }
