@@ -87,7 +87,7 @@ public class StaffAccountsView extends Main {
         select.setItemLabelGenerator(Role::label);
         select.setValue(account.role());
         select.setAriaLabel("Role of " + account.displayName());
-        select.setWidth("12em");
+        select.setWidth("13.5em");
         select.addValueChangeListener(change -> {
             if (change.isFromClient() && change.getValue() != null) {
                 act(() -> service.changeRole(account.id(), change.getValue()),
