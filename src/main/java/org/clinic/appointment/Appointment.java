@@ -71,6 +71,10 @@ class Appointment {
     @Column(name = "booked_by", nullable = false, updatable = false)
     private String bookedBy;
 
+    /** Booked by the patient in the portal, not by the front desk or a doctor. */
+    @Column(name = "booked_online", nullable = false, updatable = false)
+    private boolean bookedOnline;
+
     @Version
     private long version;
 
@@ -79,7 +83,7 @@ class Appointment {
 
     Appointment(UUID requestId, long patientId, long doctorId, LocalDate date, LocalTime start, LocalTime end,
                 AppointmentKind kind, @Nullable String reason, @Nullable Long rescheduledFrom, Instant bookedAt,
-                String bookedBy) {
+                String bookedBy, boolean bookedOnline) {
         this.publicId = UUID.randomUUID();
         this.requestId = requestId;
         this.patientId = patientId;
@@ -93,6 +97,7 @@ class Appointment {
         this.rescheduledFrom = rescheduledFrom;
         this.bookedAt = bookedAt;
         this.bookedBy = bookedBy;
+        this.bookedOnline = bookedOnline;
     }
 
     /** Moves to the next status if the rules allow it; returns the status it left. */
@@ -164,5 +169,9 @@ class Appointment {
 
     @Nullable Long rescheduledFrom() {
         return rescheduledFrom;
+    }
+
+    boolean bookedOnline() {
+        return bookedOnline;
     }
 }

@@ -19,4 +19,7 @@ interface AppointmentRepository extends JpaRepository<Appointment, Long> {
     List<Appointment> findByDateAndDoctorIdInOrderByStart(LocalDate date, Collection<Long> doctorIds);
 
     List<Appointment> findByPatientIdOrderByDateDescStartDesc(Long patientId);
+
+    /** A patient's appointments from a date on, soonest first (the index on patient and date serves it). */
+    List<Appointment> findByPatientIdAndDateGreaterThanEqualOrderByDateAscStartAsc(Long patientId, LocalDate from);
 }

@@ -77,10 +77,15 @@ public class AppointmentService {
 
     @PreAuthorize(FRONT_DESK)
     public AppointmentSummary book(BookAppointment request) {
+        return book(request, null);
+    }
+
+    /** A booking by the front desk ({@code online} null) or by the patient in the portal, under the portal's rules. */
+    AppointmentSummary book(BookAppointment request, @Nullable OnlineRules online) {
         DoctorSummary doctor = doctors.doctor(request.doctorId());
         store.ensureDay(doctor.internalId(), request.date(), doctor.dailyCapacity()); // own short transaction
         try {
-            return retryingDeadlocks(() -> transaction.execute(status -> bookInTransaction(request, null)));
+            return retryingDeadlocks(() -> transaction.execute(status -> bookInTransaction(request, null, online)));
         } catch (AlreadyBooked same) {
             return transaction.execute(status -> summarize(List.of(appointments.findById(same.appointmentId)
                     .orElseThrow())).getFirst());
@@ -106,12 +111,20 @@ public class AppointmentService {
     /** Cancels with a reason; refused once the consultation has started. Frees the slot and the capacity. */
     @PreAuthorize(FRONT_DESK)
     public AppointmentSummary cancel(UUID appointmentId, String reason) {
+        return cancel(appointmentId, reason, null);
+    }
+
+    /** A cancellation by the front desk ({@code online} null) or by the patient, under the portal's rules. */
+    AppointmentSummary cancel(UUID appointmentId, String reason, @Nullable OnlineRules online) {
         String why = Texts.clean(reason);
         if (why == null || Texts.hasInvisibleCharacters(reason) || why.length() > 300) {
             throw new RuleViolation("reason", "Give a reason for the cancellation (at most 300 characters)");
         }
         return retryingDeadlocks(() -> transaction.execute(status -> {
             Appointment appointment = find(appointmentId);
+            if (online != null) {
+                online.mayChange(appointment);
+            }
             changeStatus(appointment, AppointmentStatus.CANCELLED, why);
             AppointmentSummary cancelled = summarize(List.of(appointment)).getFirst();
             events.publishEvent(new AppointmentCancelled(cancelled, appointment.id()));
@@ -123,6 +136,12 @@ public class AppointmentService {
     @PreAuthorize(FRONT_DESK)
     public AppointmentSummary reschedule(UUID appointmentId, UUID requestId, UUID doctorId, LocalDate date,
                                          LocalTime start) {
+        return reschedule(appointmentId, requestId, doctorId, date, start, null);
+    }
+
+    /** A move by the front desk ({@code online} null) or by the patient, under the portal's rules. */
+    AppointmentSummary reschedule(UUID appointmentId, UUID requestId, UUID doctorId, LocalDate date, LocalTime start,
+                                  @Nullable OnlineRules online) {
         return retryingDeadlocks(() -> transaction.execute(status -> {
             // Locking reads first (they take no snapshot): the appointment's row, then its patient's booking lock.
             long patientId = store.lockAppointment(appointmentId)
@@ -132,12 +151,15 @@ public class AppointmentService {
             if (old.status() != AppointmentStatus.SCHEDULED) {
                 throw new RuleViolation(null, "Only a scheduled appointment can be moved");
             }
+            if (online != null) {
+                online.mayChange(old);
+            }
             PatientReference patient = patientOf(old);
             DoctorSummary doctor = doctors.doctor(doctorId);
             store.ensureDay(doctor.internalId(), date, doctor.dailyCapacity());
             changeStatus(old, AppointmentStatus.CANCELLED, "Rescheduled to " + date + " " + start);
             return bookInTransaction(new BookAppointment(requestId, patient.id(), doctorId, date, start, old.kind(),
-                    old.reason()), old.id());
+                    old.reason()), old.id(), online);
         }));
     }
 
@@ -259,7 +281,8 @@ public class AppointmentService {
         return store.history(find(appointmentId).id());
     }
 
-    private AppointmentSummary bookInTransaction(BookAppointment request, @Nullable Long rescheduledFrom) {
+    private AppointmentSummary bookInTransaction(BookAppointment request, @Nullable Long rescheduledFrom,
+                                                 @Nullable OnlineRules online) {
         // First statement: the patient's booking lock. Bookings for one patient run one after the other, and every
         // read below sees what the previous one committed (a same request, an overlapping appointment).
         PatientReference patient = patients.lockForBooking(request.patientId());
@@ -270,6 +293,9 @@ public class AppointmentService {
         if (!patient.active()) {
             throw new RuleViolation("patientId", patient.fullName() + " is inactive and cannot be booked; "
                     + "reactivate the patient first");
+        }
+        if (online != null) { // under the patient's lock: their other bookings are all counted
+            online.mayBook(patient.internalId(), request);
         }
         DaySchedule day = doctors.daySchedule(request.doctorId(), request.date());
         DoctorSummary doctor = day.doctor();
@@ -301,7 +327,7 @@ public class AppointmentService {
         try {
             appointment = appointments.saveAndFlush(new Appointment(request.requestId(), patient.internalId(),
                     doctor.internalId(), request.date(), slot.start(), slot.end(), request.kind(), reason,
-                    rescheduledFrom, clock.instant(), currentStaff.usernameForAudit()));
+                    rescheduledFrom, clock.instant(), currentStaff.usernameForAudit(), online != null));
         } catch (DataIntegrityViolationException e) {
             if (String.valueOf(e.getMessage()).contains("uk_appointment_request_id")) {
                 throw e; // the same request committed meanwhile in another transaction: retried and found above
@@ -314,7 +340,7 @@ public class AppointmentService {
         AppointmentSummary booked = new AppointmentSummary(appointment.publicId(), patient.id(), patient.fullName(),
                 patient.mrn(), doctor.id(), doctor.displayName(), doctor.specialty().name(), doctor.room(),
                 request.date(), slot.start(), slot.end(), AppointmentStatus.SCHEDULED, request.kind(), reason,
-                original == null ? null : original.publicId());
+                original == null ? null : original.publicId(), online != null);
         // Listeners write in this transaction (the confirmation in the outbox) before the day's counter row is
         // locked, so that lock, which every booking of the day waits for, is held only for the commit.
         events.publishEvent(new AppointmentBooked(booked, appointment.id(),
@@ -350,7 +376,7 @@ public class AppointmentService {
         events.publishEvent(new AppointmentsChanged(summary.doctorId(), appointment.date(), summary.patientId()));
     }
 
-    private List<Slot> freeSlots(DaySchedule day) {
+    List<Slot> freeSlots(DaySchedule day) {
         LocalDateTime now = LocalDateTime.now(clock);
         Set<LocalTime> taken = new HashSet<>();
         appointments.findByDoctorIdAndDateOrderByStart(day.doctor().internalId(), day.date()).stream()
@@ -361,7 +387,7 @@ public class AppointmentService {
                 .toList();
     }
 
-    private List<AppointmentSummary> summarize(List<Appointment> list) {
+    List<AppointmentSummary> summarize(List<Appointment> list) {
         if (list.isEmpty()) {
             return List.of();
         }
@@ -377,7 +403,7 @@ public class AppointmentService {
             DoctorSummary d = byId.get(a.doctorId());
             return new AppointmentSummary(a.publicId(), p.id(), p.fullName(), p.mrn(), d.id(), d.displayName(),
                     d.specialty().name(), d.room(), a.date(), a.start(), a.end(), a.status(), a.kind(), a.reason(),
-                    a.rescheduledFrom() == null ? null : publicIds.get(a.rescheduledFrom()));
+                    a.rescheduledFrom() == null ? null : publicIds.get(a.rescheduledFrom()), a.bookedOnline());
         }).toList();
     }
 

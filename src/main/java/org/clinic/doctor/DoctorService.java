@@ -5,6 +5,7 @@ import org.clinic.base.RuleViolation;
 import org.clinic.base.Texts;
 import org.clinic.security.CurrentStaff;
 import org.clinic.security.Role;
+import org.clinic.security.SignedInPatient;
 import org.clinic.security.StaffAccountService;
 import org.clinic.security.StaffAccountSummary;
 import org.jspecify.annotations.Nullable;
@@ -49,9 +50,13 @@ public class DoctorService {
     static final String DOCTOR = "hasRole('" + Role.DOCTOR_NAME + "')";
     static final String STAFF = "hasAnyRole('" + Role.ADMIN_NAME + "','" + Role.RECEPTIONIST_NAME + "','"
             + Role.DOCTOR_NAME + "')";
+
+    /** Who works when, where and in which specialty is also what patients choose from when they book online. */
+    static final String STAFF_AND_PATIENTS = "hasAnyRole('" + Role.ADMIN_NAME + "','" + Role.RECEPTIONIST_NAME + "','"
+            + Role.DOCTOR_NAME + "','" + SignedInPatient.PATIENT_NAME + "')";
     /** Doctors' names, specialties and rooms are also what waiting-room displays show beside the tokens. */
-    static final String STAFF_AND_DISPLAYS = "hasAnyRole('" + Role.ADMIN_NAME + "','" + Role.RECEPTIONIST_NAME + "','"
-            + Role.DOCTOR_NAME + "','" + Role.DISPLAY_NAME + "')";
+    static final String EVERYONE_SIGNED_IN = "hasAnyRole('" + Role.ADMIN_NAME + "','" + Role.RECEPTIONIST_NAME + "','"
+            + Role.DOCTOR_NAME + "','" + Role.DISPLAY_NAME + "','" + SignedInPatient.PATIENT_NAME + "')";
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
 
@@ -133,7 +138,7 @@ public class DoctorService {
         specialties.flush();
     }
 
-    @PreAuthorize(STAFF_AND_DISPLAYS)
+    @PreAuthorize(EVERYONE_SIGNED_IN)
     @Transactional(readOnly = true)
     public List<SpecialtySummary> specialties() {
         return specialties.findAllByOrderByNameAsc().stream().map(Specialty::toSummary).toList();
@@ -483,7 +488,7 @@ public class DoctorService {
 
     // ---------------------------------------------------------------- reads for booking and other modules
 
-    @PreAuthorize(STAFF_AND_DISPLAYS)
+    @PreAuthorize(EVERYONE_SIGNED_IN)
     @Transactional(readOnly = true)
     public List<DoctorSummary> doctors() {
         Map<Long, SpecialtySummary> bySpecialty = specialtiesById();
@@ -492,7 +497,7 @@ public class DoctorService {
     }
 
     /** Doctors by internal id, for other modules' lists (appointments, queues). */
-    @PreAuthorize(STAFF)
+    @PreAuthorize(STAFF_AND_PATIENTS)
     @Transactional(readOnly = true)
     public Map<Long, DoctorSummary> doctorsByInternalId(Collection<Long> internalIds) {
         Map<Long, SpecialtySummary> bySpecialty = specialtiesById();
@@ -501,7 +506,7 @@ public class DoctorService {
         return found;
     }
 
-    @PreAuthorize(STAFF)
+    @PreAuthorize(STAFF_AND_PATIENTS)
     @Transactional(readOnly = true)
     public DoctorSummary doctor(UUID doctorId) {
         DoctorSummary cached = doctorCache.get(doctorId);
@@ -521,7 +526,7 @@ public class DoctorService {
     }
 
     /** The doctor's working time on a date, with leave, extra sessions and clinic holidays applied. */
-    @PreAuthorize(STAFF)
+    @PreAuthorize(STAFF_AND_PATIENTS)
     @Transactional(readOnly = true)
     public DaySchedule daySchedule(UUID doctorId, LocalDate date) {
         DaySchedule cached = dayCache.get(doctorId + "/" + date);

@@ -3,6 +3,7 @@ package org.clinic.message;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import org.clinic.security.Role;
+import org.clinic.security.SignedInPatient;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,6 +23,9 @@ public class Outbox {
 
     static final String ANY_STAFF = "hasAnyRole('" + Role.ADMIN_NAME + "','" + Role.RECEPTIONIST_NAME + "','"
             + Role.DOCTOR_NAME + "')";
+    /** A patient's own booking in the portal queues its confirmation to that patient, and to nobody else. */
+    static final String OWN_MESSAGE = "(hasRole('" + SignedInPatient.PATIENT_NAME + "') and #request.recipient()"
+            + ".patientInternalId() != null and @signedInPatient.isInternal(#request.recipient().patientInternalId()))";
 
     private final OutboxStore store;
     private final MessageTemplates templates;
@@ -36,7 +40,7 @@ public class Outbox {
     }
 
     /** Queues the message, or records why it is skipped; false when a message with its key exists already. */
-    @PreAuthorize(ANY_STAFF)
+    @PreAuthorize(ANY_STAFF + " or " + OWN_MESSAGE)
     @Transactional
     public boolean queue(MessageRequest request) {
         String skipped = whySkipped(request.recipient());

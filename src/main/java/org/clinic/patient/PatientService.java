@@ -7,6 +7,7 @@ import org.clinic.security.AccessKind;
 import org.clinic.security.CurrentStaff;
 import org.clinic.security.PatientAccessLog;
 import org.clinic.security.Role;
+import org.clinic.security.SignedInPatient;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -33,6 +34,13 @@ import java.util.UUID;
 public class PatientService {
 
     static final String FRONT_DESK = "hasAnyRole('" + Role.RECEPTIONIST_NAME + "','" + Role.ADMIN_NAME + "')";
+    /** A portal patient passes the methods that carry these, for their own record only. */
+    static final String OWN_RECORD_BY_ID = "(hasRole('" + SignedInPatient.PATIENT_NAME
+            + "') and @signedInPatient.is(#id))";
+    static final String OWN_RECORD_BY_INTERNAL_ID = "(hasRole('" + SignedInPatient.PATIENT_NAME
+            + "') and @signedInPatient.isInternal(#internalId))";
+    static final String OWN_RECORDS_BY_INTERNAL_IDS = "(hasRole('" + SignedInPatient.PATIENT_NAME
+            + "') and @signedInPatient.ownsAll(#internalIds))";
     static final String CLINICAL_STAFF = "hasAnyRole('" + Role.RECEPTIONIST_NAME + "','" + Role.DOCTOR_NAME
             + "','" + Role.ADMIN_NAME + "')";
     public static final int MAX_PAGE = 200;
@@ -156,7 +164,7 @@ public class PatientService {
      * How to reach a patient, for messages the clinic sends (by the front desk's actions, or by the application's
      * own jobs running as staff).
      */
-    @PreAuthorize(CLINICAL_STAFF)
+    @PreAuthorize(CLINICAL_STAFF + " or " + OWN_RECORD_BY_ID)
     @Transactional(readOnly = true)
     public PatientContact contact(UUID id) {
         return find(id).toContact();
@@ -172,7 +180,7 @@ public class PatientService {
     }
 
     /** The patient as booking and queues refer to them (name and MRN for lists and screens: not logged). */
-    @PreAuthorize(CLINICAL_STAFF)
+    @PreAuthorize(CLINICAL_STAFF + " or " + OWN_RECORD_BY_ID)
     @Transactional(readOnly = true)
     public PatientReference reference(UUID id) {
         return find(id).toReference();
@@ -183,7 +191,7 @@ public class PatientService {
      * happens one after the other (overlap checks need that), and returns the patient. Must be the first statement
      * of the transaction: later plain reads then see everything committed before the lock was granted.
      */
-    @PreAuthorize(CLINICAL_STAFF) // doctors book follow-ups
+    @PreAuthorize(CLINICAL_STAFF + " or " + OWN_RECORD_BY_ID) // doctors book follow-ups; patients in the portal
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public PatientReference lockForBooking(UUID id) {
         return search.lockPatient("public_id", id.toString())
@@ -191,14 +199,14 @@ public class PatientService {
     }
 
     /** {@link #lockForBooking(UUID)} for a patient another module knows by internal id. */
-    @PreAuthorize(CLINICAL_STAFF)
+    @PreAuthorize(CLINICAL_STAFF + " or " + OWN_RECORD_BY_INTERNAL_ID)
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public PatientReference lockForBooking(long internalId) {
         return search.lockPatient("id", internalId).orElseThrow(() -> new NotFoundException("No patient with this id"));
     }
 
     /** Several patients by internal id, for lists of appointments or queue entries. */
-    @PreAuthorize(CLINICAL_STAFF)
+    @PreAuthorize(CLINICAL_STAFF + " or " + OWN_RECORDS_BY_INTERNAL_IDS)
     @Transactional(readOnly = true)
     public Map<Long, PatientReference> references(java.util.Collection<Long> internalIds) {
         Map<Long, PatientReference> found = new java.util.HashMap<>();

@@ -6,16 +6,19 @@ import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 
-/** Who is acting now, for services that record it (audit trails, event logs). */
+/** Who is acting now, for services that record it (audit trails, event logs): staff, a patient, or the system. */
 @Component
 public class CurrentStaff {
 
-    /** The signed-in user name, or empty for anonymous callers. */
+    /** The signed-in user name (a patient's audit name), or empty for anonymous callers. */
     public Optional<String> username() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()
                 || "anonymousUser".equals(authentication.getPrincipal())) {
             return Optional.empty();
+        }
+        if (authentication.getPrincipal() instanceof PatientPrincipal patient) {
+            return Optional.of(patient.auditName());
         }
         return Optional.of(authentication.getName());
     }

@@ -42,15 +42,18 @@ public class PatientAccessLog {
     private final BreakTheGlassReasons reasons;
     private final AccessSettings settings;
     private final CurrentStaff currentStaff;
+    private final SignedInPatient signedInPatient;
     private final Clock clock;
 
     PatientAccessLog(AccessLogStore store, List<CareRelationship> relationships, BreakTheGlassReasons reasons,
-                     AccessSettings settings, CurrentStaff currentStaff, Clock clock, ClinicSettings clinic) {
+                     AccessSettings settings, CurrentStaff currentStaff, SignedInPatient signedInPatient, Clock clock,
+                     ClinicSettings clinic) {
         this.store = store;
         this.relationships = List.copyOf(relationships);
         this.reasons = reasons;
         this.settings = settings;
         this.currentStaff = currentStaff;
+        this.signedInPatient = signedInPatient;
         this.clock = clock.withZone(clinic.timeZone());
     }
 
@@ -59,11 +62,12 @@ public class PatientAccessLog {
      * read-only). A doctor without a care relationship and without a reason given this session is refused with
      * {@link BreakTheGlassRequired}, and the caller's transaction rolls back with nothing returned.
      */
-    @PreAuthorize(STAFF)
+    @PreAuthorize(STAFF + " or " + SignedInPatient.OWN_RECORD)
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(UUID patientId, long patientInternalId, AccessKind what) {
         requireWritable();
-        AccessReason reason = reasonFor(patientId, patientInternalId);
+        AccessReason reason = signedInPatient.is(patientId) ? AccessReason.OWN_RECORD
+                : reasonFor(patientId, patientInternalId);
         store.insert(clock.instant(), currentStaff.usernameForAudit(), role(), what,
                 new AccessLogStore.Read(patientId, patientInternalId), reason);
     }
@@ -128,6 +132,9 @@ public class PatientAccessLog {
 
     private static String role() {
         List<String> held = authorities();
+        if (held.contains("ROLE_" + SignedInPatient.PATIENT_NAME)) {
+            return SignedInPatient.PATIENT_NAME;
+        }
         return Arrays.stream(Role.values()).filter(r -> held.contains(r.authority())).map(Role::name).findFirst()
                 .orElse("NONE");
     }
