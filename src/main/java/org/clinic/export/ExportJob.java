@@ -201,18 +201,25 @@ class ExportJob {
             // at this patient" across every kind of read, so the export is written to both, in this transaction
             store.audit(id, audited, row.requestedBy(), now);
             accessLog.recordAll(read, AccessKind.EXPORT, subject.reason());
-            String email = doctors.doctors().stream().filter(d -> d.staffUsername().equals(row.requestedBy()))
-                    .map(DoctorSummary::email).findFirst().orElse(null);
-            String what = (subject.kind() == ExportKind.PATIENT ? "a patient's visit history" : "a doctor's visits")
-                    + ", requested on " + ASKED.format(row.createdAt().atZone(zone));
-            outbox.queue(new MessageRequest(MessageKind.EXPORT_READY, "export:" + row.publicId(),
-                    Recipient.staff(row.requesterName(), email), "Your export is ready",
-                    Map.of("recipientName", row.requesterName(), "what", what,
-                            "expires", DAY.format(expires.atZone(zone))), null));
+            if (subject.reason() != AccessReason.OWN_RECORD) { // a patient watches their own export in the portal
+                mailReady(row, subject, expires);
+            }
             events.publishEvent(new ExportProgressed(row.publicId(), row.requestedBy()));
             log.info("Export {} ready: {} visits, {} bytes, {} ms after the request", row.publicId(), done,
                     file.length, Duration.between(row.createdAt(), now).toMillis());
         });
+    }
+
+    /** Tells the member of staff who asked that the file is ready (the screen says so too, if still open). */
+    private void mailReady(ExportStore.Row row, Subject subject, java.time.Instant expires) {
+        String email = doctors.doctors().stream().filter(d -> d.staffUsername().equals(row.requestedBy()))
+                .map(DoctorSummary::email).findFirst().orElse(null);
+        String what = (subject.kind() == ExportKind.PATIENT ? "a patient's visit history" : "a doctor's visits")
+                + ", requested on " + ASKED.format(row.createdAt().atZone(zone));
+        outbox.queue(new MessageRequest(MessageKind.EXPORT_READY, "export:" + row.publicId(),
+                Recipient.staff(row.requesterName(), email), "Your export is ready",
+                Map.of("recipientName", row.requesterName(), "what", what,
+                        "expires", DAY.format(expires.atZone(zone))), null));
     }
 
     private Map<UUID, Long> patientInternalIds(Set<UUID> patientIds) {

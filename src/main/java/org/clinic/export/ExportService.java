@@ -12,6 +12,8 @@ import org.clinic.security.AccessReason;
 import org.clinic.security.CurrentStaff;
 import org.clinic.security.PatientAccessLog;
 import org.clinic.security.Role;
+import org.clinic.security.PatientPrincipal;
+import org.clinic.security.SignedInPatient;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.AccessDeniedException;
@@ -44,6 +46,9 @@ public class ExportService {
     static final String DOCTORS = "hasRole('" + Role.DOCTOR_NAME + "')";
     static final String ADMINS = "hasRole('" + Role.ADMIN_NAME + "')";
     static final String DOCTORS_AND_ADMINS = "hasAnyRole('" + Role.DOCTOR_NAME + "','" + Role.ADMIN_NAME + "')";
+    /** Patients open their own exports only: {@link #openable} checks who asked. */
+    static final String DOCTORS_ADMINS_AND_PATIENTS = "hasAnyRole('" + Role.DOCTOR_NAME + "','" + Role.ADMIN_NAME
+            + "','" + SignedInPatient.PATIENT_NAME + "')";
     /** The longest range of one bulk export. */
     static final int MAX_RANGE_DAYS = 366;
     private static final int LIST_LIMIT = 100;
@@ -57,19 +62,21 @@ public class ExportService {
     private final PatientService patients;
     private final DoctorService doctors;
     private final CurrentStaff currentStaff;
+    private final SignedInPatient signedInPatient;
     private final PatientAccessLog accessLog;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
     ExportService(ExportStore store, ExportJob job, PatientService patients, DoctorService doctors,
-                  CurrentStaff currentStaff, PatientAccessLog accessLog, ApplicationEventPublisher events, Clock clock,
+                  CurrentStaff currentStaff, SignedInPatient signedInPatient, PatientAccessLog accessLog, ApplicationEventPublisher events, Clock clock,
                   ClinicSettings settings, PlatformTransactionManager transactions) {
         this.store = store;
         this.job = job;
         this.patients = patients;
         this.doctors = doctors;
         this.currentStaff = currentStaff;
+        this.signedInPatient = signedInPatient;
         this.accessLog = accessLog;
         this.events = events;
         this.clock = clock.withZone(settings.timeZone());
@@ -91,6 +98,26 @@ public class ExportService {
                         patient.fullName() + " · MRN " + org.clinic.patient.Mrn.display(patient.mrn()),
                         "history-" + patient.mrn() + "-" + FILE_DATE.format(LocalDate.now(clock)) + ".csv"),
                 new ExportJob.Subject(ExportKind.PATIENT, patient.id(), null, null, null, reason));
+    }
+
+    /**
+     * Starts exporting the signed-in patient's own completed visits (the portal's "download my history"), or shows
+     * the one already running. The same job and file as a doctor's export of the patient; only they can open it.
+     */
+    @PreAuthorize(SignedInPatient.PATIENT)
+    public ExportSummary exportOwnHistory() {
+        PatientPrincipal me = signedInPatient.require();
+        String by = currentStaff.usernameForAudit();
+        return start(new ExportStore.NewExport(UUID.randomUUID(), by, "You", ExportKind.PATIENT,
+                        me.patientInternalId(), null, null, null, "Your visit history",
+                        "my-visits-" + FILE_DATE.format(LocalDate.now(clock)) + ".csv"),
+                new ExportJob.Subject(ExportKind.PATIENT, me.patientId(), null, null, null, AccessReason.OWN_RECORD));
+    }
+
+    /** The signed-in patient's own exports, newest first. */
+    @PreAuthorize(SignedInPatient.PATIENT)
+    public List<ExportSummary> ownExports() {
+        return store.recent(currentStaff.usernameForAudit(), 10).stream().map(ExportStore.Row::summary).toList();
     }
 
     /** Starts exporting one doctor's completed consultations with a visit date in the range (both days included). */
@@ -122,7 +149,7 @@ public class ExportService {
                 .map(ExportStore.Row::summary).toList();
     }
 
-    @PreAuthorize(DOCTORS_AND_ADMINS)
+    @PreAuthorize(DOCTORS_ADMINS_AND_PATIENTS)
     public ExportSummary get(UUID exportId) {
         return openable(exportId).summary();
     }
@@ -140,7 +167,7 @@ public class ExportService {
     }
 
     /** The produced file, for the person who asked or an administrator, until it expires. */
-    @PreAuthorize(DOCTORS_AND_ADMINS)
+    @PreAuthorize(DOCTORS_ADMINS_AND_PATIENTS)
     public ExportFile download(UUID exportId) {
         ExportStore.Row row = openable(exportId);
         if (row.state() != ExportState.READY || row.expiresAt() == null || !row.expiresAt().isAfter(clock.instant())) {

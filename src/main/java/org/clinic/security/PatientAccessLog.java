@@ -89,7 +89,8 @@ public class PatientAccessLog {
     }
 
     /** Records reads of several patients (public id → internal id) for one reason, in one statement. */
-    @PreAuthorize(STAFF)
+    @PreAuthorize(STAFF + " or (hasRole('" + SignedInPatient.PATIENT_NAME
+            + "') and @signedInPatient.ownsAllOf(#patients.keySet()))")
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordAll(Map<UUID, Long> patients, AccessKind what, AccessReason reason) {
         requireWritable();

@@ -44,6 +44,11 @@ public class SignedInPatient {
         return current().map(p -> p.patientInternalId() == patientInternalId).orElse(false);
     }
 
+    /** Whether every one of these patients (public ids) is the signed-in patient. */
+    public boolean ownsAllOf(Collection<UUID> patientIds) {
+        return current().map(p -> patientIds.stream().allMatch(p.patientId()::equals)).orElse(false);
+    }
+
     public boolean ownsAll(Collection<Long> patientInternalIds) {
         return current().map(p -> patientInternalIds.stream().allMatch(id -> id == p.patientInternalId()))
                 .orElse(false);

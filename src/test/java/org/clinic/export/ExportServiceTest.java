@@ -14,6 +14,8 @@ import org.clinic.security.Role;
 import org.clinic.security.StaffAccountService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.clinic.security.AsPatient;
+import org.clinic.patient.PatientReference;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEvent;
@@ -95,6 +97,36 @@ class ExportServiceTest {
         assertThat(jdbc.sql("SELECT visits FROM export_audit a JOIN history_export e ON e.id = a.export_id"
                         + " WHERE e.public_id = :id").param("id", done.id().toString()).query(Integer.class).list())
                 .as("one audit row for the patient").containsExactly(500);
+    }
+
+    @Test
+    void a_patient_exports_their_own_history_and_only_they_can_open_it() throws Exception {
+        DoctorSummary doctor = fixtures.doctor();
+        UUID patient = fixtures.patient();
+        UUID other = fixtures.patient();
+        fixtures.pastVisits(patient, doctor, 3);
+        PatientReference me = as(doctor, () -> patients.reference(patient));
+        PatientReference them = as(doctor, () -> patients.reference(other));
+
+        ExportSummary started = AsPatient.run(me.id(), me.internalId(), () -> exports.exportOwnHistory());
+        ExportSummary done = until(() -> AsPatient.run(me.id(), me.internalId(), () -> exports.get(started.id())));
+
+        assertThat(done.state()).isEqualTo(ExportState.READY);
+        assertThat(done.rowsDone()).isEqualTo(3);
+        List<CSVRecord> rows = SafeCsvWriterTest.parse(AsPatient.run(me.id(), me.internalId(),
+                () -> exports.download(done.id())).content());
+        assertThat(rows).hasSize(4);
+        assertThat(AsPatient.run(me.id(), me.internalId(), () -> exports.ownExports()))
+                .extracting(ExportSummary::id).containsExactly(done.id());
+        assertThatThrownBy(() -> AsPatient.run(them.id(), them.internalId(), () -> exports.download(done.id())))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(AsPatient.run(them.id(), them.internalId(), () -> exports.ownExports())).isEmpty();
+        assertThatThrownBy(() -> AsPatient.run(me.id(), me.internalId(), () -> exports.exportPatient(other)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM patient_access_log WHERE patient_id = ? AND what = 'EXPORT'"
+                + " AND staff_role = 'PATIENT'").param(me.internalId()).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox_message WHERE dedup_key = ?").param("export:" + done.id())
+                .query(Long.class).single()).as("no staff mail for a patient's own export").isZero();
     }
 
     @Test
