@@ -23,10 +23,16 @@ final class AppointmentText {
         return badge;
     }
 
-    /** The kind of visit over its reason, on two lines. */
+    /** The kind of visit (and whether the patient booked it online) over its reason, on two lines. */
     static Div visit(AppointmentSummary appointment) {
         Span kind = new Span(appointment.kind().label());
         Div cell = new Div(kind);
+        if (appointment.bookedOnline()) {
+            Span online = new Span("Booked online");
+            online.getElement().getThemeList().add("badge small");
+            online.addClassName("clinic-booked-online");
+            kind.add(new Span(" "), online);
+        }
         if (appointment.reason() != null) {
             Span reason = new Span(appointment.reason());
             reason.addClassName("clinic-hint");
