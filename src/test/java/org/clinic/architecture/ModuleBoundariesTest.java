@@ -81,9 +81,17 @@ class ModuleBoundariesTest {
     }
 
     @Test
-    void nothing_but_the_demo_depends_on_exports() {
-        noClasses().that().resideOutsideOfPackages("org.clinic.export..", "org.clinic.demo..")
+    void nothing_but_the_demo_and_the_portal_depends_on_exports() {
+        noClasses().that().resideOutsideOfPackages("org.clinic.export..", "org.clinic.demo..", "org.clinic.portal..")
                 .should().dependOnClassesThat().resideInAPackage("org.clinic.export..")
+                .check(CLINIC);
+    }
+
+    /** The patients' portal sits on top of the clinic's modules, beside the demo: no module depends on it. */
+    @Test
+    void nothing_but_the_demo_depends_on_the_portal() {
+        noClasses().that().resideOutsideOfPackages("org.clinic.portal..", "org.clinic.demo..")
+                .should().dependOnClassesThat().resideInAPackage("org.clinic.portal..")
                 .check(CLINIC);
     }
 
