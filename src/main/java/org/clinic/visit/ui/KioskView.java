@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.textfield.TextFieldVariant;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -72,6 +73,7 @@ public class KioskView extends Main {
         code.getElement().setAttribute("autocomplete", "off");
         code.getElement().setAttribute("autocapitalize", "characters");
         code.getElement().setAttribute("spellcheck", "false");
+        code.setValueChangeMode(ValueChangeMode.EAGER);
         code.addKeyPressListener(Key.ENTER, enter -> entered());
 
         Div birth = new Div(day, month, year);
@@ -117,6 +119,7 @@ public class KioskView extends Main {
     }
 
     private void checkIn() {
+        clearMessage();
         String value = code.getValue();
         if (VisitCodes.visitCodeIn(value) != null) {
             show(kiosk.scanned(value));
@@ -240,6 +243,7 @@ public class KioskView extends Main {
         field.getElement().setAttribute("inputmode", "numeric");
         field.getElement().setAttribute("autocomplete", "off");
         field.setAllowedCharPattern("[0-9]");
+        field.setValueChangeMode(ValueChangeMode.EAGER);
         return field;
     }
 }
