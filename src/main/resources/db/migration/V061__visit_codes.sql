@@ -20,9 +20,18 @@ SET visit_code   = REPLACE(REPLACE(TO_BASE64(RANDOM_BYTES(18)), '+', '-'), '/', 
             SUBSTRING('23456789ABCDEFGHJKMNPQRSTUVWXYZ', 1 + FLOOR(((id * 1000003) MOD 27512614111) / 31) MOD 31, 1),
             SUBSTRING('23456789ABCDEFGHJKMNPQRSTUVWXYZ', 1 + FLOOR(((id * 1000003) MOD 27512614111) / 1) MOD 31, 1));
 
+-- The application makes both codes; any other writer (an import, a bulk load) gets random ones from the defaults.
 ALTER TABLE appointment
-    MODIFY visit_code   VARCHAR(24) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
-    MODIFY booking_code VARCHAR(7)  CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+    MODIFY visit_code   VARCHAR(24) CHARACTER SET ascii COLLATE ascii_bin NOT NULL
+        DEFAULT (REPLACE(REPLACE(TO_BASE64(RANDOM_BYTES(18)), '+', '-'), '/', '_')),
+    MODIFY booking_code VARCHAR(7)  CHARACTER SET ascii COLLATE ascii_bin NOT NULL
+        DEFAULT (CONCAT(SUBSTRING('23456789ABCDEFGHJKMNPQRSTUVWXYZ', 1 + FLOOR(RAND() * 31), 1),
+                        SUBSTRING('23456789ABCDEFGHJKMNPQRSTUVWXYZ', 1 + FLOOR(RAND() * 31), 1),
+                        SUBSTRING('23456789ABCDEFGHJKMNPQRSTUVWXYZ', 1 + FLOOR(RAND() * 31), 1),
+                        SUBSTRING('23456789ABCDEFGHJKMNPQRSTUVWXYZ', 1 + FLOOR(RAND() * 31), 1),
+                        SUBSTRING('23456789ABCDEFGHJKMNPQRSTUVWXYZ', 1 + FLOOR(RAND() * 31), 1),
+                        SUBSTRING('23456789ABCDEFGHJKMNPQRSTUVWXYZ', 1 + FLOOR(RAND() * 31), 1),
+                        SUBSTRING('23456789ABCDEFGHJKMNPQRSTUVWXYZ', 1 + FLOOR(RAND() * 31), 1))),
     ADD CONSTRAINT uk_appointment_visit_code UNIQUE (visit_code),
     -- unique per day; the code first, so the kiosk's lookup of a code on any day uses it too
     ADD CONSTRAINT uk_appointment_booking_code UNIQUE (booking_code, on_date),
@@ -36,6 +45,7 @@ UPDATE queue_entry q LEFT JOIN appointment a ON a.id = q.appointment_id
 SET q.visit_code = COALESCE(a.visit_code, REPLACE(REPLACE(TO_BASE64(RANDOM_BYTES(18)), '+', '-'), '/', '_'));
 
 ALTER TABLE queue_entry
-    MODIFY visit_code VARCHAR(24) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+    MODIFY visit_code VARCHAR(24) CHARACTER SET ascii COLLATE ascii_bin NOT NULL
+        DEFAULT (REPLACE(REPLACE(TO_BASE64(RANDOM_BYTES(18)), '+', '-'), '/', '_')),
     ADD CONSTRAINT uk_queue_entry_visit_code UNIQUE (visit_code),
     ADD CONSTRAINT ck_queue_entry_visit_code CHECK (visit_code REGEXP '^[A-Za-z0-9_-]{24}$');

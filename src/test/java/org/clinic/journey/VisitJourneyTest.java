@@ -66,15 +66,25 @@ class VisitJourneyTest extends JourneyTest {
         clock.setTimeOfDay(LocalTime.of(9, 0));
     }
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @AfterEach
     void real_time() {
+        // Today's queues are shared by every test: nobody of this journey stays waiting.
+        jdbc.sql("UPDATE queue_entry SET status = 'LEFT' WHERE on_date = :today AND token_line IN (:lines)"
+                + " AND status IN ('WAITING', 'CALLED')").param("today", LocalDate.now(clock))
+                .param("lines", lines.isEmpty() ? List.of("none") : lines).update();
         clock.reset();
     }
+
+    private final List<String> lines = new ArrayList<>();
 
     @Test
     void the_position_page_follows_the_patient_from_check_in_to_the_call_and_names_nobody() {
         DoctorSummary doctor = new TestClinic(accounts, doctors, patients)
                 .doctor(LocalTime.of(8, 0), LocalTime.of(18, 0), 15, 40);
+        lines.add("doctor:" + doctor.internalId());
         PatientRecord patient = patient("Philippa");
         AppointmentSummary booked = book(patient, doctor, LocalTime.of(9, 30));
 
@@ -131,6 +141,7 @@ class VisitJourneyTest extends JourneyTest {
     void the_kiosk_checks_a_patient_in_with_the_booking_code_and_date_of_birth() {
         DoctorSummary doctor = new TestClinic(accounts, doctors, patients)
                 .doctor(LocalTime.of(8, 0), LocalTime.of(18, 0), 15, 40);
+        lines.add("doctor:" + doctor.internalId());
         PatientRecord patient = patient("Bartholomew");
         AppointmentSummary booked = book(patient, doctor, LocalTime.of(10, 0));
 

@@ -49,6 +49,8 @@ class QueuePositionsTest {
     PatientService patients;
     @Autowired
     TestClock clock;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @BeforeEach
     void morning() {
@@ -102,6 +104,8 @@ class QueuePositionsTest {
             assertThat(now.getLast().ahead()).isEqualTo(2);
         } finally {
             threads.shutdownNow();
+            jdbc.sql("UPDATE queue_entry SET status = 'LEFT' WHERE doctor_id = :d AND status IN ('WAITING', 'CALLED')")
+                    .param("d", doctor.internalId()).update();
         }
     }
 }

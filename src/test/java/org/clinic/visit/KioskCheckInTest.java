@@ -64,6 +64,7 @@ class KioskCheckInTest {
 
     @AfterEach
     void realTime() {
+        fixtures.leaveQueues();
         clock.reset();
     }
 

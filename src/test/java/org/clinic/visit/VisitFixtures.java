@@ -39,8 +39,22 @@ final class VisitFixtures {
         this.jdbc = jdbc;
     }
 
+    private final java.util.List<DoctorSummary> made = new java.util.ArrayList<>();
+
     DoctorSummary doctor() {
-        return clinic.doctor(LocalTime.of(8, 0), LocalTime.of(18, 0), 15, 40);
+        DoctorSummary doctor = clinic.doctor(LocalTime.of(8, 0), LocalTime.of(18, 0), 15, 40);
+        made.add(doctor);
+        return doctor;
+    }
+
+    /** Today's queues are shared by every test: the patients of this test's doctors leave them. */
+    void leaveQueues() {
+        made.forEach(doctor -> leaveQueue(jdbc, doctor));
+    }
+
+    static void leaveQueue(JdbcClient jdbc, DoctorSummary doctor) {
+        jdbc.sql("UPDATE queue_entry SET status = 'LEFT' WHERE doctor_id = :d AND status IN ('WAITING', 'CALLED')")
+                .param("d", doctor.internalId()).update();
     }
 
     PatientRecord patient() {

@@ -62,6 +62,7 @@ class VisitPositionsTest {
 
     @AfterEach
     void realTime() {
+        fixtures.leaveQueues();
         clock.reset();
     }
 
