@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.clinic.base.RuleViolation;
+import org.clinic.base.VisitCodes;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +36,14 @@ class Appointment {
     @JdbcTypeCode(SqlTypes.UUID)
     @Column(name = "request_id", nullable = false, updatable = false)
     private UUID requestId;
+
+    /** The capability behind the visit's public position page; see {@link VisitCodes}. */
+    @Column(name = "visit_code", nullable = false, updatable = false)
+    private String visitCode;
+
+    /** What the patient types at the kiosk (with their date of birth); unique per day. */
+    @Column(name = "booking_code", nullable = false, updatable = false)
+    private String bookingCode;
 
     @Column(name = "patient_id", nullable = false, updatable = false)
     private Long patientId;
@@ -86,6 +95,8 @@ class Appointment {
                 String bookedBy, boolean bookedOnline) {
         this.publicId = UUID.randomUUID();
         this.requestId = requestId;
+        this.visitCode = VisitCodes.newVisitCode();
+        this.bookingCode = VisitCodes.newBookingCode();
         this.patientId = patientId;
         this.doctorId = doctorId;
         this.date = date;
@@ -133,6 +144,14 @@ class Appointment {
 
     UUID requestId() {
         return requestId;
+    }
+
+    String visitCode() {
+        return visitCode;
+    }
+
+    String bookingCode() {
+        return bookingCode;
     }
 
     Long patientId() {

@@ -330,8 +330,11 @@ public class AppointmentService {
                     doctor.internalId(), request.date(), slot.start(), slot.end(), request.kind(), reason,
                     rescheduledFrom, clock.instant(), currentStaff.usernameForAudit(), online != null));
         } catch (DataIntegrityViolationException e) {
-            if (String.valueOf(e.getMessage()).contains("uk_appointment_request_id")) {
-                throw e; // the same request committed meanwhile in another transaction: retried and found above
+            if (String.valueOf(e.getMessage()).contains("uk_appointment_request_id")
+                    || String.valueOf(e.getMessage()).contains("uk_appointment_booking_code")) {
+                // the same request committed meanwhile in another transaction (retried and found above), or the
+                // random booking code is taken that day (retried with a new one)
+                throw e;
             }
             throw new SlotTaken(List.of());
         }
@@ -341,7 +344,8 @@ public class AppointmentService {
         AppointmentSummary booked = new AppointmentSummary(appointment.publicId(), patient.id(), patient.fullName(),
                 patient.mrn(), doctor.id(), doctor.displayName(), doctor.specialty().name(), doctor.room(),
                 request.date(), slot.start(), slot.end(), AppointmentStatus.SCHEDULED, request.kind(), reason,
-                original == null ? null : original.publicId(), online != null);
+                original == null ? null : original.publicId(), online != null, appointment.bookingCode(),
+                appointment.visitCode());
         // Listeners write in this transaction (the confirmation in the outbox) before the day's counter row is
         // locked, so that lock, which every booking of the day waits for, is held only for the commit.
         events.publishEvent(new AppointmentBooked(booked, appointment.id(),
@@ -404,7 +408,8 @@ public class AppointmentService {
             DoctorSummary d = byId.get(a.doctorId());
             return new AppointmentSummary(a.publicId(), p.id(), p.fullName(), p.mrn(), d.id(), d.displayName(),
                     d.specialty().name(), d.room(), a.date(), a.start(), a.end(), a.status(), a.kind(), a.reason(),
-                    a.rescheduledFrom() == null ? null : publicIds.get(a.rescheduledFrom()), a.bookedOnline());
+                    a.rescheduledFrom() == null ? null : publicIds.get(a.rescheduledFrom()), a.bookedOnline(),
+                    a.bookingCode(), a.visitCode());
         }).toList();
     }
 
@@ -419,7 +424,8 @@ public class AppointmentService {
 
     private static <T> T retryingDeadlocks(Supplier<T> work) {
         return Retries.retrying(work, e -> e instanceof DataIntegrityViolationException
-                && String.valueOf(e.getMessage()).contains("uk_appointment_request_id"));
+                && (String.valueOf(e.getMessage()).contains("uk_appointment_request_id")
+                || String.valueOf(e.getMessage()).contains("uk_appointment_booking_code")));
     }
 
     /** The same request was booked by a concurrent submission. */

@@ -261,7 +261,8 @@ class DemoClinic implements ApplicationRunner {
                 new CreateStaffAccount("admin", "Amira Haddad", PASSWORD, Role.ADMIN),
                 new CreateStaffAccount("reception", "Grace Okafor", PASSWORD, Role.RECEPTIONIST),
                 new CreateStaffAccount("reception2", "Tomás Álvarez", PASSWORD, Role.RECEPTIONIST),
-                new CreateStaffAccount("display", "Waiting room TV", PASSWORD, Role.DISPLAY));
+                new CreateStaffAccount("display", "Waiting room TV", PASSWORD, Role.DISPLAY),
+                new CreateStaffAccount("kiosk", "Entrance kiosk", PASSWORD, Role.KIOSK));
         demo.stream().filter(a -> !existing.contains(a.username())).forEach(accounts::create);
     }
 

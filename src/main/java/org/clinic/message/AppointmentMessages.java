@@ -4,6 +4,7 @@ import org.clinic.appointment.AppointmentBooked;
 import org.clinic.appointment.AppointmentCancelled;
 import org.clinic.appointment.AppointmentSummary;
 import org.clinic.base.ClinicSettings;
+import org.clinic.base.PublicLinks;
 import org.clinic.patient.PatientContact;
 import org.clinic.patient.PatientService;
 import org.springframework.context.event.EventListener;
@@ -31,10 +32,12 @@ class AppointmentMessages {
     private final PatientService patients;
     private final MessageSettings settings;
     private final java.time.Clock clock;
+    private final PublicLinks links;
 
     AppointmentMessages(Outbox outbox, PatientService patients, MessageSettings settings, java.time.Clock clock,
-                        ClinicSettings clinic) {
+                        ClinicSettings clinic, PublicLinks links) {
         this.outbox = outbox;
+        this.links = links;
         this.patients = patients;
         this.settings = settings;
         this.clock = clock.withZone(clinic.timeZone());
@@ -89,6 +92,9 @@ class AppointmentMessages {
         model.put("room", appointment.room());
         model.put("whatToBring", settings.whatToBring());
         model.put("howToCancel", settings.howToCancel());
+        // The kiosk's booking code and the visit link (shown as a QR code too: EmailChannel attaches it).
+        model.put("bookingCode", appointment.bookingCode());
+        model.put("visitLink", links.visit(appointment.visitCode()));
         return model;
     }
 

@@ -3,7 +3,11 @@ package org.clinic.message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.clinic.base.QrCode;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.web.util.HtmlUtils;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -16,10 +20,19 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Email over SMTP through Spring's mail sender: plain text and HTML alternatives, from the clinic's address. */
+/**
+ * Email over SMTP through Spring's mail sender: plain text and HTML alternatives, from the clinic's address. A
+ * message whose HTML shows the visit QR code ({@code cid:visit-qr}) gets it as an inline PNG, drawn at sending time
+ * from the visit link the message itself prints.
+ */
 @Component
 class EmailChannel implements MessageChannel {
+
+    static final String VISIT_QR = "visit-qr";
+    private static final Pattern VISIT_LINK = Pattern.compile("id=\"visit-link\" href=\"([^\"]+)\"");
 
     private final ObjectProvider<JavaMailSender> mailSenders;
     private final MessageSettings settings;
@@ -83,8 +96,22 @@ class EmailChannel implements MessageChannel {
         helper.setTo(new InternetAddress(message.recipient(), message.recipientName(), "UTF-8"));
         helper.setSubject(message.subject());
         helper.setText(message.text(), message.html());
+        String visitLink = visitLinkIn(message.html());
+        if (visitLink != null) {
+            // The QR code the HTML shows (cid:visit-qr), drawn from the link the same message prints.
+            helper.addInline(VISIT_QR, new ByteArrayResource(QrCode.of(visitLink).png(6)), "image/png");
+        }
         mime.setHeader("X-Clinic-Message", message.publicId().toString());
         return mime;
+    }
+
+    /** The visit link of a message that shows its QR code, or {@code null}. */
+    static @Nullable String visitLinkIn(String html) {
+        if (!html.contains("cid:" + VISIT_QR)) {
+            return null;
+        }
+        Matcher link = VISIT_LINK.matcher(html);
+        return link.find() ? HtmlUtils.htmlUnescape(link.group(1)) : null;
     }
 
     /** The innermost cause, which names what went wrong ("Connection refused", "550 mailbox unavailable"). */

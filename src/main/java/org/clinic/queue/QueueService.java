@@ -126,7 +126,7 @@ public class QueueService {
         } catch (RuleViolation violation) {
             if (AppointmentService.ALREADY_CHECKED_IN.equals(violation.field())) {
                 String token = read(() -> appointmentEntry(appointmentId).map(QueueEntry::token).orElse(null));
-                throw new RuleViolation(null, violation.getMessage()
+                throw new RuleViolation(violation.field(), violation.getMessage()
                         + (token == null ? "" : " (token " + token + "); no second token was issued"));
             }
             throw violation;
@@ -219,7 +219,7 @@ public class QueueService {
                 return null;
             }
             QueueEntry next = order.getFirst();
-            store.setStreak(own, today, nextStreak(streak, next.lane()));
+            store.setStreak(own, today, CallOrder.nextStreak(streak, next.lane()));
             QueueEntry called = moved(next, own, next.line().equals(own) ? next.place() : store.placeAtEnd(own, today),
                     doctor.internalId(), QueueStatus.CALLED, clock.instant());
             store.update(called);
@@ -636,43 +636,9 @@ public class QueueService {
                 entry.status() == QueueStatus.WAITING && waited.compareTo(settings.longWait()) > 0);
     }
 
-    /**
-     * The order in which the waiting patients of a doctor's queue (and their specialty's walk-ins) will be called:
-     * the lines merged by arrival, keeping each line's own order; emergencies first; then up to
-     * {@code prioritiesPerRegular} priority patients for each regular one while both wait.
-     */
+    /** The order in which waiting patients will be called: {@link CallOrder}. */
     List<QueueEntry> callOrder(List<QueueEntry> entries, String ownLine, int streak) {
-        List<QueueEntry> ownWaiting = entries.stream()
-                .filter(e -> e.line().equals(ownLine) && e.status() == QueueStatus.WAITING).toList();
-        List<QueueEntry> othersWaiting = entries.stream()
-                .filter(e -> !e.line().equals(ownLine) && e.status() == QueueStatus.WAITING).toList();
-        List<QueueEntry> pool = new ArrayList<>();
-        int i = 0;
-        int j = 0;
-        while (i < ownWaiting.size() || j < othersWaiting.size()) {
-            boolean takeOwn = j >= othersWaiting.size() || (i < ownWaiting.size()
-                    && !ownWaiting.get(i).arrivedAt().isAfter(othersWaiting.get(j).arrivedAt()));
-            pool.add(takeOwn ? ownWaiting.get(i++) : othersWaiting.get(j++));
-        }
-        List<QueueEntry> order = new ArrayList<>();
-        int run = streak;
-        while (!pool.isEmpty()) {
-            QueueEntry next = pool.stream().filter(e -> e.lane() == Lane.EMERGENCY).findFirst().orElse(null);
-            if (next == null) {
-                QueueEntry priority = pool.stream().filter(e -> e.lane().isPriority()).findFirst().orElse(null);
-                QueueEntry regular = pool.stream().filter(e -> e.lane() == Lane.REGULAR).findFirst().orElse(null);
-                next = priority == null ? regular : regular == null || run < settings.prioritiesPerRegular()
-                        ? priority : regular;
-            }
-            run = nextStreak(run, next.lane());
-            order.add(next);
-            pool.remove(next);
-        }
-        return order;
-    }
-
-    private static int nextStreak(int streak, Lane called) {
-        return called == Lane.REGULAR ? 0 : called.isPriority() ? streak + 1 : streak;
+        return CallOrder.of(entries, ownLine, streak, settings.prioritiesPerRegular());
     }
 
     private List<QueueEntry> waitingOf(String line, LocalDate date) {

@@ -1,5 +1,6 @@
 package org.clinic.queue;
 
+import org.clinic.base.VisitCodes;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -125,12 +126,15 @@ class QueueStore {
 
     long insert(QueueEntry e) {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO queue_entry (public_id, on_date, token_line, token_number, token, line, place, doctor_id,"
-                        + " specialty_id, patient_id, initials, appointment_id, lane, priority_reason, visit_reason,"
-                        + " status, skips, arrived_at) VALUES (:publicId, :date, :tokenLine, :tokenNumber, :token, :line,"
+        // The visit code: the appointment's (its confirmation's link keeps working), or a fresh one for a walk-in.
+        jdbc.sql("INSERT INTO queue_entry (public_id, visit_code, on_date, token_line, token_number, token, line, place,"
+                        + " doctor_id, specialty_id, patient_id, initials, appointment_id, lane, priority_reason,"
+                        + " visit_reason, status, skips, arrived_at) VALUES (:publicId,"
+                        + " COALESCE((SELECT a.visit_code FROM appointment a WHERE a.id = :appointmentId), :freshCode),"
+                        + " :date, :tokenLine, :tokenNumber, :token, :line,"
                         + " :place, :doctorId, :specialtyId, :patientId, :initials, :appointmentId, :lane,"
                         + " :priorityReason, :visitReason, :status, 0, :arrivedAt)")
-                .param("publicId", e.publicId().toString()).param("date", e.date()).param("tokenLine", e.tokenLine())
+                .param("publicId", e.publicId().toString()).param("freshCode", VisitCodes.newVisitCode()).param("date", e.date()).param("tokenLine", e.tokenLine())
                 .param("tokenNumber", e.tokenNumber()).param("token", e.token()).param("line", e.line())
                 .param("place", e.place()).param("doctorId", e.doctorId()).param("specialtyId", e.specialtyId())
                 .param("patientId", e.patientId()).param("initials", e.initials())
@@ -161,6 +165,25 @@ class QueueStore {
     Optional<QueueEntry> byPublicId(UUID publicId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM queue_entry WHERE public_id = :id")
                 .param("id", publicId.toString()).query(ENTRY).optional();
+    }
+
+    /** The entry a visit link names. */
+    Optional<QueueEntry> byVisitCode(String visitCode) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM queue_entry WHERE visit_code = :code")
+                .param("code", visitCode).query(ENTRY).optional();
+    }
+
+    Optional<String> visitCode(UUID publicId) {
+        return jdbc.sql("SELECT visit_code FROM queue_entry WHERE public_id = :id")
+                .param("id", publicId.toString()).query(String.class).optional();
+    }
+
+    /** How long a doctor's last few consultations of the day took, in seconds (the newest first). */
+    List<Long> recentConsultationSeconds(String line, LocalDate date, int count) {
+        return jdbc.sql("SELECT TIMESTAMPDIFF(SECOND, started_at, finished_at) FROM queue_entry"
+                        + " WHERE on_date = :date AND line = :line AND status = 'DONE' AND started_at IS NOT NULL"
+                        + " ORDER BY finished_at DESC LIMIT :count")
+                .param("date", date).param("line", line).param("count", count).query(Long.class).list();
     }
 
     Optional<QueueEntry> byId(long id) {

@@ -23,8 +23,8 @@ import java.util.Collection;
 import java.util.Date;
 
 /**
- * Keeps waiting-room display devices signed in across browser and server restarts, and nobody else: a DISPLAY
- * account is always remembered (no tick box), a person never is. The token lives in MariaDB
+ * Keeps waiting-room display devices (and check-in kiosks, the same way) signed in across browser and server
+ * restarts, and nobody else: a DISPLAY or KIOSK account is always remembered (no tick box), a person never is. The token lives in MariaDB
  * ({@code persistent_logins}, through Spring's {@link JdbcTokenRepositoryImpl}), so no secret has to be configured
  * and a restarted server still knows it.
  * <p>
@@ -140,7 +140,9 @@ final class DisplayDeviceRememberMe extends AbstractRememberMeServices {
         }
     }
 
+    /** A device account: a waiting-room display or a check-in kiosk. */
     private static boolean isDisplay(Collection<? extends GrantedAuthority> authorities) {
-        return authorities.stream().anyMatch(a -> Role.DISPLAY.authority().equals(a.getAuthority()));
+        return authorities.stream().anyMatch(a -> Role.DISPLAY.authority().equals(a.getAuthority())
+                || Role.KIOSK.authority().equals(a.getAuthority()));
     }
 }

@@ -75,11 +75,12 @@ class IdleSignOut implements VaadinServiceInitListener {
         ui.addAfterNavigationListener(navigated -> stillThere(session));
     }
 
-    /** Staff, not devices: a display account is signed in for days and never touched. */
+    /** Staff, not devices: a display or kiosk account is signed in for days (a kiosk is touched by patients). */
     private static boolean isPerson(Authentication signedIn) {
         return signedIn != null && signedIn.isAuthenticated() && !(signedIn instanceof AnonymousAuthenticationToken)
                 && signedIn.getAuthorities().stream().anyMatch(a -> a.getAuthority().startsWith("ROLE_"))
-                && signedIn.getAuthorities().stream().noneMatch(a -> Role.DISPLAY.authority().equals(a.getAuthority()));
+                && signedIn.getAuthorities().stream().noneMatch(a -> Role.DISPLAY.authority().equals(a.getAuthority())
+                || Role.KIOSK.authority().equals(a.getAuthority()));
     }
 
     /** Runs holding the session's lock (a request of one of its screens). */

@@ -33,7 +33,7 @@ class ModuleBoundariesTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.clinic.security..", "org.clinic.patient..",
                         "org.clinic.doctor..", "org.clinic.appointment..", "org.clinic.queue..",
                         "org.clinic.consultation..", "org.clinic.message..", "org.clinic.export..",
-                        "org.clinic.report..", "org.clinic.statistics..", "org.clinic.demo..")
+                        "org.clinic.report..", "org.clinic.statistics..", "org.clinic.demo..", "org.clinic.visit..")
                 .check(CLINIC);
     }
 
@@ -80,6 +80,14 @@ class ModuleBoundariesTest {
                 .check(CLINIC);
     }
 
+    /** The patient's side of the visit sits on top of the queue; nothing below it knows it. */
+    @Test
+    void nothing_but_the_demo_depends_on_the_visit_module() {
+        noClasses().that().resideOutsideOfPackages("org.clinic.visit..", "org.clinic.demo..")
+                .should().dependOnClassesThat().resideInAPackage("org.clinic.visit..")
+                .check(CLINIC);
+    }
+
     @Test
     void nothing_but_the_demo_and_the_portal_depends_on_exports() {
         noClasses().that().resideOutsideOfPackages("org.clinic.export..", "org.clinic.demo..", "org.clinic.portal..")
@@ -104,7 +112,7 @@ class ModuleBoundariesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"security", "patient", "doctor", "appointment", "queue", "consultation", "message",
-            "export", "report", "statistics"}) // base.ui is the shared frame every module's views use
+            "export", "report", "statistics", "visit"}) // base.ui is the shared frame every module's views use
     void a_modules_views_are_used_only_inside_that_module(String module) {
         ArchRule rule = classes().that().resideInAPackage("org.clinic." + module + ".ui..")
                 .should().onlyHaveDependentClassesThat()

@@ -79,6 +79,44 @@ class AppointmentMessagesTest {
     }
 
     @Test
+    void the_confirmation_carries_the_booking_code_and_the_visit_link_as_text_and_as_an_inline_qr_code()
+            throws Exception {
+        String address = MessageFixtures.uniqueAddress();
+        PatientRecord patient = fixtures.patient(address);
+        AppointmentSummary booked = fixtures.book(patient, fixtures.doctor(), tomorrow, LocalTime.of(10, 15));
+
+        MimeMessage confirmation = MailBox.await(address, 1, Duration.ofSeconds(20)).getFirst();
+
+        String link = "http://localhost:8080/visit/" + booked.visitCode();
+        assertThat(MailText.of(confirmation)).contains(booked.bookingCode()).contains(link);
+        assertThat(MailText.html(confirmation)).contains(booked.bookingCode()).contains("href=\"" + link + "\"")
+                .contains("cid:visit-qr");
+        jakarta.mail.BodyPart qr = inline(confirmation.getContent(), "<visit-qr>");
+        assertThat(qr).as("the inline QR code").isNotNull();
+        assertThat(qr.getContentType()).startsWith("image/png");
+        byte[] png = qr.getInputStream().readAllBytes();
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png)).getWidth()).isGreaterThan(150);
+    }
+
+    private static jakarta.mail.@org.jspecify.annotations.Nullable BodyPart inline(Object content, String contentId)
+            throws Exception {
+        if (content instanceof jakarta.mail.Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+                String[] ids = part.getHeader("Content-ID");
+                if (ids != null && ids.length > 0 && ids[0].equals(contentId)) {
+                    return part;
+                }
+                jakarta.mail.BodyPart nested = inline(part.getContent(), contentId);
+                if (nested != null) {
+                    return nested;
+                }
+            }
+        }
+        return null;
+    }
+
+    @Test
     void a_move_sends_a_notice_of_the_new_time_and_a_cancellation_says_so_once() throws Exception {
         String address = MessageFixtures.uniqueAddress();
         PatientRecord patient = fixtures.patient(address);

@@ -24,6 +24,7 @@ import org.clinic.appointment.AppointmentStatus;
 import org.clinic.appointment.AppointmentSummary;
 import org.clinic.appointment.AppointmentsChanged;
 import org.clinic.base.LiveUpdates;
+import org.clinic.base.PublicLinks;
 import org.clinic.base.NotFoundException;
 import org.clinic.base.RuleViolation;
 import org.clinic.base.ui.FieldMessages;
@@ -33,6 +34,7 @@ import org.clinic.patient.PatientService;
 import org.clinic.queue.LineBoard;
 import org.clinic.queue.QueueChanged;
 import org.clinic.queue.QueueEntryView;
+import org.clinic.queue.QueuePositions;
 import org.clinic.queue.QueueService;
 import org.clinic.queue.Ticket;
 import org.clinic.security.Role;
@@ -62,6 +64,8 @@ public class ReceptionQueueView extends Main {
     private final LiveUpdates liveUpdates;
     private final Clock clock;
     private final QueueActions actions;
+    private final QueuePositions positions;
+    private final PublicLinks links;
     private final List<DoctorSummary> doctorList;
 
     private final TextField arrivalFilter = new TextField();
@@ -74,8 +78,11 @@ public class ReceptionQueueView extends Main {
     private final List<Registration> registrations = new ArrayList<>();
 
     public ReceptionQueueView(QueueService queue, AppointmentService appointments, DoctorService doctors,
-                              PatientService patients, LiveUpdates liveUpdates, Clock clock) {
+                              PatientService patients, LiveUpdates liveUpdates, Clock clock,
+                              QueuePositions positions, PublicLinks links) {
         this.queue = queue;
+        this.positions = positions;
+        this.links = links;
         this.appointments = appointments;
         this.liveUpdates = liveUpdates;
         this.clock = clock;
@@ -86,7 +93,7 @@ public class ReceptionQueueView extends Main {
 
         Button walkIn = new Button("Walk-in", new Icon(VaadinIcon.PLUS),
                 click -> new WalkInDialog(queue, doctors, patients, ticket -> {
-                    TicketDialog.open(ticket, clock.getZone());
+                    showTicket(ticket);
                     refresh();
                 }).open());
         walkIn.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -130,7 +137,8 @@ public class ReceptionQueueView extends Main {
         List<AppointmentSummary> waiting = appointments.allOn(today).stream()
                 .filter(a -> a.status() == AppointmentStatus.SCHEDULED)
                 .filter(a -> filter.isEmpty() || a.patientName().toLowerCase(Locale.ROOT).contains(filter)
-                        || a.patientMrn().contains(filter.replace("-", "")))
+                        || a.patientMrn().contains(filter.replace("-", ""))
+                        || a.bookingCode().equalsIgnoreCase(filter.replaceAll("[\\s-]", "")))
                 .toList();
         arrivals.removeAll();
         arrivalCount.setText(waiting.isEmpty() ? "Everyone booked for today has arrived or been handled."
@@ -140,7 +148,7 @@ public class ReceptionQueueView extends Main {
             time.addClassName("clinic-arrival-time");
             Span name = new Span(a.patientName());
             name.addClassName("clinic-patient-name");
-            Span with = new Span(a.doctorName() + " · room " + a.room());
+            Span with = new Span(a.doctorName() + " · room " + a.room() + " · booking " + a.bookingCode());
             with.addClassName("clinic-hint");
             Div who = new Div(name, with);
             who.addClassName("clinic-two-line");
@@ -155,12 +163,17 @@ public class ReceptionQueueView extends Main {
 
     private void checkIn(AppointmentSummary appointment) {
         try {
-            Ticket ticket = queue.checkIn(appointment.id());
-            TicketDialog.open(ticket, clock.getZone());
+            showTicket(queue.checkIn(appointment.id()));
         } catch (RuleViolation | NotFoundException refused) {
             FieldMessages.showError(refused.getMessage());
         }
         refresh();
+    }
+
+    /** The ticket with its visit link: the QR code the patient follows their place with. */
+    private void showTicket(Ticket ticket) {
+        String code = positions.visitCode(ticket.entryId());
+        TicketDialog.open(ticket, clock.getZone(), links.visit(code), links.visitShort(code));
     }
 
     /**

@@ -3,16 +3,22 @@ package org.clinic.queue.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import org.clinic.base.QrCode;
 import org.clinic.queue.Ticket;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-/** The check-in ticket: token, doctor, room, estimated wait; printable (the print stylesheet shows only it). */
+/**
+ * The check-in ticket: token, doctor, room, estimated wait, and a QR code of the visit link (with the link in short
+ * under it) so the patient can follow their place on their phone; printable (the print stylesheet shows only it).
+ */
 final class TicketDialog {
 
     private static final DateTimeFormatter ISSUED = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm");
@@ -20,7 +26,8 @@ final class TicketDialog {
     private TicketDialog() {
     }
 
-    static void open(Ticket ticket, ZoneId zone) {
+    /** @param visitLink the ticket's position page, shown as a QR code with {@code shortLink} printed under it */
+    static void open(Ticket ticket, ZoneId zone, String visitLink, String shortLink) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("Checked in");
         Div card = new Div();
@@ -41,7 +48,17 @@ final class TicketDialog {
         issued.addClassName("clinic-ticket-issued");
         Span note = new Span("Please wait until your token is shown and called.");
         note.addClassName("clinic-ticket-note");
-        card.add(clinic, token, where, wait, note, issued);
+        Image qr = new Image(QrCode.of(visitLink).svgDataUri(), "QR code of your visit link");
+        qr.addClassName("clinic-ticket-qr");
+        qr.setId("ticket-qr");
+        Span follow = new Span("Scan to follow your place on your phone");
+        follow.addClassName("clinic-ticket-note");
+        Anchor link = new Anchor(visitLink, shortLink);
+        link.addClassName("clinic-ticket-link");
+        link.setId("ticket-link");
+        link.setTarget("_blank");
+        link.getElement().setAttribute("rel", "noopener");
+        card.add(clinic, token, where, wait, note, qr, follow, link, issued);
         dialog.add(card);
         Button print = new Button("Print ticket", new Icon(VaadinIcon.PRINT),
                 click -> dialog.getUI().ifPresent(ui -> ui.getPage().executeJs("window.print()")));

@@ -10,7 +10,7 @@ import org.clinic.security.Role;
 
 /**
  * The start address: sends each role to its own first screen (administrators to the dashboard, other staff to the
- * registry, a TV to its display).
+ * registry, a TV to its display, a kiosk to self check-in).
  */
 @Route(value = "", autoLayout = false)
 @PermitAll
@@ -25,6 +25,7 @@ public class HomeView extends Div implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         event.forwardTo(authentication.hasRole(Role.DISPLAY_NAME) ? "device"
+                : authentication.hasRole(Role.KIOSK_NAME) ? "kiosk"
                 : authentication.hasRole(Role.ADMIN_NAME) ? "dashboard" : "patients");
     }
 }

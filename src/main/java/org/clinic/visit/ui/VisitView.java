@@ -1,0 +1,181 @@
+package org.clinic.visit.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.shared.Registration;
+import org.clinic.appointment.AppointmentsChanged;
+import org.clinic.base.LiveUpdates;
+import org.clinic.queue.QueueChanged;
+import org.clinic.visit.VisitPositions;
+import org.clinic.visit.VisitStatus;
+import org.jspecify.annotations.Nullable;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A patient's own visit page, opened from the ticket's or the confirmation's QR code without signing in: before
+ * check-in the appointment time, then the token, how many are ahead and an estimated wait, and in large type the
+ * room to go to when called. Updated by push: the page listens to its own queue lines only and re-reads through
+ * the lines' shared read. Whatever the page sends names nobody.
+ */
+@Route(value = "visit/:code", autoLayout = false)
+@PageTitle("Your visit")
+@AnonymousAllowed
+@StyleSheet("styles/visit.css")
+public class VisitView extends Main implements BeforeEnterObserver {
+
+    static final String NOT_VALID = "This link is not valid (any more)";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final int POLL_MILLIS = 60_000;
+
+    private final VisitPositions positions;
+    private final LiveUpdates liveUpdates;
+    private final Div card = new Div();
+    private final List<Registration> registrations = new ArrayList<>();
+    private VisitStatus status = VisitStatus.notValid();
+
+    public VisitView(VisitPositions positions, LiveUpdates liveUpdates) {
+        this.positions = positions;
+        this.liveUpdates = liveUpdates;
+        addClassName("visit-page");
+        card.addClassName("visit-card");
+        card.setId("visit");
+        card.getElement().setAttribute("aria-live", "polite");
+        add(card);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String code = event.getRouteParameters().get("code").orElse("");
+        VaadinRequest request = VaadinRequest.getCurrent();
+        status = positions.open(code, request == null ? "unknown" : String.valueOf(request.getRemoteAddr()));
+        show();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        UI ui = attachEvent.getUI();
+        registrations.add(liveUpdates.subscribe(ui, QueueChanged.class,
+                change -> status.valid() && change.date().equals(status.date())
+                        && !Collections.disjoint(change.lines(), status.lines()), this::refresh));
+        registrations.add(liveUpdates.subscribe(ui, AppointmentsChanged.class,
+                change -> status.kind() == VisitStatus.Kind.BOOKED && change.doctorId().equals(status.doctor())
+                        && change.date().equals(status.date()), this::refresh));
+        // A slow safety net (a missed push, the day ending): the shared read makes it cheap.
+        ui.setPollInterval(POLL_MILLIS);
+        registrations.add(ui.addPollListener(poll -> refresh()));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        registrations.forEach(Registration::remove);
+        registrations.clear();
+    }
+
+    private void refresh() {
+        VisitStatus now = positions.refresh(status);
+        if (!now.equals(status)) {
+            status = now;
+            show();
+        }
+    }
+
+    private void show() {
+        card.removeAll();
+        card.getElement().setAttribute("data-state", status.kind().name().toLowerCase());
+        switch (status.kind()) {
+            case NOT_VALID -> {
+                card.add(heading(NOT_VALID), text("Visit links work on the day of the visit only. "
+                        + "If you need help, please ask at reception."));
+            }
+            case BOOKED -> {
+                card.add(label("Your appointment today"), big("visit-time", TIME.format(status.appointmentTime())),
+                        status.room().isEmpty() ? text("") : text("Room " + status.room()),
+                        notice("When you arrive, please check in at the kiosk or at reception."),
+                        hint("This page updates by itself."));
+            }
+            case WAITING -> {
+                card.add(label("Your token"), big("visit-token", status.token()),
+                        line("visit-ahead", VisitText.ahead(status.ahead())),
+                        line("visit-wait", "Estimated wait: " + VisitText.about(status.estimatedWait())),
+                        hint("This is an estimate" + (status.estimateFromToday()
+                                ? ", from today's consultations." : ".") + " It can change."),
+                        notice("Keep this page open: it will tell you when you are called."));
+            }
+            case CALLED -> {
+                Div call = new Div();
+                call.addClassName("visit-call");
+                call.setId("visit-call");
+                call.setText(status.room().isEmpty() ? "Please go to reception" : "Please go to room " + status.room());
+                card.add(label("You are called"), call, label("Your token"), big("visit-token", status.token()));
+            }
+            case BEING_SEEN -> card.add(label("Your token"), big("visit-token", status.token()),
+                    heading("You are being seen"));
+            case DONE -> card.add(heading("Your visit is finished"), text("Thank you for coming."));
+            case CANCELLED -> card.add(heading("This appointment was cancelled"),
+                    text("If you think this is wrong, please call or ask at reception."));
+            case NO_SHOW -> card.add(heading("You missed your call"), text("Please ask at reception."));
+        }
+    }
+
+    private static H1 heading(String text) {
+        H1 heading = new H1(text);
+        heading.addClassName("visit-heading");
+        heading.setId("visit-heading");
+        return heading;
+    }
+
+    private static Span label(String text) {
+        Span label = new Span(text);
+        label.addClassName("visit-label");
+        return label;
+    }
+
+    private static Span big(String id, @Nullable String text) {
+        Span big = new Span(text == null ? "" : text);
+        big.addClassName("visit-big");
+        big.setId(id);
+        return big;
+    }
+
+    private static Span line(String id, String text) {
+        Span line = new Span(text);
+        line.addClassName("visit-line");
+        line.setId(id);
+        return line;
+    }
+
+    private static Paragraph text(String text) {
+        Paragraph paragraph = new Paragraph(text);
+        paragraph.addClassName("visit-text");
+        return paragraph;
+    }
+
+    private static Paragraph notice(String text) {
+        Paragraph paragraph = text(text);
+        paragraph.addClassName("visit-notice");
+        return paragraph;
+    }
+
+    private static Paragraph hint(String text) {
+        Paragraph paragraph = text(text);
+        paragraph.addClassName("visit-hint");
+        return paragraph;
+    }
+}
