@@ -207,7 +207,9 @@ class OnlineBookingTest {
                 LocalTime.of(9, 0), AppointmentKind.NEW, null);
 
         assertThatThrownBy(() -> asMe(() -> appointments.book(forSomeoneElse))).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> asMe(() -> appointments.ofPatient(me.id()))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> asMe(() -> appointments.ofPatient(someoneElse.id())))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> asMe(() -> appointments.dayOf(doctor.id(), DAY))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> asMe(() -> patients.get(someoneElse.id()))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> asMe(() -> patients.reference(someoneElse.id())))
                 .isInstanceOf(AccessDeniedException.class);
