@@ -13,7 +13,7 @@ import org.clinic.patient.PatientReference;
 import org.clinic.patient.PatientService;
 import org.clinic.security.CurrentStaff;
 import org.clinic.security.Role;
-import org.clinic.security.SignedInPatient;
+import org.clinic.security.PatientOwnership;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -263,7 +263,7 @@ public class AppointmentService {
         return freeSlots(day);
     }
 
-    @PreAuthorize(STAFF + " or " + SignedInPatient.OWN_RECORD) // the patient's own export reads it
+    @PreAuthorize(STAFF + " or " + PatientOwnership.OWN_RECORD) // the patient's own export reads it
     @Transactional(readOnly = true)
     public List<AppointmentSummary> ofPatient(UUID patientId) {
         PatientReference patient = patients.reference(patientId);

@@ -11,7 +11,7 @@ import org.clinic.doctor.SpecialtySummary;
 import org.clinic.security.AccessKind;
 import org.clinic.security.PatientAccessLog;
 import org.clinic.security.PatientPrincipal;
-import org.clinic.security.SignedInPatient;
+import org.clinic.security.CurrentPatient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -45,12 +45,12 @@ public class OnlineBooking {
     private final AppointmentRepository repository;
     private final OnlineRules rules;
     private final DoctorService doctors;
-    private final SignedInPatient signedIn;
+    private final CurrentPatient signedIn;
     private final PatientAccessLog accessLog;
     private final Clock clock;
 
     OnlineBooking(AppointmentService appointments, AppointmentRepository repository, OnlineRules rules,
-                  DoctorService doctors, SignedInPatient signedIn, PatientAccessLog accessLog, Clock clock,
+                  DoctorService doctors, CurrentPatient signedIn, PatientAccessLog accessLog, Clock clock,
                   ClinicSettings clinic) {
         this.appointments = appointments;
         this.repository = repository;
@@ -65,26 +65,26 @@ public class OnlineBooking {
     public record OpenSlot(DoctorSummary doctor, LocalDate date, Slot slot) {
     }
 
-    @PreAuthorize(SignedInPatient.PATIENT)
+    @PreAuthorize(CurrentPatient.SIGNED_IN)
     public OnlineBookingSettings limits() {
         return rules.settings();
     }
 
     /** Specialties with at least one doctor working, by name. */
-    @PreAuthorize(SignedInPatient.PATIENT)
+    @PreAuthorize(CurrentPatient.SIGNED_IN)
     public List<SpecialtySummary> specialties() {
         Set<UUID> staffed = doctors.doctors().stream().map(d -> d.specialty().id()).collect(Collectors.toSet());
         return doctors.specialties().stream().filter(s -> staffed.contains(s.id()))
                 .sorted(Comparator.comparing(SpecialtySummary::name)).toList();
     }
 
-    @PreAuthorize(SignedInPatient.PATIENT)
+    @PreAuthorize(CurrentPatient.SIGNED_IN)
     public List<DoctorSummary> doctors(UUID specialtyId) {
         return doctors.doctors().stream().filter(d -> d.specialty().id().equals(specialtyId)).toList();
     }
 
     /** The doctor's slots on a date that a patient can still book online. */
-    @PreAuthorize(SignedInPatient.PATIENT)
+    @PreAuthorize(CurrentPatient.SIGNED_IN)
     @Transactional(readOnly = true)
     public List<Slot> freeSlots(UUID doctorId, LocalDate date) {
         if (!bookableDate(date)) {
@@ -96,7 +96,7 @@ public class OnlineBooking {
     }
 
     /** The soonest bookable times in a specialty, across its doctors, at most {@code count}. */
-    @PreAuthorize(SignedInPatient.PATIENT)
+    @PreAuthorize(CurrentPatient.SIGNED_IN)
     @Transactional(readOnly = true)
     public List<OpenSlot> firstAvailable(UUID specialtyId, int count) {
         List<DoctorSummary> team = doctors(specialtyId);
@@ -123,7 +123,7 @@ public class OnlineBooking {
     }
 
     /** Books for the signed-in patient; the same {@code requestId} twice books once. */
-    @PreAuthorize(SignedInPatient.PATIENT)
+    @PreAuthorize(CurrentPatient.SIGNED_IN)
     public AppointmentSummary book(UUID requestId, UUID doctorId, LocalDate date, LocalTime start) {
         PatientPrincipal me = signedIn.require();
         return appointments.book(new BookAppointment(requestId, me.patientId(), doctorId, date, start,
@@ -131,7 +131,7 @@ public class OnlineBooking {
     }
 
     /** The signed-in patient's appointments from today on, soonest first, cancelled ones left out. */
-    @PreAuthorize(SignedInPatient.PATIENT)
+    @PreAuthorize(CurrentPatient.SIGNED_IN)
     @Transactional
     public List<AppointmentSummary> upcoming() {
         PatientPrincipal me = signedIn.require();
@@ -143,20 +143,20 @@ public class OnlineBooking {
     }
 
     /** Whether the patient may still cancel or move this appointment online (the service checks again). */
-    @PreAuthorize(SignedInPatient.PATIENT)
+    @PreAuthorize(CurrentPatient.SIGNED_IN)
     public boolean canChange(AppointmentSummary appointment) {
         return appointment.status() == AppointmentStatus.SCHEDULED && LocalDateTime.now(clock)
                 .plus(rules.settings().changesUntil()).isBefore(LocalDateTime.of(appointment.date(), appointment.start()));
     }
 
-    @PreAuthorize(SignedInPatient.PATIENT)
+    @PreAuthorize(CurrentPatient.SIGNED_IN)
     public AppointmentSummary cancel(UUID appointmentId) {
         mine(appointmentId);
         return appointments.cancel(appointmentId, CANCELLED_ONLINE, rules);
     }
 
     /** Moves the patient's appointment to another slot (any doctor of any specialty), as one step. */
-    @PreAuthorize(SignedInPatient.PATIENT)
+    @PreAuthorize(CurrentPatient.SIGNED_IN)
     public AppointmentSummary move(UUID appointmentId, UUID requestId, UUID doctorId, LocalDate date,
                                    LocalTime start) {
         mine(appointmentId);

@@ -3,7 +3,7 @@ package org.clinic.appointment;
 import org.clinic.base.ClinicSettings;
 import org.clinic.base.NotFoundException;
 import org.clinic.base.RuleViolation;
-import org.clinic.security.SignedInPatient;
+import org.clinic.security.PatientOwnership;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -23,14 +23,14 @@ class OnlineRules {
 
     private final AppointmentRepository appointments;
     private final OnlineBookingSettings settings;
-    private final SignedInPatient signedIn;
+    private final PatientOwnership ownership;
     private final Clock clock;
 
-    OnlineRules(AppointmentRepository appointments, OnlineBookingSettings settings, SignedInPatient signedIn,
+    OnlineRules(AppointmentRepository appointments, OnlineBookingSettings settings, PatientOwnership ownership,
                 Clock clock, ClinicSettings clinic) {
         this.appointments = appointments;
         this.settings = settings;
-        this.signedIn = signedIn;
+        this.ownership = ownership;
         this.clock = clock.withZone(clinic.timeZone());
     }
 
@@ -40,7 +40,7 @@ class OnlineRules {
 
     /** A booking (or the new slot of a move) for the signed-in patient, within the portal's limits. */
     void mayBook(long patientInternalId, BookAppointment request) {
-        if (!signedIn.isInternal(patientInternalId)) {
+        if (!ownership.isInternal(patientInternalId)) {
             throw new NotFoundException("No patient with this id"); // never reached through OnlineBooking
         }
         LocalDateTime now = LocalDateTime.now(clock);
@@ -61,7 +61,7 @@ class OnlineRules {
 
     /** A cancellation or move by the patient: their own appointment, and not too close to its time. */
     void mayChange(Appointment appointment) {
-        if (!signedIn.isInternal(appointment.patientId())) {
+        if (!ownership.isInternal(appointment.patientId())) {
             throw new NotFoundException("No appointment with this id");
         }
         LocalDateTime starts = LocalDateTime.of(appointment.date(), appointment.start());

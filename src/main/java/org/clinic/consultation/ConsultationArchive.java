@@ -7,7 +7,7 @@ import org.clinic.doctor.DoctorSummary;
 import org.clinic.patient.PatientReference;
 import org.clinic.patient.PatientService;
 import org.clinic.security.Role;
-import org.clinic.security.SignedInPatient;
+import org.clinic.security.PatientOwnership;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -64,7 +64,7 @@ public class ConsultationArchive {
     }
 
     /** One patient's completed consultations, oldest first, with their content, for that patient's export. */
-    @PreAuthorize("hasRole('" + Role.DOCTOR_NAME + "') or " + SignedInPatient.OWN_RECORD)
+    @PreAuthorize("hasRole('" + Role.DOCTOR_NAME + "') or " + PatientOwnership.OWN_RECORD)
     public List<Consultation> completedOfPatient(UUID patientId) {
         PatientReference patient = patients.reference(patientId);
         return reading.execute(status -> {

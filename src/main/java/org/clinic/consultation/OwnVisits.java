@@ -4,7 +4,7 @@ import org.clinic.base.NotFoundException;
 import org.clinic.security.AccessKind;
 import org.clinic.security.PatientAccessLog;
 import org.clinic.security.PatientPrincipal;
-import org.clinic.security.SignedInPatient;
+import org.clinic.security.CurrentPatient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,11 +30,11 @@ public class OwnVisits {
 
     private final ConsultationStore store;
     private final ConsultationLookup lookup;
-    private final SignedInPatient signedIn;
+    private final CurrentPatient signedIn;
     private final PatientAccessLog accessLog;
     private final TransactionTemplate loggedReading;
 
-    OwnVisits(ConsultationStore store, ConsultationLookup lookup, SignedInPatient signedIn, PatientAccessLog accessLog,
+    OwnVisits(ConsultationStore store, ConsultationLookup lookup, CurrentPatient signedIn, PatientAccessLog accessLog,
               PlatformTransactionManager transactions) {
         this.store = store;
         this.lookup = lookup;
@@ -45,7 +45,7 @@ public class OwnVisits {
     }
 
     /** The signed-in patient's completed visits, newest first. */
-    @PreAuthorize(SignedInPatient.PATIENT)
+    @PreAuthorize(CurrentPatient.SIGNED_IN)
     public List<PatientVisit> visits() {
         PatientPrincipal me = signedIn.require();
         return Objects.requireNonNull(loggedReading.execute(status -> {
@@ -62,7 +62,7 @@ public class OwnVisits {
     }
 
     /** One of the signed-in patient's completed visits, for its printable page. */
-    @PreAuthorize(SignedInPatient.PATIENT)
+    @PreAuthorize(CurrentPatient.SIGNED_IN)
     public PatientVisit visit(UUID consultationId) {
         PatientPrincipal me = signedIn.require();
         return Objects.requireNonNull(loggedReading.execute(status -> {

@@ -5,7 +5,7 @@ import org.clinic.base.RuleViolation;
 import org.clinic.base.Texts;
 import org.clinic.security.CurrentStaff;
 import org.clinic.security.Role;
-import org.clinic.security.SignedInPatient;
+import org.clinic.security.CurrentPatient;
 import org.clinic.security.StaffAccountService;
 import org.clinic.security.StaffAccountSummary;
 import org.jspecify.annotations.Nullable;
@@ -53,10 +53,10 @@ public class DoctorService {
 
     /** Who works when, where and in which specialty is also what patients choose from when they book online. */
     static final String STAFF_AND_PATIENTS = "hasAnyRole('" + Role.ADMIN_NAME + "','" + Role.RECEPTIONIST_NAME + "','"
-            + Role.DOCTOR_NAME + "','" + SignedInPatient.PATIENT_NAME + "')";
+            + Role.DOCTOR_NAME + "','" + CurrentPatient.ROLE_NAME + "')";
     /** Doctors' names, specialties and rooms are also what waiting-room displays show beside the tokens. */
     static final String EVERYONE_SIGNED_IN = "hasAnyRole('" + Role.ADMIN_NAME + "','" + Role.RECEPTIONIST_NAME + "','"
-            + Role.DOCTOR_NAME + "','" + Role.DISPLAY_NAME + "','" + SignedInPatient.PATIENT_NAME + "')";
+            + Role.DOCTOR_NAME + "','" + Role.DISPLAY_NAME + "','" + CurrentPatient.ROLE_NAME + "')";
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
 

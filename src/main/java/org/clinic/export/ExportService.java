@@ -13,7 +13,7 @@ import org.clinic.security.CurrentStaff;
 import org.clinic.security.PatientAccessLog;
 import org.clinic.security.Role;
 import org.clinic.security.PatientPrincipal;
-import org.clinic.security.SignedInPatient;
+import org.clinic.security.CurrentPatient;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.AccessDeniedException;
@@ -48,7 +48,7 @@ public class ExportService {
     static final String DOCTORS_AND_ADMINS = "hasAnyRole('" + Role.DOCTOR_NAME + "','" + Role.ADMIN_NAME + "')";
     /** Patients open their own exports only: {@link #openable} checks who asked. */
     static final String DOCTORS_ADMINS_AND_PATIENTS = "hasAnyRole('" + Role.DOCTOR_NAME + "','" + Role.ADMIN_NAME
-            + "','" + SignedInPatient.PATIENT_NAME + "')";
+            + "','" + CurrentPatient.ROLE_NAME + "')";
     /** The longest range of one bulk export. */
     static final int MAX_RANGE_DAYS = 366;
     private static final int LIST_LIMIT = 100;
@@ -62,21 +62,22 @@ public class ExportService {
     private final PatientService patients;
     private final DoctorService doctors;
     private final CurrentStaff currentStaff;
-    private final SignedInPatient signedInPatient;
+    private final CurrentPatient currentPatient;
     private final PatientAccessLog accessLog;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
     ExportService(ExportStore store, ExportJob job, PatientService patients, DoctorService doctors,
-                  CurrentStaff currentStaff, SignedInPatient signedInPatient, PatientAccessLog accessLog, ApplicationEventPublisher events, Clock clock,
+                  CurrentStaff currentStaff, CurrentPatient currentPatient, PatientAccessLog accessLog,
+                  ApplicationEventPublisher events, Clock clock,
                   ClinicSettings settings, PlatformTransactionManager transactions) {
         this.store = store;
         this.job = job;
         this.patients = patients;
         this.doctors = doctors;
         this.currentStaff = currentStaff;
-        this.signedInPatient = signedInPatient;
+        this.currentPatient = currentPatient;
         this.accessLog = accessLog;
         this.events = events;
         this.clock = clock.withZone(settings.timeZone());
@@ -104,9 +105,9 @@ public class ExportService {
      * Starts exporting the signed-in patient's own completed visits (the portal's "download my history"), or shows
      * the one already running. The same job and file as a doctor's export of the patient; only they can open it.
      */
-    @PreAuthorize(SignedInPatient.PATIENT)
+    @PreAuthorize(CurrentPatient.SIGNED_IN)
     public ExportSummary exportOwnHistory() {
-        PatientPrincipal me = signedInPatient.require();
+        PatientPrincipal me = currentPatient.require();
         String by = currentStaff.usernameForAudit();
         return start(new ExportStore.NewExport(UUID.randomUUID(), by, "You", ExportKind.PATIENT,
                         me.patientInternalId(), null, null, null, "Your visit history",
@@ -115,7 +116,7 @@ public class ExportService {
     }
 
     /** The signed-in patient's own exports, newest first. */
-    @PreAuthorize(SignedInPatient.PATIENT)
+    @PreAuthorize(CurrentPatient.SIGNED_IN)
     public List<ExportSummary> ownExports() {
         return store.recent(currentStaff.usernameForAudit(), 10).stream().map(ExportStore.Row::summary).toList();
     }

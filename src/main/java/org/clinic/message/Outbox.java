@@ -3,7 +3,7 @@ package org.clinic.message;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import org.clinic.security.Role;
-import org.clinic.security.SignedInPatient;
+import org.clinic.security.CurrentPatient;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,8 +24,8 @@ public class Outbox {
     static final String ANY_STAFF = "hasAnyRole('" + Role.ADMIN_NAME + "','" + Role.RECEPTIONIST_NAME + "','"
             + Role.DOCTOR_NAME + "')";
     /** A patient's own booking in the portal queues its confirmation to that patient, and to nobody else. */
-    static final String OWN_MESSAGE = "(hasRole('" + SignedInPatient.PATIENT_NAME + "') and #request.recipient()"
-            + ".patientInternalId() != null and @signedInPatient.isInternal(#request.recipient().patientInternalId()))";
+    static final String OWN_MESSAGE = "(hasRole('" + CurrentPatient.ROLE_NAME + "') and #request.recipient()"
+            + ".patientInternalId() != null and @patientOwnership.isInternal(#request.recipient().patientInternalId()))";
 
     private final OutboxStore store;
     private final MessageTemplates templates;

@@ -7,7 +7,7 @@ import org.clinic.security.AccessKind;
 import org.clinic.security.CurrentStaff;
 import org.clinic.security.PatientAccessLog;
 import org.clinic.security.Role;
-import org.clinic.security.SignedInPatient;
+import org.clinic.security.CurrentPatient;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -35,12 +35,12 @@ public class PatientService {
 
     static final String FRONT_DESK = "hasAnyRole('" + Role.RECEPTIONIST_NAME + "','" + Role.ADMIN_NAME + "')";
     /** A portal patient passes the methods that carry these, for their own record only. */
-    static final String OWN_RECORD_BY_ID = "(hasRole('" + SignedInPatient.PATIENT_NAME
-            + "') and @signedInPatient.is(#id))";
-    static final String OWN_RECORD_BY_INTERNAL_ID = "(hasRole('" + SignedInPatient.PATIENT_NAME
-            + "') and @signedInPatient.isInternal(#internalId))";
-    static final String OWN_RECORDS_BY_INTERNAL_IDS = "(hasRole('" + SignedInPatient.PATIENT_NAME
-            + "') and @signedInPatient.ownsAll(#internalIds))";
+    static final String OWN_RECORD_BY_ID = "(hasRole('" + CurrentPatient.ROLE_NAME
+            + "') and @patientOwnership.is(#id))";
+    static final String OWN_RECORD_BY_INTERNAL_ID = "(hasRole('" + CurrentPatient.ROLE_NAME
+            + "') and @patientOwnership.isInternal(#internalId))";
+    static final String OWN_RECORDS_BY_INTERNAL_IDS = "(hasRole('" + CurrentPatient.ROLE_NAME
+            + "') and @patientOwnership.ownsAll(#internalIds))";
     static final String CLINICAL_STAFF = "hasAnyRole('" + Role.RECEPTIONIST_NAME + "','" + Role.DOCTOR_NAME
             + "','" + Role.ADMIN_NAME + "')";
     public static final int MAX_PAGE = 200;

@@ -42,18 +42,18 @@ public class PatientAccessLog {
     private final BreakTheGlassReasons reasons;
     private final AccessSettings settings;
     private final CurrentStaff currentStaff;
-    private final SignedInPatient signedInPatient;
+    private final PatientOwnership ownership;
     private final Clock clock;
 
     PatientAccessLog(AccessLogStore store, List<CareRelationship> relationships, BreakTheGlassReasons reasons,
-                     AccessSettings settings, CurrentStaff currentStaff, SignedInPatient signedInPatient, Clock clock,
+                     AccessSettings settings, CurrentStaff currentStaff, PatientOwnership ownership, Clock clock,
                      ClinicSettings clinic) {
         this.store = store;
         this.relationships = List.copyOf(relationships);
         this.reasons = reasons;
         this.settings = settings;
         this.currentStaff = currentStaff;
-        this.signedInPatient = signedInPatient;
+        this.ownership = ownership;
         this.clock = clock.withZone(clinic.timeZone());
     }
 
@@ -62,11 +62,11 @@ public class PatientAccessLog {
      * read-only). A doctor without a care relationship and without a reason given this session is refused with
      * {@link BreakTheGlassRequired}, and the caller's transaction rolls back with nothing returned.
      */
-    @PreAuthorize(STAFF + " or " + SignedInPatient.OWN_RECORD)
+    @PreAuthorize(STAFF + " or " + PatientOwnership.OWN_RECORD)
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(UUID patientId, long patientInternalId, AccessKind what) {
         requireWritable();
-        AccessReason reason = signedInPatient.is(patientId) ? AccessReason.OWN_RECORD
+        AccessReason reason = ownership.is(patientId) ? AccessReason.OWN_RECORD
                 : reasonFor(patientId, patientInternalId);
         store.insert(clock.instant(), currentStaff.usernameForAudit(), role(), what,
                 new AccessLogStore.Read(patientId, patientInternalId), reason);
@@ -89,8 +89,8 @@ public class PatientAccessLog {
     }
 
     /** Records reads of several patients (public id → internal id) for one reason, in one statement. */
-    @PreAuthorize(STAFF + " or (hasRole('" + SignedInPatient.PATIENT_NAME
-            + "') and @signedInPatient.ownsAllOf(#patients.keySet()))")
+    @PreAuthorize(STAFF + " or (hasRole('" + CurrentPatient.ROLE_NAME
+            + "') and @patientOwnership.ownsAllOf(#patients.keySet()))")
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordAll(Map<UUID, Long> patients, AccessKind what, AccessReason reason) {
         requireWritable();
@@ -133,8 +133,8 @@ public class PatientAccessLog {
 
     private static String role() {
         List<String> held = authorities();
-        if (held.contains("ROLE_" + SignedInPatient.PATIENT_NAME)) {
-            return SignedInPatient.PATIENT_NAME;
+        if (held.contains("ROLE_" + CurrentPatient.ROLE_NAME)) {
+            return CurrentPatient.ROLE_NAME;
         }
         return Arrays.stream(Role.values()).filter(r -> held.contains(r.authority())).map(Role::name).findFirst()
                 .orElse("NONE");

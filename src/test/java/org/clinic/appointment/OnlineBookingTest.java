@@ -75,7 +75,7 @@ class OnlineBookingTest {
                 () -> appointments.dayOf(doctor.id(), DAY));
         assertThat(desk).singleElement().satisfies(a -> assertThat(a.bookedOnline()).isTrue());
         assertThat(SystemAuthentication.runAs(Role.RECEPTIONIST, () -> appointments.history(booked.id())))
-                .singleElement().satisfies(e -> assertThat(e.actor()).isEqualTo("patient:" + me.internalId()));
+                .singleElement().satisfies(e -> assertThat(e.actor()).isEqualTo(AsPatient.auditName(me.internalId())));
         assertThat(asMe(() -> online.upcoming())).extracting(AppointmentSummary::id).containsExactly(booked.id());
         assertThat(asMe(() -> online.freeSlots(doctor.id(), DAY))).extracting(s -> s.start())
                 .doesNotContain(LocalTime.of(9, 30)).contains(LocalTime.of(9, 45));
@@ -232,7 +232,7 @@ class OnlineBookingTest {
         asMe(() -> online.upcoming());
 
         assertThat(jdbc.sql("SELECT COUNT(*) FROM patient_access_log WHERE patient_id = ? AND staff_role = 'PATIENT'"
-                + " AND staff_username = ?").params(me.internalId(), "patient:" + me.internalId()).query(Long.class).single())
+                + " AND staff_username = ?").params(me.internalId(), AsPatient.auditName(me.internalId())).query(Long.class).single())
                 .isEqualTo(1);
     }
 

@@ -1,29 +1,33 @@
 package org.clinic.security;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-/** Runs test code as a patient signed in to the portal (what the portal's sign-in puts in the security context). */
+/**
+ * Runs test code as a patient signed in to the portal, with the principal the portal's sign-in puts in the security
+ * context; the portal account is a made-up one, derived from the patient so that audit names are predictable.
+ */
 public final class AsPatient {
 
-    public record Principal(UUID patientId, long patientInternalId, String auditName) implements PatientPrincipal {
+    private AsPatient() {
     }
 
-    private AsPatient() {
+    /** The audit name that work done through {@link #run} is recorded under. */
+    public static String auditName(long patientInternalId) {
+        return PatientPrincipal.auditName(accountOf(patientInternalId));
     }
 
     public static <T> T run(UUID patientId, long patientInternalId, Supplier<T> work) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        Principal principal = new Principal(patientId, patientInternalId, "patient:" + patientInternalId);
+        PatientPrincipal principal = new PatientPrincipal("patient" + patientInternalId + "@example.org", "", true,
+                accountOf(patientInternalId), patientId, patientInternalId);
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                List.of(new SimpleGrantedAuthority("ROLE_" + SignedInPatient.PATIENT_NAME))));
+                principal.getAuthorities()));
         SecurityContextHolder.setContext(context);
         try {
             return work.get();
@@ -37,5 +41,9 @@ public final class AsPatient {
             work.run();
             return null;
         });
+    }
+
+    private static UUID accountOf(long patientInternalId) {
+        return new UUID(0x5041544945L, patientInternalId);
     }
 }

@@ -28,7 +28,7 @@ import org.clinic.security.AccessLogEntry;
 import org.clinic.security.AccessLogQuery;
 import org.clinic.security.AccessLogService;
 import org.clinic.security.Role;
-import org.clinic.security.SignedInPatient;
+import org.clinic.security.CurrentPatient;
 import org.clinic.security.StaffAccountService;
 import org.clinic.security.StaffAccountSummary;
 import org.jspecify.annotations.Nullable;
@@ -196,7 +196,7 @@ public class PatientAccessLogView extends Main implements BeforeEnterObserver {
 
     /** A read without a broken glass: the doctor looks after the patient, or the front desk or office did its work. */
     private static String usualReason(AccessLogEntry entry) {
-        if (SignedInPatient.PATIENT_NAME.equals(entry.staffRole())) {
+        if (CurrentPatient.ROLE_NAME.equals(entry.staffRole())) {
             return "The patient, in the portal";
         }
         return Role.DOCTOR.name().equals(entry.staffRole()) ? "In their care (visit, queue or appointment)"
@@ -204,7 +204,7 @@ public class PatientAccessLogView extends Main implements BeforeEnterObserver {
     }
 
     private static String roleLabel(String role) {
-        if (SignedInPatient.PATIENT_NAME.equals(role)) {
+        if (CurrentPatient.ROLE_NAME.equals(role)) {
             return "Patient";
         }
         return Stream.of(Role.values()).filter(r -> r.name().equals(role)).map(Role::label).findFirst().orElse(role);

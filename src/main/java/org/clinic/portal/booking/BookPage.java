@@ -25,7 +25,7 @@ import org.clinic.base.RuleViolation;
 import org.clinic.doctor.DoctorSummary;
 import org.clinic.doctor.Slot;
 import org.clinic.doctor.SpecialtySummary;
-import org.clinic.security.SignedInPatient;
+import org.clinic.security.CurrentPatient;
 import org.jspecify.annotations.Nullable;
 
 import java.time.LocalDate;
@@ -41,7 +41,7 @@ import java.util.UUID;
  */
 @Route("portal/book")
 @PageTitle("Book an appointment")
-@RolesAllowed(SignedInPatient.PATIENT_NAME)
+@RolesAllowed(CurrentPatient.ROLE_NAME)
 @StyleSheet("styles/portal-care.css")
 public class BookPage extends Main implements BeforeEnterObserver {
 

@@ -17,7 +17,7 @@ import org.clinic.appointment.AppointmentSummary;
 import org.clinic.appointment.OnlineBooking;
 import org.clinic.base.NotFoundException;
 import org.clinic.base.RuleViolation;
-import org.clinic.security.SignedInPatient;
+import org.clinic.security.CurrentPatient;
 
 import java.util.List;
 import java.util.Map;
@@ -32,7 +32,7 @@ import static org.clinic.portal.booking.BookPage.line;
  */
 @Route("portal/appointments")
 @PageTitle("My appointments")
-@RolesAllowed(SignedInPatient.PATIENT_NAME)
+@RolesAllowed(CurrentPatient.ROLE_NAME)
 @StyleSheet("styles/portal-care.css")
 public class MyAppointmentsPage extends Main {
 

@@ -30,7 +30,7 @@ import org.clinic.export.ExportService;
 import org.clinic.export.ExportState;
 import org.clinic.export.ExportSummary;
 import org.clinic.security.CurrentStaff;
-import org.clinic.security.SignedInPatient;
+import org.clinic.security.CurrentPatient;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -46,7 +46,7 @@ import java.util.UUID;
  */
 @Route("portal/visits")
 @PageTitle("My visits")
-@RolesAllowed(SignedInPatient.PATIENT_NAME)
+@RolesAllowed(CurrentPatient.ROLE_NAME)
 @StyleSheet("styles/portal-care.css")
 public class MyVisitsPage extends Main {
 

@@ -22,7 +22,7 @@ import org.clinic.consultation.Consultation;
 import org.clinic.consultation.OwnVisits;
 import org.clinic.consultation.PatientVisit;
 import org.clinic.consultation.PrescriptionLine;
-import org.clinic.security.SignedInPatient;
+import org.clinic.security.CurrentPatient;
 
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -40,7 +40,7 @@ import static org.clinic.portal.history.MyVisitsPage.line;
  */
 @Route("portal/visits/:visitId")
 @PageTitle("Visit summary")
-@RolesAllowed(SignedInPatient.PATIENT_NAME)
+@RolesAllowed(CurrentPatient.ROLE_NAME)
 @StyleSheet("styles/portal-care.css")
 public class VisitPage extends Main implements BeforeEnterObserver {
 
