@@ -35,8 +35,11 @@ public class Outbox {
         this.clock = clock;
     }
 
-    /** Queues the message, or records why it is skipped; false when a message with its key exists already. */
-    @PreAuthorize(ANY_STAFF)
+    /**
+     * Queues the message, or records why it is skipped; false when a message with its key exists already. The
+     * portal queues its codes under its own authority (for people not signed in yet).
+     */
+    @PreAuthorize(ANY_STAFF + " or " + org.clinic.security.SystemAuthentication.PORTAL)
     @Transactional
     public boolean queue(MessageRequest request) {
         String skipped = whySkipped(request.recipient());

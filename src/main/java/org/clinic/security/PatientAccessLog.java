@@ -37,20 +37,26 @@ public class PatientAccessLog {
     static final String STAFF = "hasAnyRole('" + Role.RECEPTIONIST_NAME + "','" + Role.DOCTOR_NAME + "','"
             + Role.ADMIN_NAME + "')";
 
+    /** The reason recorded when patients read their own data at the portal. */
+    static final AccessReason OWN_DATA = new AccessReason("own data (portal)", false);
+
     private final AccessLogStore store;
     private final List<CareRelationship> relationships;
     private final BreakTheGlassReasons reasons;
     private final AccessSettings settings;
     private final CurrentStaff currentStaff;
+    private final CurrentPatient currentPatient;
     private final Clock clock;
 
     PatientAccessLog(AccessLogStore store, List<CareRelationship> relationships, BreakTheGlassReasons reasons,
-                     AccessSettings settings, CurrentStaff currentStaff, Clock clock, ClinicSettings clinic) {
+                     AccessSettings settings, CurrentStaff currentStaff, CurrentPatient currentPatient, Clock clock,
+                     ClinicSettings clinic) {
         this.store = store;
         this.relationships = List.copyOf(relationships);
         this.reasons = reasons;
         this.settings = settings;
         this.currentStaff = currentStaff;
+        this.currentPatient = currentPatient;
         this.clock = clock.withZone(clinic.timeZone());
     }
 
@@ -66,6 +72,20 @@ public class PatientAccessLog {
         AccessReason reason = reasonFor(patientId, patientInternalId);
         store.insert(clock.instant(), currentStaff.usernameForAudit(), role(), what,
                 new AccessLogStore.Read(patientId, patientInternalId), reason);
+    }
+
+    /**
+     * Records that the patient signed in to the portal read their own data (what: {@link AccessKind#PORTAL}), in the
+     * caller's writable transaction. The reader is the patient's account ({@code portal:<account id>}, role
+     * PATIENT) and the patient read is always their own: the ids come from the signed-in principal.
+     */
+    @PreAuthorize(CurrentPatient.SIGNED_IN)
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordOwnRead() {
+        requireWritable();
+        PatientPrincipal patient = currentPatient.require();
+        store.insert(clock.instant(), patient.auditName(), CurrentPatient.ROLE_NAME, AccessKind.PORTAL,
+                new AccessLogStore.Read(patient.patientId(), patient.patientInternalId()), OWN_DATA);
     }
 
     /**

@@ -37,6 +37,29 @@ public final class SystemAuthentication {
         }
     }
 
+    /** The authority of work the portal does for a person who is not signed in yet (sign-up, linking a record). */
+    public static final String PORTAL_AUTHORITY = "ROLE_PORTAL";
+    /** {@code @PreAuthorize} expression for what the portal may do on a person's behalf. */
+    public static final String PORTAL = "hasRole('PORTAL')";
+
+    /**
+     * Runs what the portal does for a person (registering them once their email address is verified, sending them
+     * a code) under the narrow PORTAL authority, recorded in audit trails as {@code actor} (e.g. the new
+     * account's {@code portal:<id>}). Only services that allow {@link #PORTAL} accept it.
+     */
+    public static <T> T runAsPortal(String actor, Supplier<T> work) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(actor, null,
+                List.of(new SimpleGrantedAuthority(PORTAL_AUTHORITY))));
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
     public static void runAs(Role role, Runnable work) {
         runAs(role, () -> {
             work.run();
