@@ -12,6 +12,7 @@ CREATE TABLE portal_verification (
     code_hash      CHAR(64)     NOT NULL,
     password_hash  VARCHAR(255) NULL,
     patient_id     BIGINT       NULL,
+    patient_public_id UUID      NULL,
     account_id     BIGINT       NULL,
     invitation_id  BIGINT       NULL,
     given_name     VARCHAR(100) NULL,
@@ -31,7 +32,8 @@ CREATE TABLE portal_verification (
     CONSTRAINT ck_portal_verification_shape CHECK (CASE purpose
         WHEN 'SIGN_UP' THEN password_hash IS NOT NULL AND patient_id IS NULL AND account_id IS NULL
             AND given_name IS NOT NULL AND family_name IS NOT NULL AND birth_date IS NOT NULL AND sex IS NOT NULL
-        WHEN 'LINK' THEN password_hash IS NOT NULL AND patient_id IS NOT NULL AND account_id IS NULL
+        WHEN 'LINK' THEN password_hash IS NOT NULL AND patient_id IS NOT NULL AND patient_public_id IS NOT NULL
+            AND account_id IS NULL
         WHEN 'EMAIL_CHANGE' THEN account_id IS NOT NULL AND password_hash IS NULL
         END),
     CONSTRAINT ck_portal_verification_tries CHECK (failed_tries >= 0),
@@ -45,6 +47,7 @@ CREATE TABLE portal_invitation (
     id          BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY,
     code_hash   CHAR(64)     NOT NULL,
     patient_id  BIGINT       NOT NULL,
+    patient_public_id UUID   NOT NULL,
     created_at  TIMESTAMP(6) NOT NULL,
     created_by  VARCHAR(50)  NOT NULL,
     expires_at  TIMESTAMP(6) NOT NULL,

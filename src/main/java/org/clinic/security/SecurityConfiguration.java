@@ -7,7 +7,10 @@ import com.vaadin.flow.spring.security.NavigationAccessControlConfigurer;
 import com.vaadin.flow.spring.security.UidlRedirectStrategy;
 import org.clinic.security.signin.PortalSignIn;
 import org.clinic.security.signin.SignInOrigin;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authorization.AuthorizationEventPublisher;
+import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
@@ -110,6 +113,12 @@ class SecurityConfiguration {
         return (request, response, authentication) -> redirect.sendRedirect(request, response,
                 authentication != null && authentication.getPrincipal() instanceof PatientPrincipal
                         ? PORTAL_SIGN_IN + "?signed-out" : "/");
+    }
+
+    /** Refused method calls are published as events: the portal logs every refusal of a signed-in patient. */
+    @Bean
+    AuthorizationEventPublisher authorizationEventPublisher(ApplicationEventPublisher events) {
+        return new SpringAuthorizationEventPublisher(events);
     }
 
     /** Vaadin's view annotations, and the portal's boundary: a patient opens portal screens only. */
