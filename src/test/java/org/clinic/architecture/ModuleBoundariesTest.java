@@ -33,7 +33,7 @@ class ModuleBoundariesTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.clinic.security..", "org.clinic.patient..",
                         "org.clinic.doctor..", "org.clinic.appointment..", "org.clinic.queue..",
                         "org.clinic.consultation..", "org.clinic.message..", "org.clinic.export..",
-                        "org.clinic.report..", "org.clinic.statistics..", "org.clinic.demo..")
+                        "org.clinic.report..", "org.clinic.statistics..", "org.clinic.demo..", "org.clinic.portal..")
                 .check(CLINIC);
     }
 
@@ -43,7 +43,15 @@ class ModuleBoundariesTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.clinic.patient..", "org.clinic.doctor..",
                         "org.clinic.appointment..", "org.clinic.queue..", "org.clinic.consultation..",
                         "org.clinic.message..", "org.clinic.export..", "org.clinic.report..",
-                        "org.clinic.statistics..", "org.clinic.demo..")
+                        "org.clinic.statistics..", "org.clinic.demo..", "org.clinic.portal..")
+                .check(CLINIC);
+    }
+
+    /** The portal builds on the registry, booking and messages; nothing below it knows it (the demo sits on top). */
+    @Test
+    void nothing_but_the_demo_depends_on_the_portal() {
+        noClasses().that().resideOutsideOfPackages("org.clinic.portal..", "org.clinic.demo..")
+                .should().dependOnClassesThat().resideInAPackage("org.clinic.portal..")
                 .check(CLINIC);
     }
 
@@ -96,7 +104,7 @@ class ModuleBoundariesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"security", "patient", "doctor", "appointment", "queue", "consultation", "message",
-            "export", "report", "statistics"}) // base.ui is the shared frame every module's views use
+            "export", "report", "statistics", "portal"}) // base.ui is the shared frame every module's views use
     void a_modules_views_are_used_only_inside_that_module(String module) {
         ArchRule rule = classes().that().resideInAPackage("org.clinic." + module + ".ui..")
                 .should().onlyHaveDependentClassesThat()
