@@ -19,7 +19,6 @@ import org.clinic.base.ui.FieldMessages;
 import org.clinic.portal.LinkRecord;
 import org.clinic.portal.SignUpService;
 
-import java.time.LocalDate;
 import java.util.UUID;
 
 /**
@@ -36,7 +35,7 @@ public class LinkRecordView extends Div {
 
     final RadioButtonGroup<String> way = new RadioButtonGroup<>("I have");
     final TextField mrn = new TextField("MRN (medical record number)");
-    final DatePicker birthDate = new DatePicker("Date of birth");
+    final DatePicker birthDate = BirthDates.field("link-birth-date");
     final TextField invitationCode = new TextField("Invitation code");
     final EmailField email = new EmailField("Email address");
     final PasswordField password = new PasswordField("Choose a password");
@@ -59,8 +58,6 @@ public class LinkRecordView extends Div {
         way.addClassName("portal-choice");
         mrn.setHelperText("On your appointment letters, for example 1000-0016");
         mrn.setId("mrn");
-        birthDate.setMax(LocalDate.now());
-        birthDate.setId("link-birth-date");
         invitationCode.setHelperText("For example ABCDE-23456");
         invitationCode.setId("invitation-code");
         email.setId("link-email");

@@ -47,12 +47,14 @@ public class ProfileView extends Div implements AfterNavigationObserver {
     final Button changePassword = new Button("Change password");
 
     private final PortalProfileService profiles;
+    private final org.clinic.base.PhoneNumbers phones;
     private final FieldMessages messages = new FieldMessages();
     private UUID emailStep;
     private boolean loading;
 
-    public ProfileView(PortalProfileService profiles) {
+    public ProfileView(PortalProfileService profiles, org.clinic.base.PhoneNumbers phones) {
         this.profiles = profiles;
+        this.phones = phones;
         addClassName("portal-page");
         who.setId("who");
         who.addClassName("portal-lead");
@@ -155,7 +157,7 @@ public class ProfileView extends Div implements AfterNavigationObserver {
         loading = true;
         who.setText(profile.givenName() + " " + profile.familyName() + " · MRN " + profile.displayMrn()
                 + ". To change your name or date of birth, please ask reception.");
-        phone.setValue(profile.phone() == null ? "" : profile.phone());
+        phone.setValue(profile.phone() == null ? "" : phones.display(profile.phone()));
         address.setValue(profile.address() == null ? "" : profile.address());
         reminders.setValue(profile.emailReminders());
         email.setValue(profile.email());

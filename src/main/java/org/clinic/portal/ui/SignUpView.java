@@ -6,7 +6,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -22,7 +22,6 @@ import org.clinic.portal.RecordAlreadyExists;
 import org.clinic.portal.SignUp;
 import org.clinic.portal.SignUpService;
 
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
@@ -37,8 +36,8 @@ public class SignUpView extends Div {
 
     final TextField givenName = new TextField("First name");
     final TextField familyName = new TextField("Last name");
-    final DatePicker birthDate = new DatePicker("Date of birth");
-    final Select<Sex> sex = new Select<>();
+    final DatePicker birthDate = BirthDates.field("birth-date");
+    final RadioButtonGroup<Sex> sex = new RadioButtonGroup<>();
     final TextField phone = new TextField("Mobile phone (optional)");
     final TextArea address = new TextArea("Home address (optional)");
     final EmailField email = new EmailField("Email address");
@@ -56,11 +55,10 @@ public class SignUpView extends Div {
         Paragraph intro = new Paragraph("Tell us who you are. We will email you a code to confirm your address.");
         intro.addClassName("portal-lead");
 
-        birthDate.setMax(LocalDate.now());
-        birthDate.setHelperText("For example 12/03/1984");
         sex.setLabel("Sex");
         sex.setItems(Arrays.asList(Sex.values()));
         sex.setItemLabelGenerator(Sex::label);
+        sex.addClassName("portal-choice");
         email.setHelperText("You sign in with it");
         password.setHelperText("10 or more characters; not a common password, not your name or email address");
         address.setMaxLength(300);
@@ -72,7 +70,6 @@ public class SignUpView extends Div {
         address.setWidthFull();
         givenName.setId("given-name");
         familyName.setId("family-name");
-        birthDate.setId("birth-date");
         sex.setId("sex");
         phone.setId("phone");
         email.setId("email");
