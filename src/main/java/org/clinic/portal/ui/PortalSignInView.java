@@ -84,5 +84,7 @@ public class PortalSignInView extends Div implements BeforeEnterObserver {
                 : null;
         notice.setText(text == null ? "" : text);
         notice.setVisible(text != null);
+        boolean good = parameters.containsKey("verified") || parameters.containsKey("signed-out");
+        notice.setClassName("portal-notice-good", good);
     }
 }
