@@ -25,15 +25,31 @@ public final class SystemAuthentication {
 
     /** Runs as the given user name with one role (the system itself, or a named member of staff in tests). */
     static <T> T runAs(String username, Role role, Supplier<T> work) {
+        return within(UsernamePasswordAuthenticationToken.authenticated(username, null,
+                List.of(new SimpleGrantedAuthority(role.authority()))), work);
+    }
+
+    /**
+     * Runs the work with this authentication. Inside a Vaadin request the security context is read from the
+     * Vaadin session first (VaadinAwareSecurityContextHolderStrategy), which would hide the one set here: the
+     * current Vaadin session is set aside for the duration of the work, then restored.
+     */
+    private static <T> T within(org.springframework.security.core.Authentication authentication, Supplier<T> work) {
+        com.vaadin.flow.server.VaadinSession vaadin = com.vaadin.flow.server.VaadinSession.getCurrent();
+        if (vaadin != null) {
+            com.vaadin.flow.server.VaadinSession.setCurrent(null);
+        }
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null,
-                List.of(new SimpleGrantedAuthority(role.authority()))));
+        context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
         try {
             return work.get();
         } finally {
             SecurityContextHolder.setContext(previous);
+            if (vaadin != null) {
+                com.vaadin.flow.server.VaadinSession.setCurrent(vaadin);
+            }
         }
     }
 
@@ -48,16 +64,8 @@ public final class SystemAuthentication {
      * account's {@code portal:<id>}). Only services that allow {@link #PORTAL} accept it.
      */
     public static <T> T runAsPortal(String actor, Supplier<T> work) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(actor, null,
-                List.of(new SimpleGrantedAuthority(PORTAL_AUTHORITY))));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        return within(UsernamePasswordAuthenticationToken.authenticated(actor, null,
+                List.of(new SimpleGrantedAuthority(PORTAL_AUTHORITY))), work);
     }
 
     public static void runAs(Role role, Runnable work) {

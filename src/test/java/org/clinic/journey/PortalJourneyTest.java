@@ -40,6 +40,16 @@ class PortalJourneyTest extends JourneyTest {
     StaffAccountService accounts;
     @Autowired
     PatientService patients;
+    @Autowired
+    org.clinic.portal.PortalSeeding seeding;
+    @Autowired
+    org.clinic.security.PatientSignInAccounts signInAccounts;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    org.clinic.doctor.DoctorService doctors;
+    @Autowired
+    org.clinic.appointment.AppointmentService appointments;
 
     @Test
     void a_new_patient_signs_up_on_a_phone_and_reception_sees_the_portal_access() throws Exception {
@@ -116,6 +126,32 @@ class PortalJourneyTest extends JourneyTest {
         desk.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("portal-reception-record.png"))
                 .setFullPage(true));
         assertThat(registered.phone()).isEqualTo("+442079460999");
+    }
+
+    @Test
+    void a_patient_with_appointments_sees_them_on_the_home_page() {
+        String email = org.clinic.portal.PortalFixtures.uniqueEmail();
+        var fixtures = new org.clinic.portal.PortalFixtures(patients, seeding, signInAccounts, jdbc);
+        var patient = fixtures.withAccount(email);
+        var doctor = new org.clinic.appointment.TestClinic(accounts, doctors, patients)
+                .doctor(java.time.LocalTime.of(9, 0), java.time.LocalTime.of(12, 0), 15, 10);
+        java.time.LocalDate day = java.time.LocalDate.now().plusDays(2);
+        for (java.time.LocalTime start : List.of(java.time.LocalTime.of(9, 30), java.time.LocalTime.of(11, 15))) {
+            SystemAuthentication.runAs(Role.RECEPTIONIST, () -> appointments.book(new org.clinic.appointment
+                    .BookAppointment(java.util.UUID.randomUUID(), patient.id(), doctor.id(), start.getHour() == 9
+                    ? day : day.plusDays(7), start, org.clinic.appointment.AppointmentKind.NEW, "private reason")));
+        }
+        Page phone = browsers.newPage(375, 812);
+        phone.navigate(browsers.url("portal"));
+        phone.locator("vaadin-login-form input[name=username]").fill(email);
+        phone.locator("vaadin-login-form input[name=password]").fill(org.clinic.portal.PortalFixtures.PASSWORD);
+        phone.locator("vaadin-login-form input[name=password]").press("Enter");
+
+        phone.waitForURL(url -> url.contains("/portal/home"));
+        assertThat(phone.locator(".portal-appointment")).hasCount(2);
+        assertThat(phone.locator("#upcoming")).containsText(doctor.displayName());
+        assertThat(phone.locator("#upcoming")).not().containsText("private reason");
+        screenshot(phone, "portal-home-appointments");
     }
 
     @Test

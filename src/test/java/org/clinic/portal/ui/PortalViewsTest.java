@@ -141,6 +141,47 @@ class PortalViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithPortalPatient
+    void a_new_email_address_is_confirmed_with_the_code_sent_to_it_from_a_signed_in_session() {
+        signedInSession(); // as in the running app: the session holds the patient's sign-in
+        ProfileView profile = navigate(ProfileView.class);
+        String newEmail = org.clinic.portal.PortalFixtures.uniqueEmail();
+
+        profile.email.setValue(newEmail);
+        test(profile.sendCode).click();
+        assertThat(profile.emailCode.isVisible()).isTrue();
+        profile.emailCode.setValue(codeSentTo(newEmail));
+        test(profile.confirmEmail).click();
+
+        assertThat(profile.emailCode.isVisible()).isFalse();
+        assertThat(profile.email.getValue()).isEqualTo(newEmail);
+    }
+
+    @Test
+    @WithPortalPatient
+    void home_lists_the_patients_appointments_from_a_signed_in_session() {
+        signedInSession();
+        PortalHomeView home = navigate(PortalHomeView.class);
+        assertThat(home.greeting.getText()).startsWith("Hello");
+    }
+
+    private void signedInSession() {
+        var principal = currentPatient.require();
+        VaadinSession.getCurrent().getSession().setAttribute(
+                HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
+                new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(principal, null,
+                        principal.getAuthorities())));
+    }
+
+    private String codeSentTo(String email) {
+        String body = jdbc.sql("SELECT body_text FROM outbox_message WHERE recipient = :r ORDER BY id DESC LIMIT 1")
+                .param("r", email).query(String.class).single();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Your code is:\\s+(\\d{6})").matcher(body);
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    @Test
     @WithAnonymousUser
     void sign_up_shows_each_problem_next_to_its_field() {
         SignUpView view = navigate(SignUpView.class);
