@@ -30,12 +30,12 @@ public final class SystemAuthentication {
     }
 
     /**
-     * Runs the work with this authentication. Inside a Vaadin request the security context is read from the
-     * Vaadin session first (VaadinAwareSecurityContextHolderStrategy), which would hide the one set here: the
-     * current Vaadin session is set aside for the duration of the work, then restored.
+     * Runs the work with this authentication. Inside a signed-in person's Vaadin request the security context is
+     * read from their Vaadin session first (VaadinAwareSecurityContextHolderStrategy), which would hide the one set
+     * here: that Vaadin session is then set aside for the duration of the work, and restored.
      */
     private static <T> T within(org.springframework.security.core.Authentication authentication, Supplier<T> work) {
-        com.vaadin.flow.server.VaadinSession vaadin = com.vaadin.flow.server.VaadinSession.getCurrent();
+        com.vaadin.flow.server.VaadinSession vaadin = signedInVaadinSession();
         if (vaadin != null) {
             com.vaadin.flow.server.VaadinSession.setCurrent(null);
         }
@@ -51,6 +51,13 @@ public final class SystemAuthentication {
                 com.vaadin.flow.server.VaadinSession.setCurrent(vaadin);
             }
         }
+    }
+
+    private static com.vaadin.flow.server.VaadinSession signedInVaadinSession() {
+        com.vaadin.flow.server.VaadinSession vaadin = com.vaadin.flow.server.VaadinSession.getCurrent();
+        return vaadin != null && vaadin.getSession() != null && vaadin.getSession().getAttribute(
+                org.springframework.security.web.context.HttpSessionSecurityContextRepository
+                        .SPRING_SECURITY_CONTEXT_KEY) != null ? vaadin : null;
     }
 
     /** The authority of work the portal does for a person who is not signed in yet (sign-up, linking a record). */
