@@ -8,7 +8,8 @@ public enum MessageKind {
     REMINDER("Reminder (on the day)", "reminder"),
     REMINDER_DAY_BEFORE("Reminder (day before)", "reminder"),
     REPORT_READY("Monthly report ready", "report-ready"),
-    EXPORT_READY("Export ready", "export-ready");
+    EXPORT_READY("Export ready", "export-ready"),
+    PORTAL_CODE("Portal code", "portal-code");
 
     private final String label;
     private final String template;

@@ -39,8 +39,12 @@ public class Outbox {
         this.clock = clock;
     }
 
-    /** Queues the message, or records why it is skipped; false when a message with its key exists already. */
-    @PreAuthorize(ANY_STAFF + " or " + OWN_MESSAGE)
+    /**
+     * Queues the message, or records why it is skipped; false when a message with its key exists already. The
+     * portal queues its codes under its own authority (for people not signed in yet), and a patient's own booking
+     * its confirmation to that patient.
+     */
+    @PreAuthorize(ANY_STAFF + " or " + org.clinic.security.SystemAuthentication.PORTAL + " or " + OWN_MESSAGE)
     @Transactional
     public boolean queue(MessageRequest request) {
         String skipped = whySkipped(request.recipient());

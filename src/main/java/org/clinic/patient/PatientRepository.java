@@ -8,4 +8,6 @@ import java.util.UUID;
 interface PatientRepository extends JpaRepository<Patient, Long> {
 
     Optional<Patient> findByPublicId(UUID publicId);
+
+    Optional<Patient> findByMrn(String mrn);
 }

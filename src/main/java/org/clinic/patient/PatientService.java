@@ -8,6 +8,7 @@ import org.clinic.security.CurrentStaff;
 import org.clinic.security.PatientAccessLog;
 import org.clinic.security.Role;
 import org.clinic.security.CurrentPatient;
+import org.clinic.security.SystemAuthentication;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -43,6 +44,8 @@ public class PatientService {
             + "') and @patientOwnership.ownsAll(#internalIds))";
     static final String CLINICAL_STAFF = "hasAnyRole('" + Role.RECEPTIONIST_NAME + "','" + Role.DOCTOR_NAME
             + "','" + Role.ADMIN_NAME + "')";
+    /** The front desk, or the portal registering a patient whose email address was just verified. */
+    static final String FRONT_DESK_OR_PORTAL = FRONT_DESK + " or " + SystemAuthentication.PORTAL;
     public static final int MAX_PAGE = 200;
 
     private final PatientRepository patients;
@@ -71,7 +74,7 @@ public class PatientService {
      * Registers a patient. When the details look like an existing patient (same phone number, or same name and
      * birth date) the registration is refused with {@link PossibleDuplicate} unless {@code duplicateConfirmed}.
      */
-    @PreAuthorize(FRONT_DESK)
+    @PreAuthorize(FRONT_DESK_OR_PORTAL)
     @Transactional
     public PatientRecord register(PatientDetails details, boolean duplicateConfirmed) {
         PatientDetails checked = rules.check(details);
@@ -90,7 +93,7 @@ public class PatientService {
     }
 
     /** Existing patients that the given (possibly half-typed) details may duplicate, for the warning while typing. */
-    @PreAuthorize(FRONT_DESK)
+    @PreAuthorize(FRONT_DESK_OR_PORTAL)
     @Transactional(readOnly = true)
     public List<DuplicateCandidate> findPossibleDuplicates(PatientDetails details, @Nullable UUID excluding) {
         PatientDetails partial = new PatientDetails(
@@ -237,6 +240,21 @@ public class PatientService {
             throw new IllegalArgumentException("offset must be >= 0 and limit 1.." + MAX_PAGE);
         }
         return search.search(text, offset, limit);
+    }
+
+    /**
+     * For the portal linking a record: the patient with exactly this MRN (as typed, dashes allowed) and this date of
+     * birth, or empty. Both must match; nothing tells which of the two did not.
+     */
+    @PreAuthorize(SystemAuthentication.PORTAL)
+    @Transactional(readOnly = true)
+    public java.util.Optional<PatientContact> matchForLinking(@Nullable String mrn, @Nullable LocalDate birthDate) {
+        String digits = mrn == null ? "" : mrn.replaceAll("[\\s-]", "");
+        if (birthDate == null || !Mrn.isValid(digits)) {
+            return java.util.Optional.empty();
+        }
+        return patients.findByMrn(digits).filter(p -> p.toRecord().birthDate().equals(birthDate))
+                .map(Patient::toContact);
     }
 
     private List<DuplicateCandidate> duplicatesOf(PatientDetails details, @Nullable UUID excluding) {

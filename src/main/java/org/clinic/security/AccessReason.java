@@ -7,8 +7,8 @@ package org.clinic.security;
 public record AccessReason(String text, boolean brokeGlass) {
 
     public static final AccessReason CARE = new AccessReason("care", false);
-    /** A patient reading their own record in the portal. */
-    public static final AccessReason OWN_RECORD = new AccessReason("own record", false);
+    /** A patient reading their own data in the portal (or its export). */
+    public static final AccessReason OWN_RECORD = new AccessReason("own data (portal)", false);
     public static final int MIN_LENGTH = 5;
     public static final int MAX_LENGTH = 300;
 

@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Signs a staff member out after {@code clinic.sessions.idle-timeout} (30 minutes) with nobody at the screen, so a
+ * Signs a staff member (or a patient at the portal) out after {@code clinic.sessions.idle-timeout} (30 minutes) with nobody at the screen, so a
  * record left open on an unattended desk does not stay readable. Heartbeats, polls and pushed updates keep a tab
  * open but are not a person: only a key press, click, touch or navigation counts. A minute before, every open
  * screen of the session asks "Still there?". Waiting-room displays are exempt: nobody touches them, by design.
@@ -103,7 +103,8 @@ class IdleSignOut implements VaadinServiceInitListener {
             Duration idle = activity.idleFor(now);
             if (idle.compareTo(settings.idleTimeout()) >= 0) {
                 watched.remove(session);
-                session.access(() -> StaffSessions.signOut(session, "login?idle"));
+                String signInPage = activity.signedIn().getPrincipal() instanceof PatientPrincipal ? "portal?idle" : "login?idle";
+                session.access(() -> StaffSessions.signOut(session, signInPage));
                 events.publishEvent(new IdleLogoutSuccessEvent(activity.signedIn()));
                 log.info("Signed {} out after {} without activity", activity.signedIn().getName(), idle.withNanos(0));
             } else if (idle.compareTo(warnAfter) >= 0 && activity.warn()) {

@@ -42,17 +42,19 @@ public class PatientAccessLog {
     private final BreakTheGlassReasons reasons;
     private final AccessSettings settings;
     private final CurrentStaff currentStaff;
+    private final CurrentPatient currentPatient;
     private final PatientOwnership ownership;
     private final Clock clock;
 
     PatientAccessLog(AccessLogStore store, List<CareRelationship> relationships, BreakTheGlassReasons reasons,
-                     AccessSettings settings, CurrentStaff currentStaff, PatientOwnership ownership, Clock clock,
-                     ClinicSettings clinic) {
+                     AccessSettings settings, CurrentStaff currentStaff, CurrentPatient currentPatient,
+                     PatientOwnership ownership, Clock clock, ClinicSettings clinic) {
         this.store = store;
         this.relationships = List.copyOf(relationships);
         this.reasons = reasons;
         this.settings = settings;
         this.currentStaff = currentStaff;
+        this.currentPatient = currentPatient;
         this.ownership = ownership;
         this.clock = clock.withZone(clinic.timeZone());
     }
@@ -70,6 +72,18 @@ public class PatientAccessLog {
                 : reasonFor(patientId, patientInternalId);
         store.insert(clock.instant(), currentStaff.usernameForAudit(), role(), what,
                 new AccessLogStore.Read(patientId, patientInternalId), reason);
+    }
+
+    /**
+     * Records that the patient signed in to the portal read their own data (what: {@link AccessKind#PORTAL}), in the
+     * caller's writable transaction. The reader is the patient's account ({@code portal:<account id>}, role
+     * PATIENT) and the patient read is always their own: the ids come from the signed-in principal.
+     */
+    @PreAuthorize(CurrentPatient.SIGNED_IN)
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordOwnRead() {
+        PatientPrincipal patient = currentPatient.require();
+        record(patient.patientId(), patient.patientInternalId(), AccessKind.PORTAL);
     }
 
     /**

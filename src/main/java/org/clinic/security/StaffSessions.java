@@ -17,8 +17,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Knows the open Vaadin sessions of each user, so that disabling an account, resetting its password or changing
- * its role ends them at once: the session forgets the sign-in, and every open screen is sent to the sign-in page.
+ * Knows the open Vaadin sessions of each user (staff, and patients at the portal), so that disabling an account,
+ * resetting its password, changing its role or revoking a patient's portal access ends them at once: the session forgets the sign-in, and every open screen is sent to the sign-in page.
  */
 @Component
 class StaffSessions implements VaadinServiceInitListener {
@@ -38,6 +38,9 @@ class StaffSessions implements VaadinServiceInitListener {
             var authentication = SecurityContextHolder.getContext().getAuthentication();
             if (authentication != null && authentication.getPrincipal() instanceof StaffPrincipal principal) {
                 track(principal.getUsername(), uiInit.getUI().getSession());
+            } else if (authentication != null && authentication.getPrincipal() instanceof PatientPrincipal patient) {
+                // keyed apart from staff user names: an email address never ends a staff member's sessions
+                track(patient.auditName(), uiInit.getUI().getSession());
             }
         });
         event.getSource().addSessionDestroyListener(destroyed ->
@@ -63,6 +66,23 @@ class StaffSessions implements VaadinServiceInitListener {
             session.access(() -> signOut(session, "login?ended"));
         }
         log.info("Ended {} open session(s) of {}", sessions.size(), username);
+    }
+
+    /** Ends the open portal sessions of one patient account (access revoked); they land on the portal's sign-in. */
+    void endPatientSessions(java.util.UUID accountId) {
+        Set<VaadinSession> sessions = sessionsByUser.remove(PatientPrincipal.auditName(accountId));
+        if (sessions == null) {
+            return;
+        }
+        for (VaadinSession session : sessions) {
+            session.access(() -> signOut(session, "portal?ended"));
+        }
+        log.info("Ended {} open portal session(s) of account {}", sessions.size(), accountId);
+    }
+
+    /** How many open sessions of this patient account are known (for tests). */
+    int openPatientSessionsOf(java.util.UUID accountId) {
+        return openSessionsOf(PatientPrincipal.auditName(accountId));
     }
 
     /**

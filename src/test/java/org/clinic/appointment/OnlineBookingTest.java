@@ -216,6 +216,8 @@ class OnlineBookingTest {
         assertThatThrownBy(() -> asMe(() -> patients.contact(someoneElse.id())))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(activeOf(someoneElse)).isZero();
+        assertThatThrownBy(() -> SystemAuthentication.runAs(Role.RECEPTIONIST, () -> online.upcoming()))
+                .as("staff are not patients").isInstanceOf(AccessDeniedException.class);
     }
 
     @Test

@@ -117,7 +117,7 @@ class OwnVisitsTest {
         asPatient(me, () -> own.visit(done.id()));
 
         assertThat(jdbc.sql("SELECT COUNT(*) FROM patient_access_log WHERE patient_id = ? AND staff_role = 'PATIENT'"
-                + " AND what = 'PORTAL' AND reason = 'own record'").param(me.internalId()).query(Long.class).single())
+                + " AND what = 'PORTAL' AND reason = 'own data (portal)'").param(me.internalId()).query(Long.class).single())
                 .isEqualTo(2);
     }
 

@@ -9,7 +9,6 @@ import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -17,6 +16,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.clinic.portal.ui.PortalLayout;
 import org.clinic.appointment.AppointmentSummary;
 import org.clinic.appointment.OnlineBooking;
 import org.clinic.appointment.SlotTaken;
@@ -39,11 +39,11 @@ import java.util.UUID;
  * a time, then one tap to confirm. With {@code ?move=<appointment>} the same steps move an existing appointment. The
  * booking is the front desk's (same slot and capacity guarantees); a repeated tap on "Book" books once.
  */
-@Route("portal/book")
-@PageTitle("Book an appointment")
+@Route(value = "portal/book", layout = PortalLayout.class)
+@PageTitle("Book an appointment · Patient portal")
 @RolesAllowed(CurrentPatient.ROLE_NAME)
 @StyleSheet("styles/portal-care.css")
-public class BookPage extends Main implements BeforeEnterObserver {
+public class BookPage extends Div implements BeforeEnterObserver {
 
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
     static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);

@@ -6,12 +6,12 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.clinic.portal.ui.PortalLayout;
 import org.clinic.appointment.AppointmentStatus;
 import org.clinic.appointment.AppointmentSummary;
 import org.clinic.appointment.OnlineBooking;
@@ -30,11 +30,11 @@ import static org.clinic.portal.booking.BookPage.line;
  * The patient's upcoming appointments, each with "Move" and "Cancel" while changes are still open online (the
  * service checks again); closer to the time the card says to call instead.
  */
-@Route("portal/appointments")
-@PageTitle("My appointments")
+@Route(value = "portal/appointments", layout = PortalLayout.class)
+@PageTitle("My appointments · Patient portal")
 @RolesAllowed(CurrentPatient.ROLE_NAME)
 @StyleSheet("styles/portal-care.css")
-public class MyAppointmentsPage extends Main {
+public class MyAppointmentsPage extends Div {
 
     private final OnlineBooking booking;
     private final Div list = new Div();

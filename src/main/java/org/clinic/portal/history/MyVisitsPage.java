@@ -8,7 +8,6 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -20,6 +19,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
+import org.clinic.portal.ui.PortalLayout;
 import org.clinic.base.LiveUpdates;
 import org.clinic.base.RuleViolation;
 import org.clinic.consultation.OwnVisits;
@@ -44,11 +44,11 @@ import java.util.UUID;
  * The patient's completed visits, newest first, each opening its summary; and "Download my history", the back
  * office's asynchronous export of their own visits as a spreadsheet file, followed live until it is ready.
  */
-@Route("portal/visits")
-@PageTitle("My visits")
+@Route(value = "portal/visits", layout = PortalLayout.class)
+@PageTitle("My visits · Patient portal")
 @RolesAllowed(CurrentPatient.ROLE_NAME)
 @StyleSheet("styles/portal-care.css")
-public class MyVisitsPage extends Main {
+public class MyVisitsPage extends Div {
 
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -16,6 +15,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
+import org.clinic.portal.ui.PortalLayout;
 import org.clinic.base.ClinicSettings;
 import org.clinic.base.NotFoundException;
 import org.clinic.consultation.Consultation;
@@ -38,11 +38,11 @@ import static org.clinic.portal.history.MyVisitsPage.line;
  * One completed visit as the patient keeps it: diagnosis, medicines with how to take them, advice, follow-up and
  * later notes from the doctor; printable on one page. Another patient's visit, or a draft, is "not found".
  */
-@Route("portal/visits/:visitId")
-@PageTitle("Visit summary")
+@Route(value = "portal/visits/:visitId", layout = PortalLayout.class)
+@PageTitle("Visit summary · Patient portal")
 @RolesAllowed(CurrentPatient.ROLE_NAME)
 @StyleSheet("styles/portal-care.css")
-public class VisitPage extends Main implements BeforeEnterObserver {
+public class VisitPage extends Div implements BeforeEnterObserver {
 
     private static final DateTimeFormatter WRITTEN = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 

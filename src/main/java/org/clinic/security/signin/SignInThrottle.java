@@ -47,18 +47,28 @@ class SignInThrottle {
 
     /** True while the user name or the address is paused. */
     boolean isPaused(String account, @Nullable String address) {
-        return jdbc.sql("SELECT COUNT(*) FROM sign_in_throttle WHERE ((subject_kind = 'ACCOUNT' AND subject = :account)"
-                        + " OR (subject_kind = 'ADDRESS' AND subject = :address)) AND locked_until > :now")
+        return isPaused(Namespace.STAFF, account, address);
+    }
+
+    /** True while the account name or the address is paused in this namespace. */
+    boolean isPaused(Namespace namespace, String account, @Nullable String address) {
+        return jdbc.sql("SELECT COUNT(*) FROM sign_in_throttle WHERE ((subject_kind = :accountKind AND subject = :account)"
+                        + " OR (subject_kind = :addressKind AND subject = :address)) AND locked_until > :now")
+                .param("accountKind", namespace.account().name()).param("addressKind", namespace.address().name())
                 .param("account", account).param("address", address).param("now", Timestamp.from(clock.instant()))
                 .query(Long.class).single() > 0;
     }
 
     /** Counts a wrong password against the user name and the address; either may become paused. */
     void failed(String account, String typed, SignInOrigin origin) {
-        count(LockScope.ACCOUNT, account, settings.maxFailures(), null, typed, origin);
+        failed(Namespace.STAFF, account, typed, origin);
+    }
+
+    void failed(Namespace namespace, String account, String typed, SignInOrigin origin) {
+        count(namespace.account(), account, settings.maxFailures(), null, typed, origin);
         if (origin.address() != null) {
-            count(LockScope.ADDRESS, origin.address(), settings.addressMaxFailures(), settings.addressWindow(), typed,
-                    origin);
+            count(namespace.address(), origin.address(), settings.addressMaxFailures(), settings.addressWindow(),
+                    typed, origin);
         }
     }
 
@@ -67,10 +77,21 @@ class SignInThrottle {
      * failures arriving at the same moment, in which case the sign-in must be refused (false).
      */
     boolean succeeded(String account, @Nullable String address) {
-        jdbc.sql("DELETE FROM sign_in_throttle WHERE subject_kind = 'ACCOUNT' AND subject = :account"
+        return succeeded(Namespace.STAFF, account, address);
+    }
+
+    boolean succeeded(Namespace namespace, String account, @Nullable String address) {
+        jdbc.sql("DELETE FROM sign_in_throttle WHERE subject_kind = :kind AND subject = :account"
                         + " AND (locked_until IS NULL OR locked_until <= :now)")
+                .param("kind", namespace.account().name())
                 .param("account", account).param("now", Timestamp.from(clock.instant())).update();
-        return !isPaused(account, address);
+        return !isPaused(namespace, account, address);
+    }
+
+    /** Whose failures count together: staff user names and addresses, or patients' email addresses and addresses. */
+    record Namespace(LockScope account, LockScope address) {
+        static final Namespace STAFF = new Namespace(LockScope.ACCOUNT, LockScope.ADDRESS);
+        static final Namespace PATIENTS = new Namespace(LockScope.PATIENT, LockScope.PORTAL_ADDRESS);
     }
 
     private void count(LockScope scope, String subject, int limit, @Nullable Duration window, String typed,

@@ -27,9 +27,18 @@ class ThrottledSignIn implements AuthenticationProvider {
 
     private final DaoAuthenticationProvider passwords;
     private final SignInThrottle throttle;
+    private final SignInThrottle.Namespace namespace;
 
+    @org.springframework.beans.factory.annotation.Autowired
     ThrottledSignIn(UserDetailsService accounts, PasswordEncoder encoder, SignInThrottle throttle) {
+        this(accounts, encoder, throttle, SignInThrottle.Namespace.STAFF);
+    }
+
+    /** The same sign-in over other accounts, counted in their own namespace (the patient portal's). */
+    ThrottledSignIn(UserDetailsService accounts, PasswordEncoder encoder, SignInThrottle throttle,
+                    SignInThrottle.Namespace namespace) {
         this.throttle = throttle;
+        this.namespace = namespace;
         this.passwords = new DaoAuthenticationProvider(accounts);
         passwords.setPasswordEncoder(encoder);
         if (accounts instanceof UserDetailsPasswordService upgrades) {
@@ -47,17 +56,17 @@ class ThrottledSignIn implements AuthenticationProvider {
         String typed = attempt.getName();
         String account = SignInThrottle.accountKey(typed);
         SignInOrigin origin = SignInOrigin.ofAttempt(attempt);
-        boolean paused = throttle.isPaused(account, origin.address());
+        boolean paused = throttle.isPaused(namespace, account, origin.address());
         Authentication signedIn;
         try {
             signedIn = passwords.authenticate(attempt);
         } catch (BadCredentialsException wrong) {
-            throttle.failed(account, typed, origin);
+            throttle.failed(namespace, account, typed, origin);
             throw paused ? paused() : wrong;
         } catch (AccountStatusException refused) {
             throw paused ? paused() : refused;
         }
-        if (paused || !throttle.succeeded(account, origin.address())) {
+        if (paused || !throttle.succeeded(namespace, account, origin.address())) {
             throw paused();
         }
         return signedIn;

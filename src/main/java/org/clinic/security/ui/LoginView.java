@@ -61,10 +61,23 @@ public class LoginView extends Main implements BeforeEnterObserver {
         add(card);
     }
 
+    /** Whether the page that needed a sign-in (remembered by Vaadin's access control) is one of the portal's. */
+    private static boolean wantedThePortal() {
+        com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
+        Object wanted = session == null || session.getSession() == null ? null : session.getSession()
+                .getAttribute(com.vaadin.flow.server.auth.NavigationAccessControl.SESSION_STORED_REDIRECT);
+        return wanted instanceof String path && (path.equals("portal") || path.startsWith("portal/")
+                || path.startsWith("/portal/"));
+    }
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (authentication.isAuthenticated()) {
             event.forwardTo("");
+            return;
+        }
+        if (wantedThePortal()) {
+            event.forwardTo("portal"); // a patient's page asks for the portal's sign-in, not staff sign-in
             return;
         }
         var parameters = event.getLocation().getQueryParameters().getParameters();
