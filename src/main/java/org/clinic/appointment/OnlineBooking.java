@@ -92,7 +92,7 @@ public class OnlineBooking {
         }
         LocalDateTime opensFrom = LocalDateTime.now(clock).plus(rules.settings().closesBefore());
         return appointments.freeSlots(doctors.daySchedule(doctorId, date)).stream()
-                .filter(s -> LocalDateTime.of(date, s.start()).isAfter(opensFrom)).toList();
+                .filter(s -> !LocalDateTime.of(date, s.start()).isBefore(opensFrom)).toList();
     }
 
     /** The soonest bookable times in a specialty, across its doctors, at most {@code count}. */
@@ -112,7 +112,7 @@ public class OnlineBooking {
                 }
                 LocalDate date = day;
                 appointments.freeSlots(schedule).stream()
-                        .filter(s -> LocalDateTime.of(date, s.start()).isAfter(opensFrom))
+                        .filter(s -> !LocalDateTime.of(date, s.start()).isBefore(opensFrom))
                         .forEach(s -> thatDay.add(new OpenSlot(doctor, date, s)));
             }
             thatDay.sort(Comparator.comparing((OpenSlot o) -> o.slot().start())

@@ -141,7 +141,8 @@ public class DayAppointmentsView extends Main {
                 .toList();
         grid.setItems(shown);
         long active = shown.stream().filter(a -> a.status().holdsSlot()).count();
-        counts.setText(shown.size() + " appointments shown · " + active + " active");
+        counts.setText((shown.size() == 1 ? "1 appointment" : shown.size() + " appointments") + " shown · " + active
+                + " active");
     }
 
     @Override

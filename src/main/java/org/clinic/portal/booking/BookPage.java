@@ -20,6 +20,7 @@ import org.clinic.portal.ui.PortalLayout;
 import org.clinic.appointment.AppointmentSummary;
 import org.clinic.appointment.OnlineBooking;
 import org.clinic.appointment.SlotTaken;
+import org.clinic.base.ClinicSettings;
 import org.clinic.base.NotFoundException;
 import org.clinic.base.RuleViolation;
 import org.clinic.doctor.DoctorSummary;
@@ -28,6 +29,7 @@ import org.clinic.doctor.SpecialtySummary;
 import org.clinic.security.CurrentPatient;
 import org.jspecify.annotations.Nullable;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -51,14 +53,16 @@ public class BookPage extends Div implements BeforeEnterObserver {
     private static final int FIRST_AVAILABLE = 12;
 
     private final OnlineBooking booking;
+    private final Clock clock;
     private final Div step = new Div();
     private final Paragraph lead = new Paragraph();
     private @Nullable AppointmentSummary moving;
     /** One per confirmation shown: tapping "Book" twice, or after a lost reply, books once. */
     private UUID requestId = UUID.randomUUID();
 
-    public BookPage(OnlineBooking booking) {
+    public BookPage(OnlineBooking booking, Clock clock, ClinicSettings clinic) {
         this.booking = booking;
+        this.clock = clock.withZone(clinic.timeZone());
         addClassNames("portal-page", "portal-book");
         step.addClassName("portal-step");
         lead.addClassName("portal-lead");
@@ -98,7 +102,7 @@ public class BookPage extends Div implements BeforeEnterObserver {
                 () -> chooseFirstAvailable(specialty)));
         for (DoctorSummary doctor : booking.doctors(specialty.id())) {
             choices.add(choice(doctor.displayName(), specialty.name() + " · Room " + doctor.room(),
-                    () -> chooseDay(specialty, doctor, LocalDate.now().plusDays(1))));
+                    () -> chooseDay(specialty, doctor, firstFreeDay(doctor))));
         }
         show("2 · " + specialty.name() + ": which doctor?", back(this::chooseSpecialty), choices);
     }
@@ -131,8 +135,8 @@ public class BookPage extends Div implements BeforeEnterObserver {
         DatePicker date = new DatePicker("Day");
         date.setId("portal-day");
         date.setLocale(Locale.UK);
-        date.setMin(LocalDate.now());
-        date.setMax(LocalDate.now().plusDays(booking.limits().horizonDays()));
+        date.setMin(LocalDate.now(clock));
+        date.setMax(LocalDate.now(clock).plusDays(booking.limits().horizonDays()));
         date.setValue(initial);
         date.addClassName("portal-date");
         Div times = new Div();
@@ -149,6 +153,7 @@ public class BookPage extends Div implements BeforeEnterObserver {
             free.forEach(s -> {
                 Button time = new Button(TIME.format(s.start()), e -> confirm(doctor, day, s));
                 time.addClassName("portal-time");
+                time.getElement().setAttribute("data-time", TIME.format(s.start()));
                 grid.add(time);
             });
             times.add(free.isEmpty() ? empty(doctor.displayName() + " has no free times online on "
@@ -157,6 +162,17 @@ public class BookPage extends Div implements BeforeEnterObserver {
         date.addValueChangeListener(e -> fill.run());
         fill.run();
         show("3 · A time with " + doctor.displayName(), back(() -> chooseDoctor(specialty)), date, times);
+    }
+
+    /** The first day within a fortnight on which the doctor has a time free online, else tomorrow. */
+    private LocalDate firstFreeDay(DoctorSummary doctor) {
+        LocalDate today = LocalDate.now(clock);
+        for (int i = 0; i < 14; i++) {
+            if (!booking.freeSlots(doctor.id(), today.plusDays(i)).isEmpty()) {
+                return today.plusDays(i);
+            }
+        }
+        return today.plusDays(1);
     }
 
     private void confirm(DoctorSummary doctor, LocalDate date, Slot slot) {

@@ -117,7 +117,8 @@ public class MyVisitsPage extends Div {
             return;
         }
         if (latest != null && latest.state() == ExportState.READY) {
-            Anchor file = new Anchor(download(latest.id()), "Save the file (" + latest.rowsDone() + " visits)");
+            Anchor file = new Anchor(download(latest.id()), "Save the file (" + (latest.rowsDone() == 1 ? "1 visit"
+                    : latest.rowsDone() + " visits") + ")");
             file.addClassName("portal-download");
             file.setId("portal-download");
             export.add(file);
