@@ -22,27 +22,22 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import org.clinic.base.ClinicSettings;
 import org.clinic.base.LiveUpdates;
-import org.clinic.base.RuleViolation;
 import org.clinic.doctor.DoctorService;
 import org.clinic.doctor.DoctorSummary;
-import org.clinic.export.ExportFile;
 import org.clinic.export.ExportProgressed;
+import org.clinic.export.ExportDownloads;
 import org.clinic.export.ExportService;
 import org.clinic.export.ExportSettings;
 import org.clinic.export.ExportState;
 import org.clinic.export.ExportSummary;
 import org.clinic.security.Role;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.AccessDeniedException;
 
-import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -51,7 +46,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * The signed-in person's exports (an administrator's: everyone's), with live progress, cancel and download; and for
@@ -207,7 +201,8 @@ public class ExportsView extends Main {
             cancel.addClassName("clinic-export-cancel");
             actions.add(cancel);
         } else if (export.downloadable()) {
-            Anchor download = new Anchor(download(export.id()), AttachmentType.DOWNLOAD, "Download CSV");
+            Anchor download = new Anchor(ExportDownloads.of(exports, export.id()), AttachmentType.DOWNLOAD,
+                    "Download CSV");
             download.addClassName("clinic-export-download");
             actions.add(download);
         }
@@ -238,20 +233,6 @@ public class ExportsView extends Main {
         return n == 1 ? "1 visit" : n + " visits";
     }
 
-    /** The file, read when the link is followed: the service checks again that this person may have it. */
-    private DownloadHandler download(UUID exportId) {
-        return DownloadHandler.fromInputStream(event -> {
-            try {
-                ExportFile file = exports.download(exportId);
-                return new DownloadResponse(new ByteArrayInputStream(file.content()), file.fileName(),
-                        "text/csv; charset=UTF-8", file.content().length);
-            } catch (AccessDeniedException denied) {
-                return DownloadResponse.error(403);
-            } catch (RuleViolation gone) {
-                return DownloadResponse.error(410, gone.getMessage());
-            }
-        });
-    }
 
     private static Span badge(ExportState state) {
         Span badge = new Span(state.label());

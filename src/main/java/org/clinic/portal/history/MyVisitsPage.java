@@ -5,6 +5,7 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -15,8 +16,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 import org.clinic.portal.ui.PortalLayout;
@@ -24,21 +23,18 @@ import org.clinic.base.LiveUpdates;
 import org.clinic.base.RuleViolation;
 import org.clinic.consultation.OwnVisits;
 import org.clinic.consultation.PatientVisit;
-import org.clinic.export.ExportFile;
 import org.clinic.export.ExportProgressed;
+import org.clinic.export.ExportDownloads;
 import org.clinic.export.ExportService;
 import org.clinic.export.ExportState;
 import org.clinic.export.ExportSummary;
 import org.clinic.security.CurrentStaff;
 import org.clinic.security.CurrentPatient;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.AccessDeniedException;
 
-import java.io.ByteArrayInputStream;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 /**
  * The patient's completed visits, newest first, each opening its summary; and "Download my history", the back
@@ -117,8 +113,9 @@ public class MyVisitsPage extends Div {
             return;
         }
         if (latest != null && latest.state() == ExportState.READY) {
-            Anchor file = new Anchor(download(latest.id()), "Save the file (" + (latest.rowsDone() == 1 ? "1 visit"
-                    : latest.rowsDone() + " visits") + ")");
+            String visits = latest.rowsDone() == 1 ? "1 visit" : latest.rowsDone() + " visits";
+            Anchor file = new Anchor(ExportDownloads.of(exports, latest.id()), AttachmentType.DOWNLOAD,
+                    "Save the file (" + visits + ")");
             file.addClassName("portal-download");
             file.setId("portal-download");
             export.add(file);
@@ -138,20 +135,6 @@ public class MyVisitsPage extends Div {
         export.add(start);
     }
 
-    /** The file, read when the link is followed: the service checks again that it is this patient's. */
-    private DownloadHandler download(UUID exportId) {
-        return DownloadHandler.fromInputStream(event -> {
-            try {
-                ExportFile file = exports.download(exportId);
-                return new DownloadResponse(new ByteArrayInputStream(file.content()), file.fileName(),
-                        "text/csv; charset=UTF-8", file.content().length);
-            } catch (AccessDeniedException denied) {
-                return DownloadResponse.error(403);
-            } catch (RuleViolation gone) {
-                return DownloadResponse.error(410, gone.getMessage());
-            }
-        });
-    }
 
     static Span line(String text, @Nullable String className) {
         Span span = new Span(text);
