@@ -28,9 +28,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -53,6 +51,7 @@ public class AppointmentService {
 
     private final AppointmentRepository appointments;
     private final BookingStore store;
+    private final AppointmentReads reads;
     private final PatientService patients;
     private final DoctorService doctors;
     private final CurrentStaff currentStaff;
@@ -61,12 +60,14 @@ public class AppointmentService {
     private final TransactionTemplate transaction;
     private final int horizonDays;
 
-    AppointmentService(AppointmentRepository appointments, BookingStore store, PatientService patients,
+    AppointmentService(AppointmentRepository appointments, BookingStore store, AppointmentReads reads,
+                       PatientService patients,
                        DoctorService doctors, CurrentStaff currentStaff, ApplicationEventPublisher events, Clock clock,
                        PlatformTransactionManager transactions, ClinicSettings settings,
                        @Value("${clinic.booking.horizon-days:180}") int horizonDays) {
         this.appointments = appointments;
         this.store = store;
+        this.reads = reads;
         this.patients = patients;
         this.doctors = doctors;
         this.currentStaff = currentStaff;
@@ -88,11 +89,11 @@ public class AppointmentService {
         try {
             return retryingDeadlocks(() -> transaction.execute(status -> bookInTransaction(request, null, online)));
         } catch (AlreadyBooked same) {
-            return transaction.execute(status -> summarize(List.of(appointments.findById(same.appointmentId)
+            return transaction.execute(status -> reads.summarize(List.of(appointments.findById(same.appointmentId)
                     .orElseThrow())).getFirst());
         } catch (SlotTaken taken) {
             // Offer what is still free, read after the losing transaction rolled back.
-            throw new SlotTaken(transaction.execute(status -> freeSlots(doctors.daySchedule(request.doctorId(),
+            throw new SlotTaken(transaction.execute(status -> reads.freeSlots(doctors.daySchedule(request.doctorId(),
                     request.date()))).stream().filter(s -> s.start().isAfter(request.start())).limit(5).toList());
         }
     }
@@ -127,7 +128,7 @@ public class AppointmentService {
                 online.mayChange(appointment);
             }
             changeStatus(appointment, AppointmentStatus.CANCELLED, why);
-            AppointmentSummary cancelled = summarize(List.of(appointment)).getFirst();
+            AppointmentSummary cancelled = reads.summarize(List.of(appointment)).getFirst();
             events.publishEvent(new AppointmentCancelled(cancelled, appointment.id()));
             return cancelled;
         }));
@@ -170,7 +171,7 @@ public class AppointmentService {
         return transaction.execute(status -> {
             Appointment appointment = find(appointmentId);
             changeStatus(appointment, AppointmentStatus.NO_SHOW, null);
-            return summarize(List.of(appointment)).getFirst();
+            return reads.summarize(List.of(appointment)).getFirst();
         });
     }
 
@@ -184,7 +185,7 @@ public class AppointmentService {
     public CheckedInAppointment checkIn(UUID appointmentId, java.time.Duration earlyArrival) {
         store.lockAppointment(appointmentId).orElseThrow(() -> new NotFoundException("No appointment with this id"));
         Appointment appointment = find(appointmentId);
-        AppointmentSummary summary = summarize(List.of(appointment)).getFirst();
+        AppointmentSummary summary = reads.summarize(List.of(appointment)).getFirst();
         if (appointment.status() == AppointmentStatus.CHECKED_IN
                 || appointment.status() == AppointmentStatus.IN_CONSULTATION
                 || appointment.status() == AppointmentStatus.COMPLETED) {
@@ -229,7 +230,7 @@ public class AppointmentService {
     @Transactional(readOnly = true)
     public List<AppointmentSummary> dayOf(UUID doctorId, LocalDate date) {
         DoctorSummary doctor = doctors.doctor(doctorId);
-        return summarize(appointments.findByDoctorIdAndDateOrderByStart(doctor.internalId(), date));
+        return reads.summarize(appointments.findByDoctorIdAndDateOrderByStart(doctor.internalId(), date));
     }
 
     /** Every appointment of a date across doctors, in time order. */
@@ -237,7 +238,7 @@ public class AppointmentService {
     @Transactional(readOnly = true)
     public List<AppointmentSummary> allOn(LocalDate date) {
         Set<Long> ids = doctors.doctors().stream().map(DoctorSummary::internalId).collect(Collectors.toSet());
-        return summarize(appointments.findByDateAndDoctorIdInOrderByStart(date, ids));
+        return reads.summarize(appointments.findByDateAndDoctorIdInOrderByStart(date, ids));
     }
 
     /** The appointments of a date still scheduled (not checked in, cancelled or done), across doctors, in time order. */
@@ -247,7 +248,7 @@ public class AppointmentService {
         Set<Long> ids = doctors.doctors().stream().map(DoctorSummary::internalId).collect(Collectors.toSet());
         List<Appointment> scheduled = appointments.findByDateAndDoctorIdInOrderByStart(date, ids).stream()
                 .filter(a -> a.status() == AppointmentStatus.SCHEDULED).toList();
-        List<AppointmentSummary> summaries = summarize(scheduled);
+        List<AppointmentSummary> summaries = reads.summarize(scheduled);
         List<ScheduledAppointment> result = new java.util.ArrayList<>(scheduled.size());
         for (int i = 0; i < scheduled.size(); i++) {
             result.add(new ScheduledAppointment(scheduled.get(i).id(), scheduled.get(i).patientId(), summaries.get(i)));
@@ -260,20 +261,20 @@ public class AppointmentService {
     @Transactional(readOnly = true)
     public List<Slot> freeSlots(UUID doctorId, LocalDate date) {
         DaySchedule day = doctors.daySchedule(doctorId, date);
-        return freeSlots(day);
+        return reads.freeSlots(day);
     }
 
     @PreAuthorize(STAFF + " or " + PatientOwnership.OWN_RECORD) // the patient's own export reads it
     @Transactional(readOnly = true)
     public List<AppointmentSummary> ofPatient(UUID patientId) {
         PatientReference patient = patients.reference(patientId);
-        return summarize(appointments.findByPatientIdOrderByDateDescStartDesc(patient.internalId()));
+        return reads.summarize(appointments.findByPatientIdOrderByDateDescStartDesc(patient.internalId()));
     }
 
     @PreAuthorize(STAFF)
     @Transactional(readOnly = true)
     public AppointmentSummary get(UUID appointmentId) {
-        return summarize(List.of(find(appointmentId))).getFirst();
+        return reads.summarize(List.of(find(appointmentId))).getFirst();
     }
 
     @PreAuthorize(STAFF)
@@ -349,7 +350,7 @@ public class AppointmentService {
         // Listeners write in this transaction (the confirmation in the outbox) before the day's counter row is
         // locked, so that lock, which every booking of the day waits for, is held only for the commit.
         events.publishEvent(new AppointmentBooked(booked, appointment.id(),
-                original == null ? null : summarize(List.of(original)).getFirst()));
+                original == null ? null : reads.summarize(List.of(original)).getFirst()));
         if (!store.takePlace(doctor.internalId(), request.date())) {
             throw new RuleViolation("date", doctor.displayName() + " is fully booked on " + request.date()
                     + " (" + doctor.dailyCapacity() + " patients)");
@@ -377,40 +378,8 @@ public class AppointmentService {
                     + previous.label().toLowerCase());
         }
         store.recordEvent(appointment.id(), clock.instant(), currentStaff.usernameForAudit(), previous, next, note);
-        AppointmentSummary summary = summarize(List.of(appointment)).getFirst();
+        AppointmentSummary summary = reads.summarize(List.of(appointment)).getFirst();
         events.publishEvent(new AppointmentsChanged(summary.doctorId(), appointment.date(), summary.patientId()));
-    }
-
-    List<Slot> freeSlots(DaySchedule day) {
-        LocalDateTime now = LocalDateTime.now(clock);
-        Set<LocalTime> taken = new HashSet<>();
-        appointments.findByDoctorIdAndDateOrderByStart(day.doctor().internalId(), day.date()).stream()
-                .filter(a -> a.status().holdsSlot()).forEach(a -> taken.add(a.start()));
-        return day.slots().stream()
-                .filter(s -> !taken.contains(s.start()))
-                .filter(s -> LocalDateTime.of(day.date(), s.start()).isAfter(now))
-                .toList();
-    }
-
-    List<AppointmentSummary> summarize(List<Appointment> list) {
-        if (list.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, PatientReference> people = patients.references(list.stream().map(Appointment::patientId)
-                .collect(Collectors.toSet()));
-        Map<Long, DoctorSummary> byId = doctors.doctorsByInternalId(list.stream().map(Appointment::doctorId)
-                .collect(Collectors.toSet()));
-        Map<Long, UUID> publicIds = new java.util.HashMap<>();
-        list.stream().map(Appointment::rescheduledFrom).filter(java.util.Objects::nonNull).forEach(id ->
-                appointments.findById(id).ifPresent(a -> publicIds.put(id, a.publicId())));
-        return list.stream().map(a -> {
-            PatientReference p = people.get(a.patientId());
-            DoctorSummary d = byId.get(a.doctorId());
-            return new AppointmentSummary(a.publicId(), p.id(), p.fullName(), p.mrn(), d.id(), d.displayName(),
-                    d.specialty().name(), d.room(), a.date(), a.start(), a.end(), a.status(), a.kind(), a.reason(),
-                    a.rescheduledFrom() == null ? null : publicIds.get(a.rescheduledFrom()), a.bookedOnline(),
-                    a.bookingCode(), a.visitCode());
-        }).toList();
     }
 
     private Appointment find(UUID appointmentId) {

@@ -43,17 +43,20 @@ public class OnlineBooking {
 
     private final AppointmentService appointments;
     private final AppointmentRepository repository;
+    private final AppointmentReads reads;
     private final OnlineRules rules;
     private final DoctorService doctors;
     private final CurrentPatient signedIn;
     private final PatientAccessLog accessLog;
     private final Clock clock;
 
-    OnlineBooking(AppointmentService appointments, AppointmentRepository repository, OnlineRules rules,
+    OnlineBooking(AppointmentService appointments, AppointmentRepository repository, AppointmentReads reads,
+                  OnlineRules rules,
                   DoctorService doctors, CurrentPatient signedIn, PatientAccessLog accessLog, Clock clock,
                   ClinicSettings clinic) {
         this.appointments = appointments;
         this.repository = repository;
+        this.reads = reads;
         this.rules = rules;
         this.doctors = doctors;
         this.signedIn = signedIn;
@@ -91,7 +94,7 @@ public class OnlineBooking {
             return List.of();
         }
         LocalDateTime opensFrom = LocalDateTime.now(clock).plus(rules.settings().closesBefore());
-        return appointments.freeSlots(doctors.daySchedule(doctorId, date)).stream()
+        return reads.freeSlots(doctors.daySchedule(doctorId, date)).stream()
                 .filter(s -> !LocalDateTime.of(date, s.start()).isBefore(opensFrom)).toList();
     }
 
@@ -111,7 +114,7 @@ public class OnlineBooking {
                     continue;
                 }
                 LocalDate date = day;
-                appointments.freeSlots(schedule).stream()
+                reads.freeSlots(schedule).stream()
                         .filter(s -> !LocalDateTime.of(date, s.start()).isBefore(opensFrom))
                         .forEach(s -> thatDay.add(new OpenSlot(doctor, date, s)));
             }
@@ -139,7 +142,7 @@ public class OnlineBooking {
                 me.patientInternalId(), LocalDate.now(clock)).stream()
                 .filter(a -> a.status() != AppointmentStatus.CANCELLED).toList();
         accessLog.record(me.patientId(), me.patientInternalId(), AccessKind.PORTAL);
-        return appointments.summarize(mine);
+        return reads.summarize(mine);
     }
 
     /** Whether the patient may still cancel or move this appointment online (the service checks again). */

@@ -1,0 +1,78 @@
+package org.clinic.appointment;
+
+import org.clinic.base.ClinicSettings;
+import org.clinic.doctor.DaySchedule;
+import org.clinic.doctor.DoctorService;
+import org.clinic.doctor.DoctorSummary;
+import org.clinic.doctor.Slot;
+import org.clinic.patient.PatientReference;
+import org.clinic.patient.PatientService;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * How appointments read for the services that return them (the front desk's and the patient's): rows into
+ * {@link AppointmentSummary}s with their patient and doctor, and a doctor's day into the slots still free. Secures
+ * nothing itself: the services calling it do, and the patient and doctor reads it makes are secured in turn.
+ */
+@Component
+class AppointmentReads {
+
+    private final AppointmentRepository appointments;
+    private final PatientService patients;
+    private final DoctorService doctors;
+    private final Clock clock;
+
+    AppointmentReads(AppointmentRepository appointments, PatientService patients, DoctorService doctors, Clock clock,
+                     ClinicSettings settings) {
+        this.appointments = appointments;
+        this.patients = patients;
+        this.doctors = doctors;
+        this.clock = clock.withZone(settings.timeZone());
+    }
+
+    /** The slots of a doctor's day that nobody holds and that have not begun. */
+    List<Slot> freeSlots(DaySchedule day) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        Set<LocalTime> taken = new HashSet<>();
+        appointments.findByDoctorIdAndDateOrderByStart(day.doctor().internalId(), day.date()).stream()
+                .filter(a -> a.status().holdsSlot()).forEach(a -> taken.add(a.start()));
+        return day.slots().stream()
+                .filter(s -> !taken.contains(s.start()))
+                .filter(s -> LocalDateTime.of(day.date(), s.start()).isAfter(now))
+                .toList();
+    }
+
+    /** Rows as summaries, in the same order, with their patients and doctors read in one go each. */
+    List<AppointmentSummary> summarize(List<Appointment> list) {
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, PatientReference> people = patients.references(list.stream().map(Appointment::patientId)
+                .collect(Collectors.toSet()));
+        Map<Long, DoctorSummary> byId = doctors.doctorsByInternalId(list.stream().map(Appointment::doctorId)
+                .collect(Collectors.toSet()));
+        Map<Long, UUID> publicIds = new HashMap<>();
+        list.stream().map(Appointment::rescheduledFrom).filter(Objects::nonNull).forEach(id ->
+                appointments.findById(id).ifPresent(a -> publicIds.put(id, a.publicId())));
+        return list.stream().map(a -> {
+            PatientReference p = people.get(a.patientId());
+            DoctorSummary d = byId.get(a.doctorId());
+            return new AppointmentSummary(a.publicId(), p.id(), p.fullName(), p.mrn(), d.id(), d.displayName(),
+                    d.specialty().name(), d.room(), a.date(), a.start(), a.end(), a.status(), a.kind(), a.reason(),
+                    a.rescheduledFrom() == null ? null : publicIds.get(a.rescheduledFrom()), a.bookedOnline(),
+                    a.bookingCode(), a.visitCode());
+        }).toList();
+    }
+}
