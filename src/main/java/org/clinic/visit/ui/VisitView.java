@@ -105,13 +105,13 @@ public class VisitView extends Main implements BeforeEnterObserver {
                         + "If you need help, please ask at reception."));
             }
             case BOOKED -> {
-                card.add(label("Your appointment today"), big("visit-time", TIME.format(status.appointmentTime())),
+                card.add(title("Your appointment today"), big("visit-time", TIME.format(status.appointmentTime())),
                         status.room().isEmpty() ? text("") : text("Room " + status.room()),
                         notice("When you arrive, please check in at the kiosk or at reception."),
                         hint("This page updates by itself."));
             }
             case WAITING -> {
-                card.add(label("Your token"), big("visit-token", status.token()),
+                card.add(title("Your token"), big("visit-token", status.token()),
                         line("visit-ahead", VisitText.ahead(status.ahead())),
                         line("visit-wait", "Estimated wait: " + VisitText.about(status.estimatedWait())),
                         hint("This is an estimate" + (status.estimateFromToday()
@@ -123,7 +123,7 @@ public class VisitView extends Main implements BeforeEnterObserver {
                 call.addClassName("visit-call");
                 call.setId("visit-call");
                 call.setText(status.room().isEmpty() ? "Please go to reception" : "Please go to room " + status.room());
-                card.add(label("You are called"), call, label("Your token"), big("visit-token", status.token()));
+                card.add(title("You are called"), call, label("Your token"), big("visit-token", status.token()));
             }
             case BEING_SEEN -> card.add(label("Your token"), big("visit-token", status.token()),
                     heading("You are being seen"));
@@ -139,6 +139,14 @@ public class VisitView extends Main implements BeforeEnterObserver {
         heading.addClassName("visit-heading");
         heading.setId("visit-heading");
         return heading;
+    }
+
+    /** The state's own small heading (the page's h1, so screen readers can jump to it), styled as a label. */
+    private static H1 title(String text) {
+        H1 title = new H1(text);
+        title.addClassNames("visit-label", "visit-title");
+        title.setId("visit-title");
+        return title;
     }
 
     private static Span label(String text) {
