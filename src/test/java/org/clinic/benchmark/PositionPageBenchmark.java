@@ -16,6 +16,9 @@ import org.clinic.queue.Ticket;
 import org.clinic.security.Role;
 import org.clinic.security.StaffAccountService;
 import org.clinic.security.SystemAuthentication;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -47,7 +51,8 @@ import static org.clinic.benchmark.ServerProbe.usedHeapAfterGc;
  * WebSocket ping on every open push connection at once, answered by Tomcat without Vaadin), the server's heap per
  * open page and its CPU per updated page; and three real Chromium pages for end-to-end truth.
  * Run with {@code ./mvnw -Pbenchmark verify -Dtest=PositionPageBenchmark}
- * ({@code -Dbenchmark.pages=1000 -Dbenchmark.rounds=5} are the defaults).
+ * ({@code -Dbenchmark.pages=1000 -Dbenchmark.rounds=5} are the defaults; {@code -Dbenchmark.jfr=true} also writes a
+ * flight recording of the rounds to target/position-pages-N.jfr).
  */
 // Vaadin's development-mode component tracker is off, as in DeliveryBenchmark (it is off in production).
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -203,6 +208,7 @@ class PositionPageBenchmark {
             long updated = 0;
             long cpu = 0;
             FanOutSampler sampler = new FanOutSampler();
+            Recording profile = profile();
             for (int round = 0; round < ROUNDS; round++) {
                 if (round > 0) {
                     waiting.serveCalled();
@@ -252,7 +258,11 @@ class PositionPageBenchmark {
                     lastPage.add((last - firstCommit) * 1_000L);
                 }
             }
-            String profile = sampler.stop();
+            String where = sampler.stop();
+            if (profile != null) {
+                profile.dump(Path.of("target", "position-pages-" + lines + ".jfr"));
+                profile.close();
+            }
             String[] s = fleet.quit();
             long pushes = SyntheticScreenFleet.value(s, "pushes");
             long chars = SyntheticScreenFleet.value(s, "pushedChars");
@@ -277,13 +287,23 @@ class PositionPageBenchmark {
             text.add("  - heap per open page: " + String.format("%.0f KB", (heapAfter - heapBefore) / 1024.0
                     / Math.max(1, opened)) + " (used heap after GC " + heapBefore / (1024 * 1024) + " MB before → "
                     + heapAfter / (1024 * 1024) + " MB with the pages open; server JVM only)");
-            text.add("  - where the fan-out threads spent the rounds: " + profile);
+            text.add("  - where the fan-out threads spent the rounds: " + where);
             text.add("  - pushed: " + pushes + " UIDL messages, " + (pushes == 0 ? 0 : chars / pushes) + " characters "
                     + "each on average; client side: " + String.join(" ", Arrays.copyOfRange(s, 1, s.length)));
             return new Result(opened, missed, text);
         } finally {
             waiting.leave();
         }
+    }
+
+    /** A flight recording of the rounds when {@code -Dbenchmark.jfr=true} (to target/position-pages-N.jfr). */
+    private static @Nullable Recording profile() throws Exception {
+        if (!Boolean.getBoolean("benchmark.jfr")) {
+            return null;
+        }
+        Recording recording = new Recording(Configuration.getConfiguration("profile"));
+        recording.start();
+        return recording;
     }
 
     /** What the page at this place in its line (0 = first) shows after the round's call. */
