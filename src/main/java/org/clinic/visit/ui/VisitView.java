@@ -49,6 +49,11 @@ public class VisitView extends Main implements BeforeEnterObserver {
     private final Div card = new Div();
     private final List<Registration> registrations = new ArrayList<>();
     private VisitStatus status = VisitStatus.notValid();
+    /** The waiting card's changing lines, kept to update in place: a call moves every page of a line at once. */
+    private final Span aheadLine = line("visit-ahead", "");
+    private final Span waitLine = line("visit-wait", "");
+    private final Paragraph estimateHint = hint("");
+    private VisitStatus.@Nullable Kind shown;
 
     public VisitView(VisitPositions positions, LiveUpdates liveUpdates) {
         this.positions = positions;
@@ -92,11 +97,16 @@ public class VisitView extends Main implements BeforeEnterObserver {
         VisitStatus now = positions.refresh(status);
         if (!now.equals(status)) {
             status = now;
-            show();
+            if (now.kind() == VisitStatus.Kind.WAITING && shown == VisitStatus.Kind.WAITING) {
+                showWaitingLines(); // only what moved: a few text changes on the wire, no new components
+            } else {
+                show();
+            }
         }
     }
 
     private void show() {
+        shown = status.kind();
         card.removeAll();
         card.getElement().setAttribute("data-state", status.kind().name().toLowerCase());
         switch (status.kind()) {
@@ -111,11 +121,8 @@ public class VisitView extends Main implements BeforeEnterObserver {
                         hint("This page updates by itself."));
             }
             case WAITING -> {
-                card.add(title("Your token"), big("visit-token", status.token()),
-                        line("visit-ahead", VisitText.ahead(status.ahead())),
-                        line("visit-wait", "Estimated wait: " + VisitText.about(status.estimatedWait())),
-                        hint("This is an estimate" + (status.estimateFromToday()
-                                ? ", from today's consultations." : ".") + " It can change."),
+                showWaitingLines();
+                card.add(title("Your token"), big("visit-token", status.token()), aheadLine, waitLine, estimateHint,
                         notice("Keep this page open: it will tell you when you are called."));
             }
             case CALLED -> {
@@ -132,6 +139,13 @@ public class VisitView extends Main implements BeforeEnterObserver {
                     text("If you think this is wrong, please call or ask at reception."));
             case NO_SHOW -> card.add(heading("You missed your call"), text("Please ask at reception."));
         }
+    }
+
+    private void showWaitingLines() {
+        aheadLine.setText(VisitText.ahead(status.ahead()));
+        waitLine.setText("Estimated wait: " + VisitText.about(status.estimatedWait()));
+        estimateHint.setText("This is an estimate" + (status.estimateFromToday() ? ", from today's consultations." : ".")
+                + " It can change.");
     }
 
     private static H1 heading(String text) {
