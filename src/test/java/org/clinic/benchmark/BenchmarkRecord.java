@@ -46,6 +46,17 @@ final class BenchmarkRecord {
         return sortedNanos[Math.max(0, Math.min(index, sortedNanos.length - 1))] / 1_000_000.0;
     }
 
+    /** Latencies (nanoseconds) as p50/p95/p99/max in whole milliseconds, with their count. */
+    static String latencies(List<Long> nanos) {
+        if (nanos.isEmpty()) {
+            return "no deliveries";
+        }
+        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        return String.format("p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms (n=%d)",
+                percentileMillis(sorted, 50), percentileMillis(sorted, 95), percentileMillis(sorted, 99),
+                sorted[sorted.length - 1] / 1_000_000.0, sorted.length);
+    }
+
     static String summary(long[] nanos) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);

@@ -2,7 +2,6 @@ package org.clinic.benchmark;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import org.clinic.appointment.TestClinic;
@@ -10,7 +9,6 @@ import org.clinic.doctor.DoctorService;
 import org.clinic.doctor.DoctorSummary;
 import org.clinic.patient.PatientService;
 import org.clinic.queue.Lane;
-import org.clinic.queue.QueueChanged;
 import org.clinic.queue.QueueEntryView;
 import org.clinic.queue.QueueService;
 import org.clinic.security.CreateStaffAccount;
@@ -20,32 +18,22 @@ import org.clinic.security.SystemAuthentication;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.annotation.Import;
 
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+
+import static org.clinic.benchmark.BenchmarkRecord.latencies;
+import static org.clinic.benchmark.ServerProbe.sleep;
+import static org.clinic.benchmark.ServerProbe.usedHeapAfterGc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,6 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 // or it dominates the figures: each refresh of the queue creates dozens of components.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"clinic.demo.enabled=false", "vaadin.devmode.componentTracker.enabled=false"})
+@Import(CommitClock.Configuration.class)
 class DeliveryBenchmark {
 
     private static final int[] SCREENS = Arrays.stream(System.getProperty("benchmark.screens", "100,1000").split(","))
@@ -80,7 +69,6 @@ class DeliveryBenchmark {
     private static final long GAP_MILLIS = 600;
     private static final long DELIVERY_TIMEOUT_MILLIS = 60_000;
     private static final String PASSWORD = "delivery-bench-1";
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CLINIC_CHROMIUM", "/usr/bin/chromium"));
 
     @LocalServerPort
     int port;
@@ -94,24 +82,6 @@ class DeliveryBenchmark {
     QueueService queue;
     @Autowired
     CommitClock commits;
-
-    /** The wall-clock time (epoch µs) at which the last queue change committed, taken right after the commit. */
-    static class CommitClock {
-        final AtomicLong lastMicros = new AtomicLong();
-
-        @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-        void committed(QueueChanged changed) {
-            lastMicros.set(SyntheticScreen.epochMicros());
-        }
-    }
-
-    @TestConfiguration
-    static class CommitClockConfiguration {
-        @Bean
-        CommitClock commitClock() {
-            return new CommitClock();
-        }
-    }
 
     @Test
     void live_update_delivery() throws Exception {
@@ -155,16 +125,12 @@ class DeliveryBenchmark {
     // ----------------------------------------------------------------------------------------- real browsers
 
     private String browsers(TestClinic clinic, List<String> users) {
-        if (!Files.isExecutable(CHROMIUM)) {
-            return "3 real browsers: skipped, no Chromium at " + CHROMIUM;
+        if (!Chromium.available()) {
+            return "3 real browsers: skipped, no Chromium at " + Chromium.PATH;
         }
         Line line = line(clinic, BROWSER_ROUNDS);
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
-            Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-                    .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
-                            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                            "--no-first-run")));
+        try (Playwright playwright = Chromium.playwright()) {
+            Browser browser = Chromium.launch(playwright);
             List<Page> pages = new ArrayList<>();
             for (int b = 0; b < BROWSERS; b++) {
                 BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 820));
@@ -205,7 +171,7 @@ class DeliveryBenchmark {
             }
             browser.close();
             return BROWSERS + " real browsers (headless Chromium, one context and session each), " + BROWSER_ROUNDS
-                    + " rounds: " + summary(latencies) + ", missed " + missed + " of " + BROWSERS * BROWSER_ROUNDS;
+                    + " rounds: " + latencies(latencies) + ", missed " + missed + " of " + BROWSERS * BROWSER_ROUNDS;
         }
     }
 
@@ -219,43 +185,11 @@ class DeliveryBenchmark {
         Line line = line(clinic, rounds);
         long heapBefore = usedHeapAfterGc();
 
-        Map<String, long[]> arrivals = new ConcurrentHashMap<>();
-        CompletableFuture<String> ready = new CompletableFuture<>();
-        AtomicReference<String> stats = new AtomicReference<>("STATS none");
-        CompletableFuture<String> finalStats = new CompletableFuture<>();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-Xss512k",
-                "-cp", System.getProperty("java.class.path"), SyntheticScreens.class.getName(),
-                "http://localhost:" + port, "my-queue", "doctor=" + line.doctor.id(), line.prefix,
-                Integer.toString(screens), PASSWORD));
-        command.addAll(users);
-        File errors = Path.of("target", "delivery-screens-" + screens + ".log").toFile();
-        Process process = new ProcessBuilder(command).redirectError(errors).start();
-        Thread reader = Thread.ofPlatform().daemon().start(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String l = in.readLine(); l != null; l = in.readLine()) {
-                    if (l.startsWith("A ")) {
-                        String[] a = l.split(" ");
-                        arrivals.computeIfAbsent(a[2], t -> new long[screens])[Integer.parseInt(a[1])] =
-                                Long.parseLong(a[3]);
-                    } else if (l.startsWith("READY ")) {
-                        ready.complete(l);
-                    } else if (l.startsWith("STATS ")) {
-                        stats.set(l);
-                    }
-                }
-            } catch (Exception e) {
-                ready.completeExceptionally(e);
-            }
-            ready.completeExceptionally(new IllegalStateException("screens ended before they were ready"));
-            finalStats.complete(stats.get());
-        });
-        PrintWriter control = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
-        try {
-            String[] readyLine = ready.get(20, TimeUnit.MINUTES).split(" ", 5);
-            int opened = Integer.parseInt(readyLine[1]);
-            long openMillis = Long.parseLong(readyLine[3]);
+        try (SyntheticScreenFleet fleet = SyntheticScreenFleet.start(port, List.of("my-queue"),
+                "doctor=" + line.doctor.id(), "\"(" + Pattern.quote(line.prefix + "-") + "\\d{3,})\"", screens, 30_000,
+                "delivery-screens-" + screens, PASSWORD, users)) {
+            SyntheticScreenFleet.Ready ready = fleet.awaitReady(Duration.ofMinutes(20));
+            int opened = ready.opened();
             sleep(2_000);
             long heapAfter = usedHeapAfterGc();
 
@@ -271,15 +205,15 @@ class DeliveryBenchmark {
                 String token = line.walkIn(round);
                 long committed = commits.lastMicros.get();
                 long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DELIVERY_TIMEOUT_MILLIS);
-                while (count(arrivals.get(token)) < opened && System.nanoTime() < deadline) {
+                while (fleet.seen(token) < opened && System.nanoTime() < deadline) {
                     sleep(5);
                 }
-                long[] got = arrivals.getOrDefault(token, new long[screens]);
                 long first = Long.MAX_VALUE;
                 long last = 0;
                 long roundMissed = -(screens - opened); // screens that never opened are reported separately
-                for (long arrived : got) {
-                    if (arrived == 0) {
+                for (int screen = 0; screen < screens; screen++) {
+                    Long arrived = fleet.arrival(screen, token);
+                    if (arrived == null) {
                         roundMissed++;
                     } else {
                         latencies.add((arrived - committed) * 1_000L);
@@ -303,20 +237,19 @@ class DeliveryBenchmark {
             }
             long roundsMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - roundsStart);
             String profile = sampler.stop();
-            control.println("QUIT");
-            String[] s = finalStats.get(2, TimeUnit.MINUTES).split(" ");
-            long pushes = value(s, "pushes");
-            long chars = value(s, "pushedChars");
+            String[] s = fleet.quit();
+            long pushes = SyntheticScreenFleet.value(s, "pushes");
+            long chars = SyntheticScreenFleet.value(s, "pushedChars");
             String label = String.format("%,d", screens) + " synthetic screens";
             List<String> lines = new ArrayList<>();
             lines.add(label + " (" + opened + " opened" + (opened < screens ? ", " + (screens - opened)
-                    + " failed: " + readyLine[4] : "") + ", each its own session, " + RECEPTIONISTS
-                    + " receptionist accounts; signed in and opened in " + openMillis / 1000 + " s), " + rounds
+                    + " failed: " + ready.firstError() : "") + ", each its own session, " + RECEPTIONISTS
+                    + " receptionist accounts; signed in and opened in " + ready.millis() / 1000 + " s), " + rounds
                     + " rounds" + (roundsDone < rounds ? " (stopped after " + roundsDone + ": most screens missed)" : "")
-                    + ": " + summary(latencies) + ", missed " + missed + " of " + (long) opened * roundsDone
+                    + ": " + latencies(latencies) + ", missed " + missed + " of " + (long) opened * roundsDone
                     + " (" + roundsMillis / 1000 + " s for the rounds)");
-            lines.add("  - first → last screen within a round: " + summary(spreads) + "; from a round's commit until the "
-                    + "fan-out is idle again after its 4 changes (walk-in, call, start, finish): " + summary(busy));
+            lines.add("  - first → last screen within a round: " + latencies(spreads) + "; from a round's commit until the "
+                    + "fan-out is idle again after its 4 changes (walk-in, call, start, finish): " + latencies(busy));
             lines.add("  - where the fan-out threads (live-updates, live-updates-delayed) spent the rounds: " + profile);
             lines.add("  - heap per connected screen: " + String.format("%.0f KB", (heapAfter - heapBefore) / 1024.0
                     / Math.max(1, opened)) + " (used heap after GC " + heapBefore / (1024 * 1024) + " MB before → "
@@ -324,29 +257,7 @@ class DeliveryBenchmark {
             lines.add("  - pushed: " + pushes + " UIDL messages, " + (pushes == 0 ? 0 : chars / pushes / 1024)
                     + " KB each on average; client side: " + String.join(" ", Arrays.copyOfRange(s, 1, s.length)));
             return new Result(opened, missed, lines);
-        } finally {
-            control.println("QUIT");
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-            reader.join(5_000);
         }
-    }
-
-    private static long value(String[] stats, String key) {
-        return Arrays.stream(stats).filter(s -> s.startsWith(key + "=")).findFirst()
-                .map(s -> Long.parseLong(s.substring(key.length() + 1))).orElse(0L);
-    }
-
-    private static int count(long[] arrived) {
-        if (arrived == null) {
-            return 0;
-        }
-        int n = 0;
-        for (long a : arrived) {
-            n += a == 0 ? 0 : 1;
-        }
-        return n;
     }
 
     // ------------------------------------------------------------------------------------------ the queue
@@ -395,110 +306,9 @@ class DeliveryBenchmark {
         }
     }
 
-    /**
-     * Watches LiveUpdates' two delivery threads (they run each screen's refresh and push inline, in
-     * {@code UI.access}): samples their stacks every 5 ms and says where the time goes, and when they are idle.
-     */
-    private static final class FanOutSampler {
-        private final List<Thread> threads = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("live-updates")).toList();
-        private final Map<String, Long> samples = new ConcurrentHashMap<>();
-        private final Thread sampler = Thread.ofPlatform().daemon().name("fan-out-sampler").start(this::sample);
-
-        private void sample() {
-            while (!Thread.currentThread().isInterrupted()) {
-                for (Thread thread : threads) {
-                    samples.merge(classify(thread.getStackTrace()), 1L, Long::sum);
-                }
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-
-        private static String classify(StackTraceElement[] stack) {
-            if (idle(stack)) {
-                return "idle";
-            }
-            String frames = Arrays.stream(stack).map(f -> f.getClassName() + "." + f.getMethodName())
-                    .reduce("", (a, b) -> a + "\n" + b);
-            if (frames.contains("QueueService.board")) {
-                return "reading the queue (QueueService.board: SQL)";
-            }
-            if (frames.contains("UidlWriter")) {
-                return "building the UIDL message (incl. grid rows rendered before the response)";
-            }
-            if (frames.contains("AtmospherePushConnection") || frames.contains("org.atmosphere")
-                    || frames.contains("WsRemoteEndpoint")) {
-                return "writing the push message to the socket";
-            }
-            if (frames.contains("DoctorQueueView.refresh")) {
-                return "rebuilding the view (setItems, components)";
-            }
-            return "other (session lock, access queue, filter)";
-        }
-
-        private static boolean idle(StackTraceElement[] stack) {
-            return Arrays.stream(stack).anyMatch(f -> f.getMethodName().equals("getTask"));
-        }
-
-        void awaitIdle(long timeoutMillis) {
-            long deadline = System.currentTimeMillis() + timeoutMillis;
-            int quiet = 0;
-            while (quiet < 3 && System.currentTimeMillis() < deadline) {
-                sleep(50);
-                quiet = threads.stream().allMatch(t -> idle(t.getStackTrace())) ? quiet + 1 : 0;
-            }
-        }
-
-        String stop() {
-            sampler.interrupt();
-            long working = samples.entrySet().stream().filter(e -> !e.getKey().equals("idle"))
-                    .mapToLong(Map.Entry::getValue).sum();
-            if (threads.isEmpty() || working == 0) {
-                return "no samples";
-            }
-            StringBuilder text = new StringBuilder();
-            samples.entrySet().stream().filter(e -> !e.getKey().equals("idle"))
-                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                    .forEach(e -> text.append(text.isEmpty() ? "" : ", ")
-                            .append(String.format("%.0f%% %s", 100.0 * e.getValue() / working, e.getKey())));
-            return text.toString();
-        }
-    }
-
     // --------------------------------------------------------------------------------------------- helpers
 
     private String url(String path) {
         return "http://localhost:" + port + "/" + path;
-    }
-
-    private static long usedHeapAfterGc() {
-        for (int i = 0; i < 4; i++) {
-            System.gc();
-            sleep(300);
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    private static String summary(List<Long> nanos) {
-        if (nanos.isEmpty()) {
-            return "no deliveries";
-        }
-        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-        return String.format("p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms (n=%d)",
-                BenchmarkRecord.percentileMillis(sorted, 50), BenchmarkRecord.percentileMillis(sorted, 95),
-                BenchmarkRecord.percentileMillis(sorted, 99), sorted[sorted.length - 1] / 1_000_000.0, sorted.length);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,11 +42,14 @@ import java.util.regex.Pattern;
  * {@code ui-navigate} event, which builds the view (client-to-server messages go over XHR: the init says
  * {@code alwaysXhrToServer});</li>
  * <li>listens: pushed frames are length-prefixed ({@code <length>|<message>}) and may be split or batched; each
- * complete UIDL message is timestamped on arrival and searched for queue tokens;</li>
+ * complete UIDL message is timestamped on arrival and searched for markers (a queue token, a line of text the
+ * benchmark waits for: the first group of the marker pattern);</li>
  * <li>answers what a browser answers: the grid's {@code $connector.confirm(n)} with {@code confirmUpdate(n)} (so the
  * server can release the grid's old keys), the UI's poll ({@code ui-poll}, every 30 s as the view asks) and the
  * heartbeat (every 5 min). Nothing else.</li>
  * </ol>
+ * Signing in is skipped for public pages (the position page). {@link #ping()} measures the floor: a WebSocket ping
+ * on the same push connection, answered by Tomcat itself without Vaadin.
  * Cookies are kept by hand: the session cookie is {@code Secure} and {@link java.net.CookieManager} would not send
  * it over plain HTTP on loopback, while browsers do (localhost is a secure context).
  */
@@ -57,15 +61,15 @@ final class SyntheticScreen implements WebSocket.Listener {
     private static final Pattern CONFIRM = Pattern.compile("\\$(\\d+)\\.\\$connector\\.confirm\\(\\$(\\d+)\\)");
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    /** What a screen reports: a token first seen in a pushed message, and when (epoch microseconds). */
+    /** What a screen reports: a marker first seen in a message from the server, and when (epoch microseconds). */
     interface Sink {
-        void arrived(int screen, String token, long epochMicros);
+        void arrived(int screen, String marker, long epochMicros);
     }
 
     final int index;
     private final HttpClient http;
     private final URI base;
-    private final Pattern tokens;
+    private final Pattern markers;
     private final Sink sink;
     private final Map<String, String> cookies = new ConcurrentHashMap<>();
     private final Set<String> seen = new HashSet<>();
@@ -74,6 +78,8 @@ final class SyntheticScreen implements WebSocket.Listener {
     private final AtomicInteger promises = new AtomicInteger();
     private final AtomicInteger lastSyncId = new AtomicInteger(-1);
     private final CompletableFuture<Void> handshake = new CompletableFuture<>();
+    private volatile long pingSent;
+    private volatile CompletableFuture<Long> pong = new CompletableFuture<>();
     private CompletableFuture<?> requests = CompletableFuture.completedFuture(null);
     private int uiId;
     private String securityKey = "";
@@ -86,11 +92,12 @@ final class SyntheticScreen implements WebSocket.Listener {
     final AtomicLong errors = new AtomicLong();
     volatile String lastError;
 
-    SyntheticScreen(int index, HttpClient http, URI base, String tokenPrefix, Sink sink) {
+    /** {@code markers}: what to report when first seen, its first group (e.g. a queue token in quotes). */
+    SyntheticScreen(int index, HttpClient http, URI base, Pattern markers, Sink sink) {
         this.index = index;
         this.http = http;
         this.base = base;
-        this.tokens = Pattern.compile("\"(" + Pattern.quote(tokenPrefix + "-") + "\\d{3,})\"");
+        this.markers = markers;
         this.sink = sink;
     }
 
@@ -203,18 +210,18 @@ final class SyntheticScreen implements WebSocket.Listener {
     }
 
     /**
-     * Handles a UIDL message, pushed or a response: reports queue tokens seen for the first time (a poll's response
+     * Handles a UIDL message, pushed or a response: reports markers seen for the first time (a poll's response
      * can carry the change before its push does), keeps the sync id, answers the grid's confirm.
      */
     private void handleUidl(String message, boolean pushed, long arrived) {
-        Matcher token = tokens.matcher(message);
-        while (token.find()) {
+        Matcher marker = markers.matcher(message);
+        while (marker.find()) {
             boolean first;
             synchronized (seen) {
-                first = seen.add(token.group(1));
+                first = seen.add(marker.group(1));
             }
             if (first) {
-                sink.arrived(index, token.group(1), arrived);
+                sink.arrived(index, marker.group(1), arrived);
             }
         }
         JsonNode uidl;
@@ -315,6 +322,25 @@ final class SyntheticScreen implements WebSocket.Listener {
         socket = null;
         fail("push socket: " + error);
         handshake.completeExceptionally(error);
+    }
+
+    /** Sends a WebSocket ping on the push connection; completes with the round trip in nanoseconds. */
+    CompletableFuture<Long> ping() {
+        WebSocket open = socket;
+        if (open == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("not connected"));
+        }
+        pong = new CompletableFuture<>();
+        pingSent = System.nanoTime();
+        open.sendPing(ByteBuffer.wrap(new byte[]{1}));
+        return pong;
+    }
+
+    @Override
+    public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+        pong.complete(System.nanoTime() - pingSent);
+        webSocket.request(1);
+        return null;
     }
 
     boolean connected() {

@@ -6,9 +6,13 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -17,15 +21,20 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 /**
  * Many {@link SyntheticScreen}s in their own JVM, so that the server's heap per screen is measured without the
- * clients in it. Started by {@link DeliveryBenchmark}:
- * {@code SyntheticScreens <base-url> <route> <query> <token-prefix> <screens> <password> <user>...}; each screen has
- * its own HTTP session, signed in as the users in turn. Writes to stdout:
+ * clients in it. Started through {@link SyntheticScreenFleet}:
+ * {@code SyntheticScreens <base-url> <route> <query> <marker-pattern> <screens> [<password> <user>...]}; each screen
+ * has its own HTTP session, signed in as the users in turn (none given: a public page, not signed in). The route is
+ * one for all, or {@code @<file>} with one route per line, screen i opening line i. Writes to stdout:
  * {@code READY <opened> <failed> <millis> <first error>} once all are open, then
- * {@code A <screen> <token> <epoch-micros>} for each token each screen first sees in a pushed message; on
- * {@code QUIT} (or end of stdin) {@code STATS …} and exits. Stops by itself after 30 minutes in any case.
+ * {@code A <screen> <epoch-micros> <marker>} for each marker (the pattern's first group) each screen first sees;
+ * on {@code PING}, a WebSocket ping on every push connection at once and
+ * {@code FLOOR <answered> <last-millis> <round trips in µs, sorted, comma-separated>}; on {@code QUIT} (or end of
+ * stdin) {@code STATS …} and exits. Polls as the view asks ({@code -Dscreens.pollMillis}, 30 s by default). Stops by
+ * itself after 30 minutes in any case.
  */
 public final class SyntheticScreens {
 
@@ -37,12 +46,14 @@ public final class SyntheticScreens {
 
     public static void main(String[] args) throws Exception {
         URI base = URI.create(args[0]);
-        String route = args[1];
-        String query = args[2];
-        String tokenPrefix = args[3];
         int count = Integer.parseInt(args[4]);
-        String password = args[5];
-        List<String> users = List.of(args).subList(6, args.length);
+        List<String> routes = args[1].startsWith("@") ? Files.readAllLines(Path.of(args[1].substring(1)))
+                : java.util.Collections.nCopies(count, args[1]);
+        String query = args[2];
+        Pattern markers = Pattern.compile(args[3]);
+        String password = args.length > 5 ? args[5] : "";
+        List<String> users = args.length > 6 ? List.of(args).subList(6, args.length) : List.of();
+        long pollMillis = Long.getLong("screens.pollMillis", 30_000);
 
         Thread watchdog = Thread.ofPlatform().daemon().start(() -> {
             try {
@@ -68,7 +79,7 @@ public final class SyntheticScreens {
                 out.flush();
             }
         });
-        SyntheticScreen.Sink sink = (screen, token, micros) -> lines.add("A " + screen + " " + token + " " + micros);
+        SyntheticScreen.Sink sink = (screen, marker, micros) -> lines.add("A " + screen + " " + micros + " " + marker);
 
         ExecutorService callbacks = Executors.newFixedThreadPool(4, Thread.ofPlatform().daemon().name("screens-", 0).factory());
         List<HttpClient> clients = new ArrayList<>();
@@ -77,7 +88,7 @@ public final class SyntheticScreens {
             if (i % SCREENS_PER_CLIENT == 0) {
                 clients.add(HttpClient.newBuilder().executor(callbacks).connectTimeout(Duration.ofSeconds(10)).build());
             }
-            screens.add(new SyntheticScreen(i, clients.getLast(), base, tokenPrefix, sink));
+            screens.add(new SyntheticScreen(i, clients.getLast(), base, markers, sink));
         }
 
         long start = System.nanoTime();
@@ -88,8 +99,10 @@ public final class SyntheticScreens {
             for (SyntheticScreen screen : screens) {
                 opened.add(opening.submit(() -> {
                     try {
-                        screen.signIn(users.get(screen.index % users.size()), password);
-                        String view = screen.open(route, query);
+                        if (!users.isEmpty()) {
+                            screen.signIn(users.get(screen.index % users.size()), password);
+                        }
+                        String view = screen.open(routes.get(screen.index), query);
                         if (!view.contains("\"changes\"")) {
                             throw new IllegalStateException("the view was not built: " + view);
                         }
@@ -112,10 +125,10 @@ public final class SyntheticScreens {
                 + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " "
                 + (firstError.isEmpty() ? "-" : firstError.getFirst()));
 
-        // What the browser keeps doing while it shows the queue: the view's 30 s poll, the 5 min heartbeat.
+        // What the browser keeps doing while it shows the page: the view's poll, the 5 min heartbeat.
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory());
         for (SyntheticScreen screen : screens) {
-            timers.scheduleAtFixedRate(screen::poll, ThreadLocalRandom.current().nextLong(30_000), 30_000,
+            timers.scheduleAtFixedRate(screen::poll, ThreadLocalRandom.current().nextLong(pollMillis), pollMillis,
                     TimeUnit.MILLISECONDS);
             timers.scheduleAtFixedRate(screen::heartbeat, 300_000, 300_000, TimeUnit.MILLISECONDS);
         }
@@ -124,6 +137,8 @@ public final class SyntheticScreens {
         for (String command = in.readLine(); command != null && !command.equals("QUIT"); command = in.readLine()) {
             if (command.equals("STATS")) {
                 lines.add(stats(screens));
+            } else if (command.equals("PING")) {
+                lines.add(ping(screens));
             }
         }
         timers.shutdownNow();
@@ -134,6 +149,23 @@ public final class SyntheticScreens {
         writer.join(2_000);
         watchdog.interrupt();
         System.exit(0);
+    }
+
+    /** Pings every connected screen's WebSocket at once: the round trip without Vaadin, on the same connections. */
+    private static String ping(List<SyntheticScreen> screens) {
+        long start = System.nanoTime();
+        List<CompletableFuture<Long>> pongs = screens.stream().filter(SyntheticScreen::connected)
+                .map(SyntheticScreen::ping).toList();
+        long[] trips = pongs.stream().mapToLong(pong -> {
+            try {
+                return pong.get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                return -1;
+            }
+        }).filter(t -> t >= 0).sorted().toArray();
+        long lastMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        return "FLOOR " + trips.length + " " + lastMillis + " " + String.join(",",
+                Arrays.stream(trips).mapToObj(t -> Long.toString(t / 1_000)).toList());
     }
 
     private static String stats(List<SyntheticScreen> screens) {

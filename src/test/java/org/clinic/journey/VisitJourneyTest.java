@@ -115,6 +115,7 @@ class VisitJourneyTest extends JourneyTest {
         assertThat(phone.locator("#visit-wait")).containsText("Estimated wait");
         phone.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("visit-waiting-375.png"))
                 .setFullPage(true));
+        Axe.assertNoSeriousViolations(phone, "visit-waiting-375");
 
         Page room = browsers.signIn(doctor.staffUsername(), "doctor-password", 1366, 768);
         room.navigate(browsers.url("my-queue"));
@@ -122,6 +123,7 @@ class VisitJourneyTest extends JourneyTest {
         assertThat(phone.locator("#visit-call")).containsText("Please go to room " + doctor.room(), SOON);
         phone.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("visit-called-375.png"))
                 .setFullPage(true));
+        Axe.assertNoSeriousViolations(phone, "visit-called-375");
 
         received.add(phone.content());
         String everything = String.join("\n", received);
@@ -135,6 +137,7 @@ class VisitJourneyTest extends JourneyTest {
         stranger.navigate(browsers.url("visit/" + "A".repeat(24)));
         assertThat(stranger.locator("#visit-heading")).hasText("This link is not valid (any more)");
         stranger.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("visit-not-valid-375.png")));
+        Axe.assertNoSeriousViolations(stranger, "visit-not-valid-375");
     }
 
     @Test
@@ -149,6 +152,7 @@ class VisitJourneyTest extends JourneyTest {
         kiosk.waitForURL(url -> url.contains("/kiosk"));
         assertThat(kiosk.locator("#kiosk-code")).isVisible();
         kiosk.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("kiosk-start.png")));
+        Axe.assertNoSeriousViolations(kiosk, "kiosk-start");
 
         kiosk.locator("#kiosk-code input").fill(booked.bookingCode());
         kiosk.locator("#kiosk-code input").press("Enter");
@@ -156,6 +160,7 @@ class VisitJourneyTest extends JourneyTest {
         kiosk.locator("#kiosk-check-in").click();
         assertThat(kiosk.locator("#kiosk-message")).containsText("date of birth does not match");
         kiosk.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("kiosk-error.png")));
+        Axe.assertNoSeriousViolations(kiosk, "kiosk-error");
 
         birthDate(kiosk, BORN);
         kiosk.locator("#kiosk-check-in").click();
@@ -164,6 +169,7 @@ class VisitJourneyTest extends JourneyTest {
         assertThat(kiosk.locator("#kiosk-ticket")).containsText("Room " + doctor.room());
         assertThat(kiosk.locator("body")).not().containsText(patient.familyName());
         kiosk.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("kiosk-ticket.png")));
+        Axe.assertNoSeriousViolations(kiosk, "kiosk-ticket");
         assertThat(SystemAuthentication.runAs(Role.RECEPTIONIST, () -> appointments.get(booked.id())).status().name())
                 .isEqualTo("CHECKED_IN");
 

@@ -49,6 +49,11 @@ public class VisitView extends Main implements BeforeEnterObserver {
     private final Div card = new Div();
     private final List<Registration> registrations = new ArrayList<>();
     private VisitStatus status = VisitStatus.notValid();
+    /** The waiting card's changing lines, kept to update in place: a call moves every page of a line at once. */
+    private final Span aheadLine = line("visit-ahead", "");
+    private final Span waitLine = line("visit-wait", "");
+    private final Paragraph estimateHint = hint("");
+    private VisitStatus.@Nullable Kind shown;
 
     public VisitView(VisitPositions positions, LiveUpdates liveUpdates) {
         this.positions = positions;
@@ -92,11 +97,16 @@ public class VisitView extends Main implements BeforeEnterObserver {
         VisitStatus now = positions.refresh(status);
         if (!now.equals(status)) {
             status = now;
-            show();
+            if (now.kind() == VisitStatus.Kind.WAITING && shown == VisitStatus.Kind.WAITING) {
+                showWaitingLines(); // only what moved: a few text changes on the wire, no new components
+            } else {
+                show();
+            }
         }
     }
 
     private void show() {
+        shown = status.kind();
         card.removeAll();
         card.getElement().setAttribute("data-state", status.kind().name().toLowerCase());
         switch (status.kind()) {
@@ -105,17 +115,14 @@ public class VisitView extends Main implements BeforeEnterObserver {
                         + "If you need help, please ask at reception."));
             }
             case BOOKED -> {
-                card.add(label("Your appointment today"), big("visit-time", TIME.format(status.appointmentTime())),
+                card.add(title("Your appointment today"), big("visit-time", TIME.format(status.appointmentTime())),
                         status.room().isEmpty() ? text("") : text("Room " + status.room()),
                         notice("When you arrive, please check in at the kiosk or at reception."),
                         hint("This page updates by itself."));
             }
             case WAITING -> {
-                card.add(label("Your token"), big("visit-token", status.token()),
-                        line("visit-ahead", VisitText.ahead(status.ahead())),
-                        line("visit-wait", "Estimated wait: " + VisitText.about(status.estimatedWait())),
-                        hint("This is an estimate" + (status.estimateFromToday()
-                                ? ", from today's consultations." : ".") + " It can change."),
+                showWaitingLines();
+                card.add(title("Your token"), big("visit-token", status.token()), aheadLine, waitLine, estimateHint,
                         notice("Keep this page open: it will tell you when you are called."));
             }
             case CALLED -> {
@@ -123,7 +130,7 @@ public class VisitView extends Main implements BeforeEnterObserver {
                 call.addClassName("visit-call");
                 call.setId("visit-call");
                 call.setText(status.room().isEmpty() ? "Please go to reception" : "Please go to room " + status.room());
-                card.add(label("You are called"), call, label("Your token"), big("visit-token", status.token()));
+                card.add(title("You are called"), call, label("Your token"), big("visit-token", status.token()));
             }
             case BEING_SEEN -> card.add(label("Your token"), big("visit-token", status.token()),
                     heading("You are being seen"));
@@ -134,11 +141,26 @@ public class VisitView extends Main implements BeforeEnterObserver {
         }
     }
 
+    private void showWaitingLines() {
+        aheadLine.setText(VisitText.ahead(status.ahead()));
+        waitLine.setText("Estimated wait: " + VisitText.about(status.estimatedWait()));
+        estimateHint.setText("This is an estimate" + (status.estimateFromToday() ? ", from today's consultations." : ".")
+                + " It can change.");
+    }
+
     private static H1 heading(String text) {
         H1 heading = new H1(text);
         heading.addClassName("visit-heading");
         heading.setId("visit-heading");
         return heading;
+    }
+
+    /** The state's own small heading (the page's h1, so screen readers can jump to it), styled as a label. */
+    private static H1 title(String text) {
+        H1 title = new H1(text);
+        title.addClassNames("visit-label", "visit-title");
+        title.setId("visit-title");
+        return title;
     }
 
     private static Span label(String text) {
