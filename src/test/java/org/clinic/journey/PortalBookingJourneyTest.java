@@ -237,8 +237,10 @@ class PortalBookingJourneyTest extends JourneyTest {
         return name;
     }
 
+    /** Saves the page as a screenshot and checks it with axe-core: no serious or critical accessibility problem. */
     private static void screenshot(Page page, String name) {
         page.waitForTimeout(300);
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        Axe.assertNoSeriousViolations(page, name);
     }
 }
