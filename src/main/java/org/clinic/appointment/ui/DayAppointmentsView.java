@@ -81,6 +81,7 @@ public class DayAppointmentsView extends Main {
         doctor.setEmptySelectionAllowed(true);
         doctor.setEmptySelectionCaption("All doctors");
         specialty.setLabel("Specialty");
+        specialty.setId("specialty-filter");
         specialty.setItems(all.stream().map(d -> d.specialty().name()).distinct().sorted().toList());
         specialty.setEmptySelectionAllowed(true);
         specialty.setEmptySelectionCaption("All specialties");
