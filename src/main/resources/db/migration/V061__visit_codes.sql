@@ -41,24 +41,15 @@ ALTER TABLE appointment
 ALTER TABLE queue_entry
     ADD COLUMN visit_code VARCHAR(24) CHARACTER SET ascii COLLATE ascii_bin NULL AFTER public_id;
 
--- Every entry a random code of its own; then each appointment's first entry takes the appointment's code (where
--- earlier days left an appointment with more than one entry, the others keep theirs: codes are unique).
+-- Every entry a random code first, then an entry of an appointment the appointment's. (In one COALESCE with the
+-- appointment's code MariaDB drew RANDOM_BYTES once for many rows: duplicates, seen on the demo clinic's data.)
 UPDATE queue_entry
 SET visit_code = REPLACE(REPLACE(TO_BASE64(RANDOM_BYTES(18)), '+', '-'), '/', '_');
-UPDATE queue_entry q
-    JOIN (SELECT MIN(id) AS id FROM queue_entry WHERE appointment_id IS NOT NULL GROUP BY appointment_id) f
-        ON f.id = q.id
-    JOIN appointment a ON a.id = q.appointment_id
+UPDATE queue_entry q JOIN appointment a ON a.id = q.appointment_id
 SET q.visit_code = a.visit_code;
 
--- A default computed per row makes MariaDB copy the table, and with consultations referring to its rows the copy
--- is refused as a "delete of a parent row" (error 1834, seen on the demo clinic's data) although no key changes:
--- foreign key checks are off for this one statement only.
-SET @checks = @@foreign_key_checks;
-SET foreign_key_checks = 0;
 ALTER TABLE queue_entry
     MODIFY visit_code VARCHAR(24) CHARACTER SET ascii COLLATE ascii_bin NOT NULL
         DEFAULT (REPLACE(REPLACE(TO_BASE64(RANDOM_BYTES(18)), '+', '-'), '/', '_')),
     ADD CONSTRAINT uk_queue_entry_visit_code UNIQUE (visit_code),
     ADD CONSTRAINT ck_queue_entry_visit_code CHECK (visit_code REGEXP '^[A-Za-z0-9_-]{24}$');
-SET foreign_key_checks = @checks;

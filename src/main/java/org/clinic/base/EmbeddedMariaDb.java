@@ -38,6 +38,8 @@ public final class EmbeddedMariaDb {
     public static final String APP_PASSWORD = "clinic-app-local";
     /** The host part of both accounts: connections from this machine only. */
     public static final String HOST = "127.0.0.1";
+    /** Schemas whose names start so are the schema owner's to create and drop (migration tests). */
+    public static final String SCRATCH_PREFIX = "clinic_scratch_";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
     private static EmbeddedMariaDb instance;
@@ -126,6 +128,10 @@ public final class EmbeddedMariaDb {
                     + "' WITH GRANT OPTION");
             sql.execute("CREATE USER IF NOT EXISTS '" + APP_USER + "'@'" + HOST + "' IDENTIFIED BY '"
                     + APP_PASSWORD + "'");
+            // Throw-away schemas (clinic_scratch_…) where tests migrate a copy of the schema to an older version,
+            // fill it with history and migrate it on: this embedded server only, never a production database.
+            sql.execute("GRANT ALL PRIVILEGES ON `" + SCRATCH_PREFIX.replace("_", "\\_") + "%`.* TO '" + OWNER_USER
+                    + "'@'" + HOST + "'");
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create the clinic's database accounts", e);
         }
