@@ -148,8 +148,8 @@ public class OnlineBooking {
     /** Whether the patient may still cancel or move this appointment online (the service checks again). */
     @PreAuthorize(CurrentPatient.SIGNED_IN)
     public boolean canChange(AppointmentSummary appointment) {
-        return appointment.status() == AppointmentStatus.SCHEDULED && LocalDateTime.now(clock)
-                .plus(rules.settings().changesUntil()).isBefore(LocalDateTime.of(appointment.date(), appointment.start()));
+        return appointment.status() == AppointmentStatus.SCHEDULED
+                && rules.changesOpen(LocalDateTime.of(appointment.date(), appointment.start()));
     }
 
     @PreAuthorize(CurrentPatient.SIGNED_IN)

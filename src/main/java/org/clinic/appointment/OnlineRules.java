@@ -65,11 +65,16 @@ class OnlineRules {
             throw new NotFoundException("No appointment with this id");
         }
         LocalDateTime starts = LocalDateTime.of(appointment.date(), appointment.start());
-        if (!LocalDateTime.now(clock).plus(settings.changesUntil()).isBefore(starts)) {
+        if (!changesOpen(starts)) {
             throw new RuleViolation("start", "Appointments can be changed online until "
                     + hours(settings.changesUntil()) + " before; for your appointment on "
                     + WHEN.format(starts) + " please call us");
         }
+    }
+
+    /** Whether an appointment starting then may still be cancelled or moved online. */
+    boolean changesOpen(LocalDateTime starts) {
+        return LocalDateTime.now(clock).plus(settings.changesUntil()).isBefore(starts);
     }
 
     /** Appointments the patient holds from now on (any way they were booked). */

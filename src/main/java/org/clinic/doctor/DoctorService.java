@@ -42,6 +42,12 @@ import java.util.stream.Collectors;
  *
  * <p>Every change to one doctor's working time first locks that doctor's row, so the overlap checks below cannot
  * be raced by a second administrator; the database backs the rest (one leave a date, one holiday a date).
+ *
+ * <p>Over the size rule (about 600 lines), knowingly for now: its seams are specialties, doctor records, working
+ * time (weekly sessions, leave, extra sessions, holidays) and the reads other modules make, and the writes of all
+ * three drop the in-memory doctor and day caches the reads use. Those caches hold for one application node only;
+ * the scale-out issue (several nodes, Redis) has to replace them, and the class is split along these seams then,
+ * with the caches' new home, rather than twice.
  */
 @Service
 public class DoctorService {
