@@ -6,22 +6,32 @@ import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Delivers {@link LiveEvent}s to open screens after the publishing transaction commits (never a rolled-back
  * state). A screen subscribes with a filter and a refresh action that re-reads what it shows through its services;
  * bursts are coalesced per screen: the first change of a burst is shown at once, the rest at most once per
  * {@link ClinicSettings.Live#minRefreshInterval()}.
+ * <p>
+ * Screens that many people watch at once (waiting-room displays, patients' position pages) {@link #follow} instead:
+ * what they show is read outside their session's lock, as their viewer, from a read model shared by all of them,
+ * and only a screen whose part changed is locked, changed and pushed to.
  */
 @Component
 public class LiveUpdates {
@@ -51,7 +61,32 @@ public class LiveUpdates {
      * {@code onDetach}. The registration is also removed automatically when the UI is detached.
      */
     public <E extends LiveEvent> Registration subscribe(UI ui, Class<E> type, Predicate<? super E> filter, Runnable refresh) {
-        Subscription<E> subscription = new Subscription<>(ui, type, filter, refresh);
+        return add(new Subscription<>(ui, type, filter, null, value -> refresh.run()));
+    }
+
+    /**
+     * Follows a shared read: on every committed change that passes the filter, {@code read} runs on a delivery thread
+     * as the screen's viewer (the security context of the caller, captured now: call from {@code onAttach}); when
+     * its value differs from the one last shown, {@code show} gets it inside {@link UI#access}. {@code read} should
+     * be cheap (a projection of a shared read model) and must not touch the screen's components.
+     */
+    public <E extends LiveEvent, T> Registration follow(UI ui, Class<E> type, Predicate<? super E> filter,
+                                                        Supplier<T> read, Consumer<? super T> show) {
+        SecurityContext viewer = SecurityContextHolder.getContext();
+        Supplier<Object> asViewer = () -> {
+            SecurityContextHolder.setContext(viewer);
+            try {
+                return read.get();
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        };
+        @SuppressWarnings("unchecked")
+        Consumer<Object> shown = value -> show.accept((T) value);
+        return add(new Subscription<>(ui, type, filter, asViewer, shown));
+    }
+
+    private Registration add(Subscription<?> subscription) {
         subscriptions.add(subscription);
         return () -> subscriptions.remove(subscription);
     }
@@ -80,15 +115,19 @@ public class LiveUpdates {
         private final UI ui;
         private final Class<E> type;
         private final Predicate<? super E> filter;
-        private final Runnable refresh;
+        private final @Nullable Supplier<Object> read;
+        private final Consumer<Object> show;
         private long lastRefresh = System.nanoTime() - Long.MAX_VALUE / 2;
         private boolean pending;
+        private @Nullable Object lastRead;
 
-        Subscription(UI ui, Class<E> type, Predicate<? super E> filter, Runnable refresh) {
+        Subscription(UI ui, Class<E> type, Predicate<? super E> filter, @Nullable Supplier<Object> read,
+                     Consumer<Object> show) {
             this.ui = ui;
             this.type = type;
             this.filter = filter;
-            this.refresh = refresh;
+            this.read = read;
+            this.show = show;
         }
 
         void offer(LiveEvent event) {
@@ -124,7 +163,24 @@ public class LiveUpdates {
 
         private void deliver() {
             try {
-                ui.access(refresh::run);
+                Object value = null;
+                if (read != null) {
+                    try {
+                        value = read.get();
+                    } catch (RuntimeException unavailable) {
+                        // e.g. the database is away: keep showing the last state; the next change or poll heals it
+                        log.debug("Live read failed", unavailable);
+                        return;
+                    }
+                    synchronized (this) {
+                        if (Objects.equals(value, lastRead)) {
+                            return; // this screen's part did not change: not locked, not pushed to
+                        }
+                        lastRead = value;
+                    }
+                }
+                Object changed = value;
+                ui.access(() -> show.accept(changed));
             } catch (UIDetachedException e) {
                 subscriptions.remove(this);
             } catch (RuntimeException e) {

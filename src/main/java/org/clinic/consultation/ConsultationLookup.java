@@ -5,6 +5,7 @@ import org.clinic.doctor.DoctorService;
 import org.clinic.doctor.DoctorSummary;
 import org.clinic.patient.PatientReference;
 import org.clinic.patient.PatientService;
+import org.clinic.queue.QueueBoards;
 import org.clinic.queue.QueueService;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -28,14 +29,16 @@ class ConsultationLookup {
 
     private final ConsultationStore store;
     private final QueueService queue;
+    private final QueueBoards boards;
     private final PatientService patients;
     private final DoctorService doctors;
     private final TransactionTemplate reading;
 
-    ConsultationLookup(ConsultationStore store, QueueService queue, PatientService patients, DoctorService doctors,
+    ConsultationLookup(ConsultationStore store, QueueService queue, QueueBoards boards, PatientService patients, DoctorService doctors,
                        PlatformTransactionManager transactions) {
         this.store = store;
         this.queue = queue;
+        this.boards = boards;
         this.patients = patients;
         this.doctors = doctors;
         this.reading = new TransactionTemplate(transactions);
@@ -45,7 +48,7 @@ class ConsultationLookup {
 
     /** The signed-in doctor's internal id, or -1 for an account not linked to a doctor (it treats no one). */
     long signedInDoctorId() {
-        return queue.signedInDoctor().map(DoctorSummary::internalId).orElse(-1L);
+        return boards.signedInDoctor().map(DoctorSummary::internalId).orElse(-1L);
     }
 
     ConsultationStore.Row row(UUID consultationId) {

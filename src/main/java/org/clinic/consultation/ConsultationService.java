@@ -14,6 +14,7 @@ import org.clinic.doctor.Slot;
 import org.clinic.patient.PatientReference;
 import org.clinic.patient.PatientService;
 import org.clinic.queue.QueueEntryView;
+import org.clinic.queue.QueueBoards;
 import org.clinic.queue.QueueService;
 import org.clinic.queue.QueueStatus;
 import org.clinic.queue.QueueVisit;
@@ -68,6 +69,7 @@ public class ConsultationService {
     private final ConsultationVersionStore versions;
     private final ConsultationLookup lookup;
     private final QueueService queue;
+    private final QueueBoards boards;
     private final AppointmentService appointments;
     private final PatientService patients;
     private final DoctorService doctors;
@@ -77,13 +79,14 @@ public class ConsultationService {
     private final TransactionTemplate transaction;
 
     ConsultationService(ConsultationStore store, ConsultationVersionStore versions, ConsultationLookup lookup,
-                        QueueService queue, AppointmentService appointments, PatientService patients,
+                        QueueService queue, QueueBoards boards, AppointmentService appointments, PatientService patients,
                         DoctorService doctors, CurrentStaff currentStaff, ApplicationEventPublisher events,
                         Clock clock, ClinicSettings settings, PlatformTransactionManager transactions) {
         this.store = store;
         this.versions = versions;
         this.lookup = lookup;
         this.queue = queue;
+        this.boards = boards;
         this.appointments = appointments;
         this.patients = patients;
         this.doctors = doctors;
@@ -105,7 +108,7 @@ public class ConsultationService {
     @PreAuthorize(DOCTORS)
     public Consultation start(UUID queueEntryId) {
         DoctorSummary me = signedInDoctor();
-        QueueVisit visit = queue.visit(queueEntryId);
+        QueueVisit visit = boards.visit(queueEntryId);
         if (visit.doctorId() == null) {
             throw new RuleViolation(null, "Call this walk-in from your queue first (token " + visit.token() + ")");
         }
@@ -150,7 +153,7 @@ public class ConsultationService {
     /** The consultation started for a queue visit, if any. */
     @PreAuthorize(DOCTORS)
     public Optional<UUID> forQueueEntry(UUID queueEntryId) {
-        QueueVisit visit = queue.visit(queueEntryId);
+        QueueVisit visit = boards.visit(queueEntryId);
         return lookup.read(() -> store.byQueueEntry(visit.internalId()).map(ConsultationStore.Row::publicId));
     }
 
@@ -201,7 +204,7 @@ public class ConsultationService {
             store.complete(row.id(), now, by);
             versions.keep(row.id(), version + 2, checked, now, by, true); // saved, then completed: two steps
             if (row.queueEntryPublicId() != null) {
-                QueueVisit visit = queue.visit(row.queueEntryPublicId());
+                QueueVisit visit = boards.visit(row.queueEntryPublicId());
                 if (visit.status() == QueueStatus.IN_CONSULTATION) {
                     queue.finish(row.queueEntryPublicId()); // joins: entry Done, appointment Completed
                 } else if (visit.status() != QueueStatus.DONE) { // Done: finished from the queue already
@@ -331,7 +334,7 @@ public class ConsultationService {
     }
 
     private DoctorSummary signedInDoctor() {
-        return queue.signedInDoctor()
+        return boards.signedInDoctor()
                 .orElseThrow(() -> new AccessDeniedException("This account is not linked to a doctor"));
     }
 

@@ -55,15 +55,17 @@ class DemoClinic implements ApplicationRunner {
     private final DoctorService doctors;
     private final AppointmentService appointments;
     private final org.clinic.queue.QueueService queue;
+    private final org.clinic.queue.QueueBoards boards;
     private final org.clinic.consultation.ConsultationService consultations;
     private final org.clinic.consultation.ConsultationRecords records;
     private final Clock clock;
 
     DemoClinic(StaffAccountService accounts, PatientService patients, DoctorService doctors,
-               AppointmentService appointments, org.clinic.queue.QueueService queue,
+               AppointmentService appointments, org.clinic.queue.QueueService queue, org.clinic.queue.QueueBoards boards,
                org.clinic.consultation.ConsultationService consultations,
                org.clinic.consultation.ConsultationRecords records, Clock clock) {
         this.queue = queue;
+        this.boards = boards;
         this.consultations = consultations;
         this.records = records;
         this.accounts = accounts;
@@ -88,7 +90,7 @@ class DemoClinic implements ApplicationRunner {
      * prescriptions), so a doctor opening a patient's history from the queue finds something.
      */
     private void seedConsultations() {
-        var patientsToday = queue.boards().stream().filter(b -> b.doctor() != null)
+        var patientsToday = boards.boards().stream().filter(b -> b.doctor() != null)
                 .flatMap(b -> java.util.stream.Stream.concat(b.current().stream(), b.waiting().stream())
                         .map(e -> java.util.Map.entry(e.patientId(), b.doctor())))
                 .limit(8).toList();
@@ -137,7 +139,7 @@ class DemoClinic implements ApplicationRunner {
      * two walk-ins join (one with a priority), and the first doctor with a queue has called a patient.
      */
     private void seedQueue() {
-        if (queue.boards().stream().anyMatch(b -> !b.waiting().isEmpty() || !b.current().isEmpty())) {
+        if (boards.boards().stream().anyMatch(b -> !b.waiting().isEmpty() || !b.current().isEmpty())) {
             return;
         }
         LocalDate today = LocalDate.now(clock);
@@ -165,7 +167,7 @@ class DemoClinic implements ApplicationRunner {
             queue.walkIn(walkIns.get(1).id(), null, gp.specialty().id(), org.clinic.queue.Lane.SENIOR,
                     "Aged 84, walks with a frame", "Dizziness");
         }
-        doctorList.stream().filter(d -> !queue.board(d.id()).waiting().isEmpty()).findFirst()
+        doctorList.stream().filter(d -> !boards.board(d.id()).waiting().isEmpty()).findFirst()
                 .ifPresent(d -> queue.callNext(d.id()));
     }
 

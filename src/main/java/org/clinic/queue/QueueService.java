@@ -54,11 +54,10 @@ import java.util.stream.Collectors;
  * tokens and places come from those counters and are unique by constraint. Every operation is appended to the
  * queue's event log with who and when, and published to open screens after it commits.
  *
- * <p>Over the size rule (about 950 lines; the call order already lives in {@link CallOrder} and the patient's
- * position in {@link QueuePositions}), knowingly for now: the operations share one lock-then-write-then-publish
- * transaction and the read side (boards, displays, tickets) is what the scale-out issue rebuilds ("one read per
- * change instead of one per screen"). It is split then: check-in and walk-ins, calls and their undo, moves between
- * lines, and the reads, each over the shared locking step, rather than split now and again there.
+ *
+ * <p>This is the queue's write side. What screens read is {@link QueueBoards} over the shared day
+ * ({@link QueueSnapshots}); the call order is {@link CallOrder}; who may work which queue is {@link QueueAccess};
+ * an entry's transitions are {@link QueueEntry}'s.
  */
 @Service
 public class QueueService {
@@ -68,9 +67,10 @@ public class QueueService {
             + Role.ADMIN_NAME + "')";
     static final String DISPLAYS = "hasAnyRole('" + Role.DISPLAY_NAME + "','" + Role.RECEPTIONIST_NAME + "','"
             + Role.DOCTOR_NAME + "','" + Role.ADMIN_NAME + "')";
-    private static final int RECENT_CALLS = 6;
 
     private final QueueStore store;
+    private final QueueBoards boards;
+    private final QueueAccess access;
     private final AppointmentService appointments;
     private final DoctorService doctors;
     private final PatientService patients;
@@ -81,10 +81,12 @@ public class QueueService {
     private final TransactionTemplate transaction;
     private final TransactionTemplate reading;
 
-    QueueService(QueueStore store, AppointmentService appointments, DoctorService doctors, PatientService patients,
-                 CurrentStaff currentStaff, ApplicationEventPublisher events, QueueSettings settings, Clock clock,
+    QueueService(QueueStore store, QueueBoards boards, QueueAccess access, AppointmentService appointments,
+                 DoctorService doctors, PatientService patients, CurrentStaff currentStaff, ApplicationEventPublisher events, QueueSettings settings, Clock clock,
                  ClinicSettings clinic, PlatformTransactionManager transactions) {
         this.store = store;
+        this.boards = boards;
+        this.access = access;
         this.appointments = appointments;
         this.doctors = doctors;
         this.patients = patients;
@@ -127,7 +129,7 @@ public class QueueService {
                         checkedIn.internalId(), Lane.REGULAR, null, checkedIn.reason(), tokenPrefix(doctor));
                 record(entry, QueueAction.CHECK_IN, null, null, line);
                 publish(today, Set.of(line), false);
-                return ticket(entry, doctor, doctor.specialty(), patient);
+                return boards.ticket(entry, doctor, doctor.specialty(), patient);
             });
         } catch (RuleViolation violation) {
             if (AppointmentService.ALREADY_CHECKED_IN.equals(violation.field())) {
@@ -178,7 +180,7 @@ public class QueueService {
                     lane, why, visit, doctor != null ? tokenPrefix(doctor) : walkInPrefix(specialty));
             record(entry, QueueAction.WALK_IN, why, null, line);
             publish(today, Set.of(line), false);
-            return ticket(entry, doctor, specialty, patient);
+            return boards.ticket(entry, doctor, specialty, patient);
         });
     }
 
@@ -205,7 +207,7 @@ public class QueueService {
     @PreAuthorize(STAFF)
     public Optional<QueueEntryView> callNext(UUID doctorId) {
         DoctorSummary doctor = doctors.doctor(doctorId);
-        requireMayWork(doctor);
+        access.requireMayWork(doctor);
         LocalDate today = today();
         String own = QueueEntry.doctorLine(doctor.internalId());
         String walkIns = QueueEntry.specialtyLine(specialtyInternalId(doctor.specialty()));
@@ -220,20 +222,20 @@ public class QueueService {
                         throw new RuleViolation(null, "Token " + current.token() + " is "
                                 + current.status().label().toLowerCase() + ": finish, start or mark them not present first");
                     });
-            List<QueueEntry> order = callOrder(entries, own, streak);
+            List<QueueEntry> order = boards.callOrder(entries, own, streak);
             if (order.isEmpty()) {
                 return null;
             }
             QueueEntry next = order.getFirst();
             store.setStreak(own, today, CallOrder.nextStreak(streak, next.lane()));
-            QueueEntry called = moved(next, own, next.line().equals(own) ? next.place() : store.placeAtEnd(own, today),
+            QueueEntry called = next.movedTo(own, next.line().equals(own) ? next.place() : store.placeAtEnd(own, today),
                     doctor.internalId(), QueueStatus.CALLED, clock.instant());
             store.update(called);
             record(next, QueueAction.CALL, null, next, own);
             publish(today, Set.of(own, walkIns), true);
             return next.id();
         });
-        return calledId == null ? Optional.empty() : Optional.of(read(() -> view(store.byId(calledId).orElseThrow())));
+        return calledId == null ? Optional.empty() : Optional.of(read(() -> boards.view(store.byId(calledId).orElseThrow())));
     }
 
     /** Calls the patient again (the display announces it again). */
@@ -241,7 +243,7 @@ public class QueueService {
     public void recall(UUID entryId) {
         operate(entryId, (entry, doctor) -> {
             requireStatus(entry, "Only a called patient can be called again", QueueStatus.CALLED);
-            store.update(at(entry, entry.status(), clock.instant(), entry.startedAt(), entry.finishedAt()));
+            store.update(entry.at(entry.status(), clock.instant(), entry.startedAt(), entry.finishedAt()));
             record(entry, QueueAction.RECALL, null, null, entry.line());
             return true;
         });
@@ -266,7 +268,7 @@ public class QueueService {
                     entry.line());
             return true;
         });
-        return read(() -> view(store.byPublicId(entryId).orElseThrow()));
+        return read(() -> boards.view(store.byPublicId(entryId).orElseThrow()));
     }
 
     /** Records that the patient left without being seen; their appointment becomes a no-show. */
@@ -315,7 +317,7 @@ public class QueueService {
         if (current.line().equals(targetLine)) {
             throw new RuleViolation("doctorId", "The patient is already in " + target.displayName() + "'s queue");
         }
-        requireMayWork(current);
+        access.requireMayWork(current);
         write(() -> {
             store.lockLines(List.of(current.line(), targetLine), current.date());
             QueueEntry entry = entry(entryId);
@@ -328,7 +330,7 @@ public class QueueService {
             List<QueueEntry> there = waitingOf(targetLine, entry.date());
             int before = (int) there.stream().filter(e -> !e.arrivedAt().isAfter(entry.arrivedAt())).count();
             long place = placeAfter(targetLine, entry.date(), there, before);
-            store.update(moved(entry, targetLine, place, target.internalId(), QueueStatus.WAITING, null));
+            store.update(entry.movedTo(targetLine, place, target.internalId(), QueueStatus.WAITING, null));
             record(entry, QueueAction.TRANSFER, "To " + target.displayName() + ": " + why, entry, entry.line());
             publish(entry.date(), Set.of(entry.line(), targetLine), false);
             return null;
@@ -372,7 +374,7 @@ public class QueueService {
             if (call) {
                 record(entry, QueueAction.CALL, null, null, entry.line());
             }
-            store.update(at(entry, QueueStatus.IN_CONSULTATION, entry.calledAt() == null ? now : entry.calledAt(), now,
+            store.update(entry.at(QueueStatus.IN_CONSULTATION, entry.calledAt() == null ? now : entry.calledAt(), now,
                     null));
             if (entry.appointmentId() != null) {
                 appointments.queueMoved(entry.appointmentId(), AppointmentStatus.IN_CONSULTATION, null);
@@ -387,7 +389,7 @@ public class QueueService {
     public void finish(UUID entryId) {
         operate(entryId, (entry, doctor) -> {
             requireStatus(entry, "Only a patient in consultation can be finished", QueueStatus.IN_CONSULTATION);
-            store.update(at(entry, QueueStatus.DONE, entry.calledAt(), entry.startedAt(), clock.instant()));
+            store.update(entry.at(QueueStatus.DONE, entry.calledAt(), entry.startedAt(), clock.instant()));
             if (entry.appointmentId() != null) {
                 appointments.queueMoved(entry.appointmentId(), AppointmentStatus.COMPLETED, null);
             }
@@ -404,7 +406,7 @@ public class QueueService {
     @PreAuthorize(STAFF)
     public String undoLast(UUID doctorId) {
         DoctorSummary doctor = doctors.doctor(doctorId);
-        requireMayWork(doctor);
+        access.requireMayWork(doctor);
         LocalDate today = today();
         String own = QueueEntry.doctorLine(doctor.internalId());
         String actor = currentStaff.usernameForAudit();
@@ -425,7 +427,7 @@ public class QueueService {
             if (entry.version() != last.entryVersion() + 1) {
                 throw new RuleViolation(null, "Token " + entry.token() + " has changed since; nothing was undone");
             }
-            QueueEntry restored = restore(entry, last.beforeState());
+            QueueEntry restored = entry.restored(last.beforeState());
             store.lockLines(List.of(restored.line()), today);
             store.update(restored);
             if (entry.appointmentId() != null && last.action() == QueueAction.NO_SHOW) {
@@ -438,214 +440,7 @@ public class QueueService {
         });
     }
 
-    // ----------------------------------------------------------------------------------------------- reading
-
-    /**
-     * The queues of today: every doctor who works today or has patients queued, and the specialties' walk-in queues
-     * that have anyone in them.
-     */
-    @PreAuthorize(STAFF)
-    public List<LineBoard> boards() {
-        Day day = day();
-        Set<Long> busy = day.entries().stream().map(QueueEntry::doctorId).filter(java.util.Objects::nonNull)
-                .collect(Collectors.toSet());
-        List<LineBoard> boards = new ArrayList<>();
-        for (DoctorSummary doctor : day.doctors()) {
-            // the doctors working today, and anyone who has patients in their queue anyway
-            if (busy.contains(doctor.internalId()) || doctors.daySchedule(doctor.id(), day.date()).isOpen()) {
-                boards.add(board(doctor, day));
-            }
-        }
-        Map<String, List<QueueEntry>> walkIns = day.entries().stream().filter(e -> e.line().startsWith("specialty:"))
-                .collect(Collectors.groupingBy(QueueEntry::line, LinkedHashMap::new, Collectors.toList()));
-        walkIns.forEach((line, entries) -> {
-            SpecialtySummary specialty = day.specialties().get(entries.getFirst().specialtyId());
-            List<QueueEntryView> views = views(callOrder(entries, line, 0), Duration.ofMinutes(15), false, day);
-            boards.add(new LineBoard(line, null, specialty.name() + " walk-ins", "", List.of(), views, 0, 0,
-                    Duration.ZERO));
-        });
-        return boards;
-    }
-
-    /** One doctor's queue: their patients and the walk-ins of their specialty they would call. */
-    @PreAuthorize(STAFF)
-    public LineBoard board(UUID doctorId) {
-        DoctorSummary doctor = doctors.doctor(doctorId);
-        requireMayWork(doctor);
-        return board(doctor, day());
-    }
-
-    /** The doctor the signed-in user is, if they are one. */
-    @PreAuthorize(STAFF)
-    public Optional<DoctorSummary> signedInDoctor() {
-        String me = currentStaff.username().orElse("");
-        return doctors.doctors().stream().filter(d -> d.staffUsername().equals(me)).findFirst();
-    }
-
-    /** Today's queue entry of an appointment, if it was checked in. */
-    @PreAuthorize(STAFF)
-    public Optional<QueueEntryView> ofAppointment(UUID appointmentId) {
-        return read(() -> appointmentEntry(appointmentId).map(this::view));
-    }
-
-    /** A queue entry's internal ids and state, for a module that keeps its own records of the visit. */
-    @PreAuthorize(STAFF)
-    public QueueVisit visit(UUID entryId) {
-        return read(() -> {
-            QueueEntry entry = entry(entryId);
-            PatientReference patient = patients.references(List.of(entry.patientId())).get(entry.patientId());
-            DoctorSummary doctor = entry.doctorId() == null ? null
-                    : doctors.doctorsByInternalId(List.of(entry.doctorId())).get(entry.doctorId());
-            return new QueueVisit(entry.publicId(), entry.id(), entry.appointmentId(), patient.id(),
-                    doctor == null ? null : doctor.id(), entry.date(), entry.token(), entry.status());
-        });
-    }
-
-    @PreAuthorize(STAFF)
-    public QueueEntryView get(UUID entryId) {
-        return read(() -> view(entry(entryId)));
-    }
-
-    /** The ticket of a queue entry, to print again. */
-    @PreAuthorize(FRONT_DESK)
-    public Ticket ticket(UUID entryId) {
-        return read(() -> {
-            QueueEntry entry = entry(entryId);
-            PatientReference patient = patients.references(List.of(entry.patientId())).get(entry.patientId());
-            DoctorSummary doctor = entry.doctorId() == null ? null
-                    : doctors.doctorsByInternalId(List.of(entry.doctorId())).get(entry.doctorId());
-            return ticket(entry, doctor, specialtiesByInternalId().get(entry.specialtyId()), patient);
-        });
-    }
-
-    /** What a waiting-room display shows: tokens and rooms (and initials if asked for), nothing else. */
-    @PreAuthorize(DISPLAYS)
-    public DisplayBoard display(DisplayScope scope, boolean initials) {
-        Day day = day();
-        List<DoctorSummary> all = day.doctors();
-        Map<Long, DoctorSummary> byInternalId = all.stream()
-                .collect(Collectors.toMap(DoctorSummary::internalId, d -> d));
-        Map<Long, SpecialtySummary> specialties = day.specialties();
-        String title;
-        java.util.function.Predicate<QueueEntry> shown;
-        switch (scope.kind()) {
-            case DOCTOR -> {
-                DoctorSummary doctor = all.stream().filter(d -> d.id().equals(scope.id())).findFirst()
-                        .orElseThrow(() -> new NotFoundException("No doctor with this id"));
-                title = doctor.displayName() + " · room " + doctor.room();
-                shown = e -> Long.valueOf(doctor.internalId()).equals(e.doctorId());
-            }
-            case SPECIALTY -> {
-                SpecialtySummary specialty = specialties.values().stream().filter(s -> s.id().equals(scope.id()))
-                        .findFirst().orElseThrow(() -> new NotFoundException("No specialty with this id"));
-                title = specialty.name();
-                long internal = specialtyInternalId(specialty);
-                shown = e -> e.specialtyId() == internal;
-            }
-            default -> {
-                title = "Welcome";
-                shown = e -> true;
-            }
-        }
-        List<QueueEntry> entries = day.entries().stream().filter(shown).toList();
-        Map<Long, QueueEntry> byId = day.entries().stream().collect(Collectors.toMap(QueueEntry::id, e -> e));
-        List<DisplayBoard.Call> calls = new ArrayList<>();
-        for (QueueStore.EventRow call : day.calls()) {
-            QueueEntry entry = byId.get(call.entryId());
-            if (entry == null || !shown.test(entry) || entry.doctorId() == null) {
-                continue;
-            }
-            DoctorSummary doctor = byInternalId.get(entry.doctorId());
-            calls.add(new DisplayBoard.Call(call.id(), entry.token(), doctor == null ? "" : doctor.room(),
-                    call.action() == QueueAction.RECALL, call.at(), initials ? entry.initials() : null));
-            if (calls.size() == RECENT_CALLS) {
-                break;
-            }
-        }
-        Map<String, List<QueueEntry>> byLine = entries.stream()
-                .collect(Collectors.groupingBy(QueueEntry::line, LinkedHashMap::new, Collectors.toList()));
-        List<DisplayBoard.Waiting> waiting = new ArrayList<>();
-        byLine.forEach((line, inLine) -> callOrder(inLine, line, 0).forEach(e -> waiting.add(
-                new DisplayBoard.Waiting(e.token(), e.doctorId() == null || byInternalId.get(e.doctorId()) == null
-                        ? "" : byInternalId.get(e.doctorId()).room(), initials ? e.initials() : null))));
-        return new DisplayBoard(title, calls, waiting);
-    }
-
-    /** The queue's event log of one entry: who did what and when. */
-    @PreAuthorize(STAFF)
-    public List<String> history(UUID entryId) {
-        return read(() -> store.events(entry(entryId).id()).stream()
-                .map(e -> e.at() + " " + e.actor() + ": " + e.action().label()
-                        + (e.note() == null ? "" : " (" + e.note() + ")") + (e.undone() ? " [undone]" : ""))
-                .toList());
-    }
-
     // --------------------------------------------------------------------------------------------- internals
-
-    private LineBoard board(DoctorSummary doctor, Day day) {
-        String own = QueueEntry.doctorLine(doctor.internalId());
-        String walkIns = QueueEntry.specialtyLine(specialtyInternalId(doctor.specialty()));
-        List<QueueEntry> mine = day.entries().stream().filter(e -> e.line().equals(own)).toList();
-        List<QueueEntry> candidates = day.entries().stream()
-                .filter(e -> e.line().equals(own) || e.line().equals(walkIns)).toList();
-        int streak = day.streaks().getOrDefault(own, 0);
-        Duration average = day.averages().getOrDefault(doctor.internalId(), doctor.slotLength());
-        boolean busy = mine.stream().anyMatch(e -> e.status() == QueueStatus.IN_CONSULTATION
-                || e.status() == QueueStatus.CALLED);
-        List<QueueEntryView> waiting = views(callOrder(candidates, own, streak), average, busy, day);
-        List<QueueEntryView> current = mine.stream()
-                .filter(e -> e.status() == QueueStatus.CALLED || e.status() == QueueStatus.IN_CONSULTATION)
-                .map(e -> view(e, 0, Duration.ZERO, day)).toList();
-        int done = (int) mine.stream().filter(e -> e.status() == QueueStatus.DONE).count();
-        int noShows = (int) mine.stream().filter(e -> e.status() == QueueStatus.NO_SHOW).count();
-        return new LineBoard(own, doctor, doctor.displayName(), doctor.room(), current, waiting, done, noShows, average);
-    }
-
-    private List<QueueEntryView> views(List<QueueEntry> order, Duration average, boolean busy, Day day) {
-        List<QueueEntryView> views = new ArrayList<>();
-        for (int i = 0; i < order.size(); i++) {
-            views.add(view(order.get(i), i + 1, average.multipliedBy(i + (busy ? 1 : 0)), day));
-        }
-        return views;
-    }
-
-    /** One entry, read fresh (for the result of an operation), with its position and estimate. */
-    private QueueEntryView view(QueueEntry entry) {
-        Day day = load(entry.date());
-        QueueEntry fresh = day.entries().stream().filter(e -> e.id() == entry.id()).findFirst().orElse(entry);
-        if (fresh.status() != QueueStatus.WAITING) {
-            return view(fresh, 0, Duration.ZERO, day);
-        }
-        List<QueueEntry> order = callOrder(day.entries().stream().filter(e -> e.line().equals(fresh.line())).toList(),
-                fresh.line(), day.streaks().getOrDefault(fresh.line(), 0));
-        int index = order.stream().map(QueueEntry::id).toList().indexOf(fresh.id());
-        Duration average = fresh.doctorId() == null ? Duration.ofMinutes(15)
-                : day.averages().getOrDefault(fresh.doctorId(), day.doctorsById().containsKey(fresh.doctorId())
-                ? day.doctorsById().get(fresh.doctorId()).slotLength() : Duration.ofMinutes(15));
-        return view(fresh, index + 1, average.multipliedBy(Math.max(0, index)), day);
-    }
-
-    private QueueEntryView view(QueueEntry entry, int position, Duration estimate, Day day) {
-        PatientReference patient = people(day).get(entry.patientId());
-        DoctorSummary doctor = entry.doctorId() == null ? null : day.doctorsById().get(entry.doctorId());
-        Instant now = clock.instant();
-        Instant until = entry.calledAt() != null ? entry.calledAt() : now;
-        Duration waited = Duration.between(entry.arrivedAt(), entry.status() == QueueStatus.WAITING ? now : until);
-        if (waited.isNegative()) {
-            waited = Duration.ZERO;
-        }
-        return new QueueEntryView(entry.publicId(), entry.token(), patient.id(), patient.fullName(), patient.mrn(),
-                entry.lane(), entry.priorityReason(), entry.visitReason(), entry.status(), entry.arrivedAt(), waited,
-                position, estimate, entry.skips(), entry.appointmentId() == null,
-                doctor == null ? null : doctor.id(), doctor == null ? null : doctor.displayName(),
-                doctor == null ? "" : doctor.room(), entry.calledAt(),
-                entry.status() == QueueStatus.WAITING && waited.compareTo(settings.longWait()) > 0);
-    }
-
-    /** The order in which waiting patients will be called: {@link CallOrder}. */
-    List<QueueEntry> callOrder(List<QueueEntry> entries, String ownLine, int streak) {
-        return CallOrder.of(entries, ownLine, streak, settings.prioritiesPerRegular());
-    }
 
     private List<QueueEntry> waitingOf(String line, LocalDate date) {
         return store.ofLines(List.of(line), date).stream().filter(e -> e.status() == QueueStatus.WAITING).toList();
@@ -675,7 +470,7 @@ public class QueueService {
     /** Runs an operation on one entry: its line locked first, then the entry read fresh and checked. */
     private void operate(UUID entryId, Operation operation) {
         QueueEntry before = read(() -> entry(entryId));
-        requireMayWork(before);
+        access.requireMayWork(before);
         store.ensureLine(before.line(), before.date());
         write(() -> {
             store.lockLines(List.of(before.line()), before.date());
@@ -698,50 +493,7 @@ public class QueueService {
                 before.priorityReason(), before.status(), before.skips(), before.calledAt(), before.startedAt(),
                 before.finishedAt());
         store.recordEvent(atLine, action, clock.instant(), currentStaff.usernameForAudit(), note,
-                undoState == null ? null : encode(undoState), version - 1);
-    }
-
-    private static QueueEntry moved(QueueEntry entry, String line, long place, @Nullable Long doctorId,
-                                    QueueStatus status, @Nullable Instant calledAt) {
-        return entry.changed(line, place, doctorId, entry.lane(), entry.priorityReason(), status, entry.skips(),
-                calledAt, entry.startedAt(), entry.finishedAt());
-    }
-
-    private static QueueEntry at(QueueEntry entry, QueueStatus status, @Nullable Instant calledAt,
-                                 @Nullable Instant startedAt, @Nullable Instant finishedAt) {
-        return entry.changed(entry.line(), entry.place(), entry.doctorId(), entry.lane(), entry.priorityReason(), status,
-                entry.skips(), calledAt, startedAt, finishedAt);
-    }
-
-    /** The state an undo restores: status, line, place, doctor, skips, lane, priority reason, call time. */
-    private static String encode(QueueEntry e) {
-        Map<String, String> state = new LinkedHashMap<>();
-        state.put("status", e.status().name());
-        state.put("line", e.line());
-        state.put("place", Long.toString(e.place()));
-        state.put("doctor", e.doctorId() == null ? "" : e.doctorId().toString());
-        state.put("skips", Integer.toString(e.skips()));
-        state.put("lane", e.lane().name());
-        state.put("reason", e.priorityReason() == null ? "" : e.priorityReason());
-        state.put("called", e.calledAt() == null ? "" : Long.toString(e.calledAt().toEpochMilli()));
-        return state.entrySet().stream().map(x -> x.getKey() + "=" + URLEncoder.encode(x.getValue(),
-                StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-    }
-
-    private static QueueEntry restore(QueueEntry e, String encoded) {
-        Map<String, String> state = new HashMap<>();
-        for (String pair : encoded.split("&")) {
-            int eq = pair.indexOf('=');
-            state.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        String doctor = state.get("doctor");
-        String reason = state.get("reason");
-        String called = state.get("called");
-        return e.changed(state.get("line"), Long.parseLong(state.get("place")),
-                doctor.isEmpty() ? null : Long.valueOf(doctor), Lane.valueOf(state.get("lane")),
-                reason.isEmpty() ? null : reason, QueueStatus.valueOf(state.get("status")),
-                Integer.parseInt(state.get("skips")), called.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(called)),
-                e.startedAt(), e.finishedAt());
+                undoState == null ? null : undoState.undoState(), version - 1);
     }
 
     private static void requireStatus(QueueEntry entry, String message, QueueStatus... allowed) {
@@ -749,42 +501,6 @@ public class QueueService {
             throw new RuleViolation(null, message + " (token " + entry.token() + " is "
                     + entry.status().label().toLowerCase() + ")");
         }
-    }
-
-    /** Doctors work only their own queue and their specialty's walk-ins; reception and administrators any. */
-    private void requireMayWork(DoctorSummary doctor) {
-        if (isOnlyDoctor() && !doctor.staffUsername().equals(currentStaff.username().orElse(""))) {
-            throw new AccessDeniedException("Doctors work only their own queue");
-        }
-    }
-
-    private void requireMayWork(QueueEntry entry) {
-        if (!isOnlyDoctor()) {
-            return;
-        }
-        DoctorSummary me = signedInDoctorOrDenied();
-        boolean mine = entry.doctorId() != null ? entry.doctorId() == me.internalId()
-                : entry.specialtyId() == specialtyInternalId(me.specialty());
-        if (!mine) {
-            throw new AccessDeniedException("Doctors work only their own queue");
-        }
-    }
-
-    private DoctorSummary signedInDoctorOrDenied() {
-        String me = currentStaff.username().orElse("");
-        return doctors.doctors().stream().filter(d -> d.staffUsername().equals(me)).findFirst()
-                .orElseThrow(() -> new AccessDeniedException("This account is not a doctor's"));
-    }
-
-    private static boolean isOnlyDoctor() {
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null) {
-            return false;
-        }
-        Set<String> roles = authentication.getAuthorities().stream().map(a -> a.getAuthority())
-                .collect(Collectors.toSet());
-        return roles.contains("ROLE_" + Role.DOCTOR_NAME) && !roles.contains("ROLE_" + Role.RECEPTIONIST_NAME)
-                && !roles.contains("ROLE_" + Role.ADMIN_NAME);
     }
 
     private static @Nullable String checkedReason(Lane lane, @Nullable String reason) {
@@ -796,98 +512,12 @@ public class QueueService {
         return lane == Lane.REGULAR ? null : why;
     }
 
-    /**
-     * Everything the queue screens read of one day, loaded in a handful of statements. When a change is committed,
-     * every open screen re-reads at once: they share one load instead of each repeating it. A load is kept only if
-     * no queue change started or committed while it was read ({@link #generation}), and for at most a few seconds
-     * (names, rooms and working time change elsewhere). Who may see it is still checked on every call.
-     */
-    private record Day(LocalDate date, long generation, long loadedAt, List<QueueEntry> entries,
-                       java.util.concurrent.atomic.AtomicReference<@Nullable Map<Long, PatientReference>> names,
-                       List<DoctorSummary> doctors,
-                       Map<Long, DoctorSummary> doctorsById, Map<Long, SpecialtySummary> specialties,
-                       Map<String, Integer> streaks, Map<Long, Duration> averages, List<QueueStore.EventRow> calls) {
-    }
-
-    private static final long SNAPSHOT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
-    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicReference<@Nullable Day> snapshot =
-            new java.util.concurrent.atomic.AtomicReference<>();
-
-    private Day day() {
-        LocalDate today = today();
-        Day cached = snapshot.get();
-        if (cached != null && cached.date().equals(today) && cached.generation() == generation.get()
-                && System.nanoTime() - cached.loadedAt() < SNAPSHOT_NANOS) {
-            return cached;
-        }
-        Day fresh = load(today);
-        if (fresh.generation() == generation.get()) {
-            snapshot.set(fresh);
-        }
-        return fresh;
-    }
-
-    private Day load(LocalDate date) {
-        long seen = generation.get();
-        return read(() -> {
-            List<QueueEntry> entries = store.ofDay(date);
-            List<DoctorSummary> all = doctors.doctors();
-            Map<Long, DoctorSummary> byId = new HashMap<>();
-            all.forEach(d -> byId.put(d.internalId(), d));
-            entries.stream().map(QueueEntry::doctorId).filter(java.util.Objects::nonNull)
-                    .filter(id -> !byId.containsKey(id)).findAny() // a deactivated doctor still in today's queue
-                    .ifPresent(missing -> byId.putAll(doctors.doctorsByInternalId(entries.stream()
-                            .map(QueueEntry::doctorId).filter(java.util.Objects::nonNull).collect(Collectors.toSet()))));
-            Map<Long, Duration> averages = new HashMap<>();
-            store.averageConsultationSeconds(date).forEach((doctor, seconds) ->
-                    averages.put(doctor, Duration.ofSeconds(seconds)));
-            return new Day(date, seen, System.nanoTime(), entries, new java.util.concurrent.atomic.AtomicReference<>(),
-                    all, byId, specialtiesByInternalId(),
-                    store.streaks(date), averages, store.latestCalls(date, 50));
-        });
-    }
-
-    /**
-     * The names of the day's queued patients, read through the patient service under the caller's permissions the
-     * first time a staff screen needs them (displays never ask), then kept with the day.
-     */
-    private Map<Long, PatientReference> people(Day day) {
-        Map<Long, PatientReference> known = day.names().get();
-        if (known != null) {
-            return known;
-        }
-        Map<Long, PatientReference> read = day.entries().isEmpty() ? Map.of() : read(() -> patients.references(
-                day.entries().stream().map(QueueEntry::patientId).collect(Collectors.toSet())));
-        day.names().compareAndSet(null, read);
-        return read;
-    }
-
-    /** A queue change is being written or was committed: loads taken before it are not kept. */
-    private void queueChanged() {
-        generation.incrementAndGet();
-        snapshot.set(null);
-    }
-
-
-    private Ticket ticket(QueueEntry entry, @Nullable DoctorSummary doctor, SpecialtySummary specialty,
-                          PatientReference patient) {
-        QueueEntryView view = view(entry);
-        return new Ticket(entry.publicId(), entry.token(), patient.fullName(),
-                doctor == null ? "Next available doctor" : doctor.displayName(), specialty.name(),
-                doctor == null ? "" : doctor.room(), view.position(), view.estimatedWait(), entry.arrivedAt());
-    }
-
     private Optional<QueueEntry> appointmentEntry(UUID appointmentId) {
         return store.byAppointment(appointments.internalId(appointmentId));
     }
 
     private QueueEntry entry(UUID entryId) {
         return store.byPublicId(entryId).orElseThrow(() -> new NotFoundException("No queue entry with this id"));
-    }
-
-    private Map<Long, SpecialtySummary> specialtiesByInternalId() {
-        return doctors.specialties().stream().collect(Collectors.toMap(SpecialtySummary::internalId, s -> s));
     }
 
     private static long specialtyInternalId(SpecialtySummary specialty) {
@@ -932,25 +562,9 @@ public class QueueService {
         events.publishEvent(new QueueChanged(date, Set.copyOf(new LinkedHashSet<>(lines)), call));
     }
 
+    /** One command: its transaction, retried when a concurrent change got there first. */
     private <T> T write(Supplier<@Nullable T> work) {
-        return Retries.retrying(() -> transaction.execute(status -> {
-                    queueChanged();
-                    org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                            new org.springframework.transaction.support.TransactionSynchronization() {
-                                // Before the after-commit listeners that tell the screens: a screen that re-reads
-                                // must never be handed a read taken before this commit.
-                                @Override
-                                public int getOrder() {
-                                    return org.springframework.core.Ordered.HIGHEST_PRECEDENCE;
-                                }
-
-                                @Override
-                                public void afterCommit() {
-                                    queueChanged();
-                                }
-                            });
-                    return work.get();
-                }),
+        return Retries.retrying(() -> transaction.execute(status -> work.get()),
                 e -> e instanceof OptimisticLockingFailureException
                         || (e instanceof DataIntegrityViolationException
                         && String.valueOf(e.getMessage()).contains("uk_queue_entry_place")));

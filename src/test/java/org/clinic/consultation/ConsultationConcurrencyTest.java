@@ -7,6 +7,7 @@ import org.clinic.base.RuleViolation;
 import org.clinic.doctor.DoctorService;
 import org.clinic.doctor.DoctorSummary;
 import org.clinic.patient.PatientService;
+import org.clinic.queue.QueueBoards;
 import org.clinic.queue.QueueService;
 import org.clinic.queue.QueueStatus;
 import org.clinic.security.Role;
@@ -44,6 +45,8 @@ class ConsultationConcurrencyTest {
     ConsultationService consultations;
     @Autowired
     QueueService queue;
+    @Autowired
+    QueueBoards boards;
     @Autowired
     AppointmentService appointments;
     @Autowired
@@ -108,8 +111,8 @@ class ConsultationConcurrencyTest {
             assertThat(outcomes).filteredOn("completed"::equals).hasSize(1);
             assertThat(outcomes).filteredOn(o -> !o.equals("completed"))
                     .allSatisfy(o -> assertThat(o).contains("already completed by " + doctor.staffUsername()));
-            assertThat(queue.get(arrival.entryId()).status()).isEqualTo(QueueStatus.DONE);
-            assertThat(as(doctor.staffUsername(), Role.DOCTOR, () -> queue.history(arrival.entryId())))
+            assertThat(boards.get(arrival.entryId()).status()).isEqualTo(QueueStatus.DONE);
+            assertThat(as(doctor.staffUsername(), Role.DOCTOR, () -> boards.history(arrival.entryId())))
                     .filteredOn(h -> h.contains("Finish")).hasSize(1);
             assertThat(jdbc.sql("SELECT COUNT(*) FROM appointment_event e JOIN appointment a ON a.id = e.appointment_id"
                             + " WHERE a.public_id = :id AND e.to_status = 'COMPLETED'")
@@ -159,7 +162,7 @@ class ConsultationConcurrencyTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(queue.get(arrival.entryId()).status()).isEqualTo(QueueStatus.DONE);
+        assertThat(boards.get(arrival.entryId()).status()).isEqualTo(QueueStatus.DONE);
         assertThat(as("grace", Role.RECEPTIONIST, () -> appointments.get(arrival.appointmentId()).status()))
                 .isEqualTo(AppointmentStatus.COMPLETED);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM appointment_event e JOIN appointment a ON a.id = e.appointment_id"

@@ -8,6 +8,7 @@ import org.clinic.base.RuleViolation;
 import org.clinic.doctor.DoctorService;
 import org.clinic.doctor.DoctorSummary;
 import org.clinic.patient.PatientService;
+import org.clinic.queue.QueueBoards;
 import org.clinic.queue.QueueService;
 import org.clinic.queue.QueueStatus;
 import org.clinic.security.Role;
@@ -48,6 +49,8 @@ class ConsultationServiceTest {
     @Autowired
     QueueService queue;
     @Autowired
+    QueueBoards boards;
+    @Autowired
     AppointmentService appointments;
     @Autowired
     StaffAccountService accounts;
@@ -84,10 +87,10 @@ class ConsultationServiceTest {
         assertThat(started.status()).isEqualTo(ConsultationStatus.DRAFT);
         assertThat(started.editable()).isTrue();
         assertThat(started.appointmentId()).isEqualTo(arrival.appointmentId());
-        assertThat(queue.get(arrival.entryId()).status()).isEqualTo(QueueStatus.IN_CONSULTATION);
-        assertThat(queue.get(arrival.entryId()).calledAt()).isNotNull();
+        assertThat(boards.get(arrival.entryId()).status()).isEqualTo(QueueStatus.IN_CONSULTATION);
+        assertThat(boards.get(arrival.entryId()).calledAt()).isNotNull();
         assertThat(appointments.get(arrival.appointmentId()).status()).isEqualTo(AppointmentStatus.IN_CONSULTATION);
-        assertThat(queue.history(arrival.entryId())).anyMatch(h -> h.contains("Call")).anyMatch(h -> h.contains("Consultation started"));
+        assertThat(boards.history(arrival.entryId())).anyMatch(h -> h.contains("Call")).anyMatch(h -> h.contains("Consultation started"));
         // a second start is told, not failed
         assertThatThrownBy(() -> asDoctor(() -> consultations.start(arrival.entryId())))
                 .isInstanceOf(RuleViolation.class)
@@ -220,9 +223,9 @@ class ConsultationServiceTest {
         assertThat(done.status()).isEqualTo(ConsultationStatus.COMPLETED);
         assertThat(done.completedBy()).isEqualTo(doctor.staffUsername());
         assertThat(done.content().prescription()).hasSize(1);
-        assertThat(queue.get(arrival.entryId()).status()).isEqualTo(QueueStatus.DONE);
+        assertThat(boards.get(arrival.entryId()).status()).isEqualTo(QueueStatus.DONE);
         assertThat(appointments.get(arrival.appointmentId()).status()).isEqualTo(AppointmentStatus.COMPLETED);
-        assertThat(queue.board(doctor.id()).done()).isEqualTo(1);
+        assertThat(boards.board(doctor.id()).done()).isEqualTo(1);
     }
 
     @Test
@@ -299,8 +302,8 @@ class ConsultationServiceTest {
         assertThat(after.status()).isEqualTo(ConsultationStatus.DRAFT);
         assertThat(after.version()).isEqualTo(c.version());
         assertThat(after.content()).isEqualTo(ConsultationContent.EMPTY);
-        assertThat(queue.get(arrival.entryId()).status()).isEqualTo(QueueStatus.IN_CONSULTATION);
-        assertThat(queue.history(arrival.entryId())).noneMatch(h -> h.contains("Finish"));
+        assertThat(boards.get(arrival.entryId()).status()).isEqualTo(QueueStatus.IN_CONSULTATION);
+        assertThat(boards.history(arrival.entryId())).noneMatch(h -> h.contains("Finish"));
 
         // The queue step fails instead: the entry was moved out of the consultation meanwhile.
         jdbc.sql("UPDATE appointment SET status = 'IN_CONSULTATION' WHERE public_id = :id")
@@ -321,7 +324,7 @@ class ConsultationServiceTest {
         var called = asDoctor(() -> consultations.completeAndCallNext(c.id(), c.version(), sample()));
 
         assertThat(called).hasValueSatisfying(e -> assertThat(e.id()).isEqualTo(next.entryId()));
-        assertThat(queue.get(next.entryId()).status()).isEqualTo(QueueStatus.CALLED);
+        assertThat(boards.get(next.entryId()).status()).isEqualTo(QueueStatus.CALLED);
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.clinic.doctor.DoctorService;
 import org.clinic.doctor.DoctorSummary;
 import org.clinic.patient.PatientService;
 import org.clinic.queue.DisplayScope;
+import org.clinic.queue.QueueBoards;
 import org.clinic.queue.QueueService;
 import org.clinic.queue.QueueStatus;
 import org.clinic.security.CreateStaffAccount;
@@ -56,6 +57,8 @@ class ConsultationJourneyTest extends JourneyTest {
     AppointmentService appointments;
     @Autowired
     QueueService queue;
+    @Autowired
+    QueueBoards boards;
     @Autowired
     ConsultationRecords consultations;
     @Autowired
@@ -154,7 +157,7 @@ class ConsultationJourneyTest extends JourneyTest {
         assertThat(desk(() -> appointments.get(first.id())).status()).isEqualTo(AppointmentStatus.COMPLETED);
         assertThat(asDoctor(doctor, () -> consultations.get(consultationId)).status())
                 .isEqualTo(ConsultationStatus.COMPLETED);
-        var next = desk(() -> queue.board(doctor.id())).current();
+        var next = desk(() -> boards.board(doctor.id())).current();
         assertThat(next).singleElement().satisfies(e -> {
             assertThat(e.patientName()).isEqualTo(second.patientName());
             assertThat(e.status()).isEqualTo(QueueStatus.CALLED);
@@ -166,7 +169,7 @@ class ConsultationJourneyTest extends JourneyTest {
                 new LocatorAssertions.HasTextOptions().setTimeout(15_000));
         assertThat(tv.locator("body")).not().containsText(second.patientName());
         var display = SystemAuthentication.runAs(Role.DISPLAY,
-                () -> queue.display(new DisplayScope(DisplayScope.Kind.DOCTOR, doctor.id()), false));
+                () -> boards.display(new DisplayScope(DisplayScope.Kind.DOCTOR, doctor.id()), false));
         assertThat(display.calls()).first().satisfies(call -> {
             assertThat(call.token()).isEqualTo(next.getFirst().token());
             assertThat(call.room()).isEqualTo(doctor.room());

@@ -15,6 +15,7 @@ import org.clinic.patient.PatientService;
 import org.clinic.patient.TestPatients;
 import org.clinic.queue.Lane;
 import org.clinic.queue.QueueEntryView;
+import org.clinic.queue.QueueBoards;
 import org.clinic.queue.QueueService;
 import org.clinic.security.CreateStaffAccount;
 import org.clinic.security.Role;
@@ -57,6 +58,8 @@ class WaitingRoomDisplayJourneyTest extends JourneyTest {
     PatientService patients;
     @Autowired
     QueueService queue;
+    @Autowired
+    QueueBoards boards;
     @Autowired
     TestClock clock;
     @Autowired
@@ -224,7 +227,7 @@ class WaitingRoomDisplayJourneyTest extends JourneyTest {
     }
 
     private String token(int index) {
-        return SystemAuthentication.runAs(Role.RECEPTIONIST, () -> queue.board(doctor.id()).waiting().get(index).token());
+        return SystemAuthentication.runAs(Role.RECEPTIONIST, () -> boards.board(doctor.id()).waiting().get(index).token());
     }
 
     private static String spoken(String text) {

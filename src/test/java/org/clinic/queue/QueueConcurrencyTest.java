@@ -40,6 +40,10 @@ class QueueConcurrencyTest {
 
     @Autowired
     QueueService queue;
+
+    @Autowired
+
+    QueueBoards boards;
     @Autowired
     AppointmentService appointments;
     @Autowired
@@ -89,7 +93,7 @@ class QueueConcurrencyTest {
         assertThat(outcomes).allSatisfy(o -> assertThat(o.error()).isNull());
         assertThat(outcomes.stream().map(Outcome::token).distinct()).hasSize(200);
         for (DoctorSummary doctor : five) {
-            assertThat(queue.board(doctor.id()).waiting()).hasSize(40);
+            assertThat(boards.board(doctor.id()).waiting()).hasSize(40);
         }
         assertThat(jdbc.sql("SELECT COUNT(*) FROM (SELECT token_line, on_date, token_number FROM queue_entry"
                 + " GROUP BY token_line, on_date, token_number HAVING COUNT(*) > 1) x").query(Integer.class).single())

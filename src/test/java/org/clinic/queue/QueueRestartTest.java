@@ -36,6 +36,10 @@ class QueueRestartTest {
 
     @Autowired
     QueueService queue;
+
+    @Autowired
+
+    QueueBoards boards;
     @Autowired
     StaffAccountService accounts;
     @Autowired
@@ -67,15 +71,15 @@ class QueueRestartTest {
         QueueEntryView called = queue.callNext(doctor.id()).orElseThrow();
         queue.recall(called.id());
 
-        String before = snapshot(queue, doctor);
-        DisplayBoard displayBefore = queue.display(new DisplayScope(DisplayScope.Kind.DOCTOR, doctor.id()), false);
+        String before = snapshot(boards, doctor);
+        DisplayBoard displayBefore = boards.display(new DisplayScope(DisplayScope.Kind.DOCTOR, doctor.id()), false);
 
         SecurityContextHolderStrategy ours = SecurityContextHolder.getContextHolderStrategy();
         try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(ClinicApplication.class)
                 .properties("server.port=0", "clinic.demo.enabled=false", "spring.main.banner-mode=off")
                 .run()) {
-            QueueService fresh = restarted.getBean(QueueService.class);
-            assertThat(fresh).isNotSameAs(queue);
+            QueueBoards fresh = restarted.getBean(QueueBoards.class);
+            assertThat(fresh).isNotSameAs(boards);
             SecurityContextHolder.setContextHolderStrategy(restarted.getBean(SecurityContextHolderStrategy.class));
             String after = SystemAuthentication.runAs(Role.RECEPTIONIST, () -> snapshot(fresh, doctor));
             DisplayBoard displayAfter = SystemAuthentication.runAs(Role.DISPLAY,
@@ -91,7 +95,7 @@ class QueueRestartTest {
     }
 
     /** What a screen would show of the doctor's queue, minus the ticking wait times. */
-    private static String snapshot(QueueService service, DoctorSummary doctor) {
+    private static String snapshot(QueueBoards service, DoctorSummary doctor) {
         LineBoard board = service.board(doctor.id());
         StringBuilder text = new StringBuilder();
         board.current().forEach(e -> text.append("now ").append(e.token()).append(' ').append(e.status())

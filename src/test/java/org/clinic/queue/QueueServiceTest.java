@@ -37,6 +37,10 @@ class QueueServiceTest {
 
     @Autowired
     QueueService queue;
+
+    @Autowired
+
+    QueueBoards boards;
     @Autowired
     AppointmentService appointments;
     @Autowired
@@ -74,7 +78,7 @@ class QueueServiceTest {
         assertThat(appointments.get(booked.id()).status()).isEqualTo(AppointmentStatus.CHECKED_IN);
         assertThatThrownBy(() -> queue.checkIn(booked.id())).isInstanceOf(RuleViolation.class)
                 .hasMessageContaining("already checked in").hasMessageContaining(ticket.token());
-        assertThat(queue.board(doctor.id()).waiting()).hasSize(1);
+        assertThat(boards.board(doctor.id()).waiting()).hasSize(1);
     }
 
     @Test
@@ -124,8 +128,8 @@ class QueueServiceTest {
         walkIn(people.get(1), doctor, Lane.REGULAR);
         walkIn(people.get(2), doctor, Lane.DISABILITY);
         walkIn(people.get(3), doctor, Lane.REGULAR);
-        List<String> predicted = queue.board(doctor.id()).waiting().stream().map(QueueEntryView::token).toList();
-        assertThat(queue.board(doctor.id()).waiting()).extracting(QueueEntryView::position).containsExactly(1, 2, 3, 4);
+        List<String> predicted = boards.board(doctor.id()).waiting().stream().map(QueueEntryView::token).toList();
+        assertThat(boards.board(doctor.id()).waiting()).extracting(QueueEntryView::position).containsExactly(1, 2, 3, 4);
 
         List<String> called = new java.util.ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -155,12 +159,12 @@ class QueueServiceTest {
         assertThat(skipped.skips()).isEqualTo(1);
         assertThat(skipped.position()).isEqualTo(4); // moved back three places
         queue.noShow(called.id());
-        assertThat(queue.get(called.id()).status()).isEqualTo(QueueStatus.NO_SHOW);
+        assertThat(boards.get(called.id()).status()).isEqualTo(QueueStatus.NO_SHOW);
         assertThat(appointments.get(booked.id()).status()).isEqualTo(AppointmentStatus.NO_SHOW);
-        assertThat(queue.history(called.id())).hasSize(4);
+        assertThat(boards.history(called.id())).hasSize(4);
 
         queue.returnToQueue(called.id());
-        assertThat(queue.get(called.id()).position()).isEqualTo(1);
+        assertThat(boards.get(called.id()).position()).isEqualTo(1);
         assertThat(appointments.get(booked.id()).status()).isEqualTo(AppointmentStatus.CHECKED_IN);
     }
 
@@ -172,30 +176,30 @@ class QueueServiceTest {
         walkIn(people.get(0), to, Lane.REGULAR);
         String moving = walkIn(people.get(1), from, Lane.SENIOR);
         walkIn(people.get(2), to, Lane.REGULAR);
-        UUID entry = queue.board(from.id()).waiting().getFirst().id();
+        UUID entry = boards.board(from.id()).waiting().getFirst().id();
 
         queue.transfer(entry, to.id(), "Dr away for an emergency");
 
-        QueueEntryView moved = queue.get(entry);
+        QueueEntryView moved = boards.get(entry);
         assertThat(moved.token()).isEqualTo(moving);
         assertThat(moved.lane()).isEqualTo(Lane.SENIOR);
         assertThat(moved.doctorId()).isEqualTo(to.id());
         // arrived second, and a senior: called first in the new queue
-        assertThat(queue.board(to.id()).waiting()).extracting(QueueEntryView::token).first().isEqualTo(moving);
-        assertThat(queue.board(from.id()).waiting()).isEmpty();
+        assertThat(boards.board(to.id()).waiting()).extracting(QueueEntryView::token).first().isEqualTo(moving);
+        assertThat(boards.board(from.id()).waiting()).isEmpty();
     }
 
     @Test
     void a_priority_change_needs_a_reason() {
         DoctorSummary doctor = doctor();
         walkIn(clinic.patients(1).getFirst(), doctor, Lane.REGULAR);
-        UUID entry = queue.board(doctor.id()).waiting().getFirst().id();
+        UUID entry = boards.board(doctor.id()).waiting().getFirst().id();
 
         assertThatThrownBy(() -> queue.changePriority(entry, Lane.DISABILITY, " "))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("reason");
         queue.changePriority(entry, Lane.DISABILITY, "Wheelchair user");
-        assertThat(queue.get(entry).lane()).isEqualTo(Lane.DISABILITY);
-        assertThat(queue.get(entry).priorityReason()).isEqualTo("Wheelchair user");
+        assertThat(boards.get(entry).lane()).isEqualTo(Lane.DISABILITY);
+        assertThat(boards.get(entry).priorityReason()).isEqualTo("Wheelchair user");
     }
 
     @Test
@@ -207,13 +211,13 @@ class QueueServiceTest {
 
         QueueEntryView called = queue.callNext(doctor.id()).orElseThrow();
         assertThat(queue.undoLast(doctor.id())).contains("Called").contains(called.token());
-        assertThat(queue.get(called.id()).status()).isEqualTo(QueueStatus.WAITING);
-        assertThat(queue.get(called.id()).position()).isEqualTo(1);
+        assertThat(boards.get(called.id()).status()).isEqualTo(QueueStatus.WAITING);
+        assertThat(boards.get(called.id()).position()).isEqualTo(1);
 
         QueueEntryView again = queue.callNext(doctor.id()).orElseThrow();
         clock.advance(queue.settings().undoWindow().plusSeconds(1));
         assertThatThrownBy(() -> queue.undoLast(doctor.id())).hasMessageContaining("Too late");
-        assertThat(queue.get(again.id()).status()).isEqualTo(QueueStatus.CALLED);
+        assertThat(boards.get(again.id()).status()).isEqualTo(QueueStatus.CALLED);
     }
 
     @Test
@@ -241,7 +245,7 @@ class QueueServiceTest {
         assertThat(walkIn.doctorName()).isEqualTo("Next available doctor");
 
         assertThat(queue.callNext(doctor.id()).orElseThrow().token()).isEqualTo(own);
-        QueueEntryView first = queue.board(doctor.id()).current().getFirst();
+        QueueEntryView first = boards.board(doctor.id()).current().getFirst();
         queue.start(first.id());
         queue.finish(first.id());
         QueueEntryView second = queue.callNext(doctor.id()).orElseThrow();
@@ -258,18 +262,18 @@ class QueueServiceTest {
         assertThat(as(mine.staffUsername(), Role.DOCTOR, () -> queue.callNext(mine.id()))).isEmpty();
         assertThatThrownBy(() -> as(mine.staffUsername(), Role.DOCTOR, () -> queue.callNext(other.id())))
                 .isInstanceOf(AccessDeniedException.class);
-        UUID entry = queue.board(other.id()).waiting().getFirst().id();
+        UUID entry = boards.board(other.id()).waiting().getFirst().id();
         assertThatThrownBy(() -> as(mine.staffUsername(), Role.DOCTOR, () -> {
             queue.notPresent(entry);
             return null;
         })).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> as("tv", Role.DISPLAY, () -> queue.callNext(other.id())))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> as("tv", Role.DISPLAY, () -> queue.boards()))
+        assertThatThrownBy(() -> as("tv", Role.DISPLAY, () -> boards.boards()))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> as(mine.staffUsername(), Role.DOCTOR, () -> queue.walkIn(UUID.randomUUID(), null,
                 mine.specialty().id(), Lane.REGULAR, null, null))).isInstanceOf(AccessDeniedException.class);
-        DisplayBoard board = as("tv", Role.DISPLAY, () -> queue.display(DisplayScope.clinic(), false));
+        DisplayBoard board = as("tv", Role.DISPLAY, () -> boards.display(DisplayScope.clinic(), false));
         assertThat(board.waiting()).isNotEmpty().allSatisfy(w -> assertThat(w.initials()).isNull());
     }
 
@@ -279,7 +283,7 @@ class QueueServiceTest {
         UUID patient = clinic.patients(1).getFirst();
         assertThatThrownBy(() -> queue.walkIn(patient, doctor.id(), doctor.specialty().id(), Lane.PREGNANT, null, null))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("reason");
-        assertThat(queue.board(doctor.id()).waiting()).isEmpty();
+        assertThat(boards.board(doctor.id()).waiting()).isEmpty();
     }
 
     private DoctorSummary doctor() {

@@ -33,6 +33,7 @@ import org.clinic.doctor.DoctorSummary;
 import org.clinic.queue.LineBoard;
 import org.clinic.queue.QueueChanged;
 import org.clinic.queue.QueueEntryView;
+import org.clinic.queue.QueueBoards;
 import org.clinic.queue.QueueService;
 import org.clinic.queue.QueueStatus;
 import org.clinic.security.Role;
@@ -57,6 +58,7 @@ import java.util.UUID;
 public class DoctorQueueView extends Main implements BeforeEnterObserver {
 
     private final QueueService queue;
+    private final QueueBoards boards;
     private final LiveUpdates liveUpdates;
     private final Clock clock;
     private final QueueActions actions;
@@ -74,14 +76,15 @@ public class DoctorQueueView extends Main implements BeforeEnterObserver {
     private final List<Registration> registrations = new ArrayList<>();
     private @Nullable DoctorSummary shown;
 
-    public DoctorQueueView(QueueService queue, DoctorService doctors, LiveUpdates liveUpdates, Clock clock,
+    public DoctorQueueView(QueueService queue, QueueBoards boards, DoctorService doctors, LiveUpdates liveUpdates, Clock clock,
                            com.vaadin.flow.spring.security.AuthenticationContext authentication) {
         this.queue = queue;
+        this.boards = boards;
         this.liveUpdates = liveUpdates;
         this.clock = clock;
         this.actions = new QueueActions(queue, this::refresh);
         this.doctorList = doctors.doctors();
-        this.me = queue.signedInDoctor().orElse(null);
+        this.me = boards.signedInDoctor().orElse(null);
         this.frontDesk = authentication.hasAnyRole(Role.RECEPTIONIST_NAME, Role.ADMIN_NAME);
         addClassName("clinic-page");
         addClassName("clinic-doctor-queue");
@@ -218,7 +221,7 @@ public class DoctorQueueView extends Main implements BeforeEnterObserver {
             undo.setEnabled(false);
             return;
         }
-        LineBoard board = queue.board(shown.id());
+        LineBoard board = boards.board(shown.id());
         title.setText(me != null ? "My queue · room " + shown.room() : shown.displayName() + " · room " + shown.room());
         summary.setText(board.waiting().size() + " waiting · " + board.done() + " seen today · about "
                 + QueueText.minutes(board.averageConsultation()) + " per patient");

@@ -35,6 +35,7 @@ import org.clinic.queue.LineBoard;
 import org.clinic.queue.QueueChanged;
 import org.clinic.queue.QueueEntryView;
 import org.clinic.queue.QueuePositions;
+import org.clinic.queue.QueueBoards;
 import org.clinic.queue.QueueService;
 import org.clinic.queue.Ticket;
 import org.clinic.security.Role;
@@ -60,6 +61,7 @@ public class ReceptionQueueView extends Main {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     private final QueueService queue;
+    private final QueueBoards queueBoards;
     private final AppointmentService appointments;
     private final LiveUpdates liveUpdates;
     private final Clock clock;
@@ -77,10 +79,11 @@ public class ReceptionQueueView extends Main {
     private List<String> shownOrder = List.of();
     private final List<Registration> registrations = new ArrayList<>();
 
-    public ReceptionQueueView(QueueService queue, AppointmentService appointments, DoctorService doctors,
+    public ReceptionQueueView(QueueService queue, QueueBoards queueBoards, AppointmentService appointments, DoctorService doctors,
                               PatientService patients, LiveUpdates liveUpdates, Clock clock,
                               QueuePositions positions, PublicLinks links) {
         this.queue = queue;
+        this.queueBoards = queueBoards;
         this.positions = positions;
         this.links = links;
         this.appointments = appointments;
@@ -181,7 +184,7 @@ public class ReceptionQueueView extends Main {
      * clinic-wide dashboard is pushed on every change anywhere, so unchanged cards are not rebuilt or re-sent.
      */
     private void refreshBoards(boolean everything) {
-        List<LineBoard> now = queue.boards();
+        List<LineBoard> now = queueBoards.boards();
         List<String> order = now.stream().map(LineBoard::line).toList();
         if (!order.equals(shownOrder)) {
             boards.removeAll();

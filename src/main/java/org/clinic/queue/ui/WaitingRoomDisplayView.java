@@ -21,7 +21,7 @@ import org.clinic.queue.DisplayBoard;
 import org.clinic.queue.DisplayScope;
 import org.clinic.queue.DisplaySettings;
 import org.clinic.queue.QueueChanged;
-import org.clinic.queue.QueueService;
+import org.clinic.queue.QueueBoards;
 import org.clinic.security.DisplayDevices;
 import org.clinic.security.Role;
 import org.jspecify.annotations.Nullable;
@@ -67,7 +67,7 @@ public class WaitingRoomDisplayView extends Div implements BeforeEnterObserver {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final Logger log = LoggerFactory.getLogger(WaitingRoomDisplayView.class);
 
-    private final QueueService queue;
+    private final QueueBoards queue;
     private final DisplayDevices displayDevices;
     private final LiveUpdates liveUpdates;
     private final Clock clock;
@@ -78,7 +78,7 @@ public class WaitingRoomDisplayView extends Div implements BeforeEnterObserver {
     private final Span dateText = new Span();
     private final Div now = new Div();
     private final Div recent = new Div();
-    private final Div waiting = new Div();
+    private final WaitingTokens waiting = new WaitingTokens();
     private final Div soundPrompt = new Div();
     private final Div connection = new Div();
     private final List<String> announced = new ArrayList<>();
@@ -91,7 +91,7 @@ public class WaitingRoomDisplayView extends Div implements BeforeEnterObserver {
     private @Nullable Registration subscription;
     private @Nullable Registration polling;
 
-    public WaitingRoomDisplayView(QueueService queue, DisplayDevices displayDevices, LiveUpdates liveUpdates,
+    public WaitingRoomDisplayView(QueueBoards queue, DisplayDevices displayDevices, LiveUpdates liveUpdates,
                                   Clock clock, ClinicSettings clinic, DisplaySettings settings) {
         this.queue = queue;
         this.displayDevices = displayDevices;
@@ -146,8 +146,6 @@ public class WaitingRoomDisplayView extends Div implements BeforeEnterObserver {
         now.addClassName("wr-now");
         recent.setId("recent-calls");
         recent.addClassName("wr-recent");
-        waiting.setId("waiting-tokens");
-        waiting.addClassName("wr-waiting");
         Div lower = new Div(recent, waiting);
         lower.addClassName("wr-lower");
 
@@ -168,8 +166,10 @@ public class WaitingRoomDisplayView extends Div implements BeforeEnterObserver {
         if (lastAnnounced < 0) {
             return; // the address was not valid: nothing to keep up to date
         }
-        subscription = liveUpdates.subscribe(ui, QueueChanged.class, changed -> changed.date().equals(today()),
-                this::refresh);
+        // The board is read outside this screen's lock from the day every display shares; only a display whose
+        // board changed is locked and pushed to.
+        subscription = liveUpdates.follow(ui, QueueChanged.class, changed -> changed.date().equals(today()),
+                () -> queue.display(scope, initials), this::apply);
         // Push brings every change. The poll (one small request every 15 s) heals a missed one, moves to a new day,
         // and is how a display learns that the server restarted: its session is gone, so the page reloads by itself.
         ui.setPollInterval(POLL_MILLIS);
@@ -197,7 +197,7 @@ public class WaitingRoomDisplayView extends Div implements BeforeEnterObserver {
         }
     }
 
-    /** Re-reads the board under the viewer's permissions; announces calls not announced yet, oldest first. */
+    /** Re-reads the board under the viewer's permissions and shows it. */
     void refresh() {
         DisplayBoard board;
         try {
@@ -207,6 +207,11 @@ public class WaitingRoomDisplayView extends Div implements BeforeEnterObserver {
             log.debug("Display could not be refreshed", unavailable);
             return;
         }
+        apply(board);
+    }
+
+    /** Shows what changed of the board; announces calls not announced yet, oldest first. */
+    private void apply(DisplayBoard board) {
         if (!board.equals(shown)) {
             show(board);
         }
@@ -234,12 +239,24 @@ public class WaitingRoomDisplayView extends Div implements BeforeEnterObserver {
         return List.copyOf(announced);
     }
 
+    /** Changes only the parts whose content changed, so a push carries as little as possible. */
     private void show(DisplayBoard board) {
+        DisplayBoard before = shown;
         shown = board;
-        title.setText(board.title());
-        showNow(board.calls().isEmpty() ? null : board.calls().getFirst());
-        showRecent(board.calls());
-        showWaiting(board.waiting());
+        if (!board.title().equals(title.getText())) {
+            title.setText(board.title());
+        }
+        if (before == null || !board.calls().equals(before.calls())) {
+            DisplayBoard.Call first = board.calls().isEmpty() ? null : board.calls().getFirst();
+            if (before == null || !java.util.Objects.equals(first,
+                    before.calls().isEmpty() ? null : before.calls().getFirst())) {
+                showNow(first);
+            }
+            showRecent(board.calls());
+        }
+        if (before == null || !board.waiting().equals(before.waiting())) {
+            waiting.show(board.waiting(), scope.kind() == DisplayScope.Kind.DOCTOR);
+        }
     }
 
     private void showNow(DisplayBoard.@Nullable Call call) {
@@ -308,51 +325,6 @@ public class WaitingRoomDisplayView extends Div implements BeforeEnterObserver {
             none.addClassName("wr-empty");
             recent.add(none);
         }
-    }
-
-    private void showWaiting(List<DisplayBoard.Waiting> tokens) {
-        waiting.removeAll();
-        Div heading = new Div("Waiting" + (tokens.isEmpty() ? "" : " (" + tokens.size() + ")"));
-        heading.addClassName("wr-heading");
-        waiting.add(heading);
-        if (tokens.isEmpty()) {
-            Div none = new Div("Nobody is waiting");
-            none.addClassName("wr-empty");
-            waiting.add(none);
-            return;
-        }
-        Map<String, List<DisplayBoard.Waiting>> byRoom = new LinkedHashMap<>();
-        tokens.forEach(w -> byRoom.computeIfAbsent(w.room(), r -> new ArrayList<>()).add(w));
-        boolean labelled = scope.kind() != DisplayScope.Kind.DOCTOR || byRoom.size() > 1;
-        Div groups = new Div();
-        groups.addClassName("wr-groups");
-        byRoom.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey(Comparator.comparing((String r) -> r.isEmpty()).thenComparing(r -> r)))
-                .forEach(group -> {
-                    Div row = new Div();
-                    row.addClassName("wr-group");
-                    if (labelled) {
-                        Span room = new Span(group.getKey().isEmpty() ? "Next free room" : roomLabel(group.getKey()));
-                        room.addClassName("wr-group-room");
-                        row.add(room);
-                    }
-                    Div chips = new Div();
-                    chips.addClassName("wr-chips");
-                    List<DisplayBoard.Waiting> inRoom = group.getValue();
-                    for (DisplayBoard.Waiting w : inRoom.subList(0, Math.min(inRoom.size(), WAITING_PER_GROUP))) {
-                        Span chip = new Span(w.token() + (w.initials() == null ? "" : " · " + w.initials()));
-                        chip.addClassName("wr-chip");
-                        chips.add(chip);
-                    }
-                    if (inRoom.size() > WAITING_PER_GROUP) {
-                        Span more = new Span("+" + (inRoom.size() - WAITING_PER_GROUP) + " more");
-                        more.addClassName("wr-chip-more");
-                        chips.add(more);
-                    }
-                    row.add(chips);
-                    groups.add(row);
-                });
-        waiting.add(groups);
     }
 
     private static String roomLabel(String room) {

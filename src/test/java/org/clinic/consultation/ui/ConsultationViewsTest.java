@@ -20,6 +20,7 @@ import org.clinic.consultation.ConsultationStatus;
 import org.clinic.doctor.DoctorService;
 import org.clinic.doctor.DoctorSummary;
 import org.clinic.patient.PatientService;
+import org.clinic.queue.QueueBoards;
 import org.clinic.queue.QueueService;
 import org.clinic.queue.QueueStatus;
 import org.clinic.queue.ui.DoctorQueueView;
@@ -52,6 +53,8 @@ class ConsultationViewsTest extends SpringBrowserlessTest {
     ConsultationRecords records;
     @Autowired
     QueueService queue;
+    @Autowired
+    QueueBoards boards;
     @Autowired
     AppointmentService appointments;
     @Autowired
@@ -88,7 +91,7 @@ class ConsultationViewsTest extends SpringBrowserlessTest {
         test($(Button.class).id("start-consultation")).click();
 
         assertThat(getCurrentView()).isInstanceOf(ConsultationView.class);
-        assertThat(queue.get(arrival.entryId()).status()).isEqualTo(QueueStatus.IN_CONSULTATION);
+        assertThat(boards.get(arrival.entryId()).status()).isEqualTo(QueueStatus.IN_CONSULTATION);
         assertThat(appointments.get(arrival.appointmentId()).status()).isEqualTo(AppointmentStatus.IN_CONSULTATION);
         // back in the queue, the card opens the same consultation
         navigate(DoctorQueueView.class);
@@ -178,7 +181,7 @@ class ConsultationViewsTest extends SpringBrowserlessTest {
         test(complete).click();
 
         assertThat(records.get(c.id()).status()).isEqualTo(ConsultationStatus.COMPLETED);
-        assertThat(queue.get(arrival.entryId()).status()).isEqualTo(QueueStatus.DONE);
+        assertThat(boards.get(arrival.entryId()).status()).isEqualTo(QueueStatus.DONE);
         assertThat($(TextField.class).id("diagnosis").isReadOnly()).isTrue();
         assertThat(complete.isVisible()).isFalse();
         assertThat($(Span.class).id("save-status").getText()).contains("Completed by").contains("locked");
@@ -205,7 +208,7 @@ class ConsultationViewsTest extends SpringBrowserlessTest {
         test($(Button.class).id("complete-and-next")).click();
 
         assertThat(getCurrentView()).isInstanceOf(DoctorQueueView.class);
-        assertThat(queue.get(next.entryId()).status()).isEqualTo(QueueStatus.CALLED);
+        assertThat(boards.get(next.entryId()).status()).isEqualTo(QueueStatus.CALLED);
         assertThat(records.get(c.id()).status()).isEqualTo(ConsultationStatus.COMPLETED);
     }
 

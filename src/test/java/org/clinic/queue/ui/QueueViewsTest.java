@@ -23,6 +23,7 @@ import org.clinic.patient.PatientService;
 import org.clinic.patient.PatientSummary;
 import org.clinic.queue.Lane;
 import org.clinic.queue.QueueEntryView;
+import org.clinic.queue.QueueBoards;
 import org.clinic.queue.QueueService;
 import org.clinic.queue.QueueStatus;
 import org.clinic.security.Role;
@@ -51,6 +52,10 @@ class QueueViewsTest extends SpringBrowserlessTest {
 
     @Autowired
     QueueService queue;
+
+    @Autowired
+
+    QueueBoards boards;
     @Autowired
     AppointmentService appointments;
     @Autowired
@@ -112,12 +117,12 @@ class QueueViewsTest extends SpringBrowserlessTest {
         test($(Button.class).id("confirm-walk-in")).click();
         // the priority needs its reason: nothing joined yet
         assertThat($(TextField.class).id("walk-in-priority-reason").isInvalid()).isTrue();
-        assertThat(queue.board(doctor.id()).waiting()).isEmpty();
+        assertThat(boards.board(doctor.id()).waiting()).isEmpty();
 
         test($(TextField.class).id("walk-in-priority-reason")).setValue("34 weeks");
         test($(Button.class).id("confirm-walk-in")).click();
 
-        assertThat(queue.board(doctor.id()).waiting()).singleElement()
+        assertThat(boards.board(doctor.id()).waiting()).singleElement()
                 .satisfies(e -> assertThat(e.lane()).isEqualTo(Lane.PREGNANT));
         assertThat(board(doctor).getElement().getTextRecursively()).contains("Pregnant", "Walk-in");
     }
@@ -133,26 +138,26 @@ class QueueViewsTest extends SpringBrowserlessTest {
             navigate(DoctorQueueView.class);
             assertThat($(com.vaadin.flow.component.html.H2.class).single().getText()).contains("My queue");
             test($(Button.class).id("call-next")).click();
-            QueueEntryView called = queue.board(doctor.id()).current().getFirst();
+            QueueEntryView called = boards.board(doctor.id()).current().getFirst();
             assertThat($(Div.class).id("now-serving").getElement().getTextRecursively())
                     .contains(called.token(), called.patientName());
             // Start opens the consultation screen (its own module, by route), which starts the visit.
             test($(Button.class).id("start-consultation")).click();
             assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath())
                     .startsWith("consultations/");
-            assertThat(queue.get(called.id()).status()).isEqualTo(QueueStatus.IN_CONSULTATION);
+            assertThat(boards.get(called.id()).status()).isEqualTo(QueueStatus.IN_CONSULTATION);
             // Completing the consultation finishes the visit (ConsultationViewsTest); here the queue's part alone.
             queue.finish(called.id());
             queue.callNext(doctor.id());
-            assertThat(queue.get(called.id()).status()).isEqualTo(QueueStatus.DONE);
-            assertThat(queue.board(doctor.id()).current()).singleElement()
+            assertThat(boards.get(called.id()).status()).isEqualTo(QueueStatus.DONE);
+            assertThat(boards.board(doctor.id()).current()).singleElement()
                     .satisfies(e -> assertThat(e.status()).isEqualTo(QueueStatus.CALLED));
         });
 
         // Reception's dashboard follows what the doctor does, without reload.
         navigate(ReceptionQueueView.class);
         assertThat(board(doctor).getElement().getTextRecursively()).contains("1 seen");
-        QueueEntryView second = queue.board(doctor.id()).current().getFirst();
+        QueueEntryView second = boards.board(doctor.id()).current().getFirst();
         asDoctor(doctor, () -> {
             queue.start(second.id());
             queue.finish(second.id());

@@ -12,6 +12,7 @@ import org.clinic.patient.PatientService;
 import org.clinic.patient.TestPatients;
 import org.clinic.queue.Lane;
 import org.clinic.queue.QueueEntryView;
+import org.clinic.queue.QueueBoards;
 import org.clinic.queue.QueueService;
 import org.clinic.security.ActingAs;
 import org.clinic.security.CreateStaffAccount;
@@ -45,6 +46,10 @@ class WaitingRoomDisplayViewTest extends SpringBrowserlessTest {
 
     @Autowired
     QueueService queue;
+
+    @Autowired
+
+    QueueBoards boards;
     @Autowired
     StaffAccountService accounts;
     @Autowired
@@ -131,7 +136,7 @@ class WaitingRoomDisplayViewTest extends SpringBrowserlessTest {
         WaitingRoomDisplayView view = open(Map.of("doctor", doctor.id().toString(), "lang", "en-GB"));
         assertThat(view.announced()).as("calls made before the display opened are not read out").isEmpty();
         QueueEntryView first = SystemAuthentication.runAs(Role.RECEPTIONIST,
-                () -> queue.board(doctor.id()).current().getFirst());
+                () -> boards.board(doctor.id()).current().getFirst());
 
         SystemAuthentication.runAs(Role.RECEPTIONIST, () -> {
             queue.start(first.id());
@@ -140,7 +145,7 @@ class WaitingRoomDisplayViewTest extends SpringBrowserlessTest {
         });
         awaitLiveUpdate(() -> view.announced().size() == 1);
         QueueEntryView second = SystemAuthentication.runAs(Role.RECEPTIONIST,
-                () -> queue.board(doctor.id()).current().getFirst());
+                () -> boards.board(doctor.id()).current().getFirst());
         assertThat(view.getElement().getTextRecursively()).contains(second.token());
         assertThat(view.announced().getFirst()).isEqualTo(
                 "Token " + CallAnnouncement.spoken(second.token()) + ", room " + CallAnnouncement.spoken(doctor.room()));
