@@ -48,7 +48,8 @@ public class VisitView extends Main implements BeforeEnterObserver {
     private final LiveUpdates liveUpdates;
     private final Div card = new Div();
     private final List<Registration> registrations = new ArrayList<>();
-    private VisitStatus status = VisitStatus.notValid();
+    /** Written under the session lock, read by the live-update threads that follow this page. */
+    private volatile VisitStatus status = VisitStatus.notValid();
     /** The waiting card's changing lines, kept to update in place: a call moves every page of a line at once. */
     private final Span aheadLine = line("visit-ahead", "");
     private final Span waitLine = line("visit-wait", "");
@@ -76,12 +77,14 @@ public class VisitView extends Main implements BeforeEnterObserver {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         UI ui = attachEvent.getUI();
-        registrations.add(liveUpdates.subscribe(ui, QueueChanged.class,
+        // Read outside this page's lock from the line's shared read; only a page whose place changed is pushed to.
+        registrations.add(liveUpdates.follow(ui, QueueChanged.class,
                 change -> status.valid() && change.date().equals(status.date())
-                        && !Collections.disjoint(change.lines(), status.lines()), this::refresh));
-        registrations.add(liveUpdates.subscribe(ui, AppointmentsChanged.class,
+                        && !Collections.disjoint(change.lines(), status.lines()),
+                () -> positions.refresh(status), this::apply));
+        registrations.add(liveUpdates.follow(ui, AppointmentsChanged.class,
                 change -> status.kind() == VisitStatus.Kind.BOOKED && change.doctorId().equals(status.doctor())
-                        && change.date().equals(status.date()), this::refresh));
+                        && change.date().equals(status.date()), () -> positions.refresh(status), this::apply));
         // A slow safety net (a missed push, the day ending): the shared read makes it cheap.
         ui.setPollInterval(POLL_MILLIS);
         registrations.add(ui.addPollListener(poll -> refresh()));
@@ -94,7 +97,10 @@ public class VisitView extends Main implements BeforeEnterObserver {
     }
 
     private void refresh() {
-        VisitStatus now = positions.refresh(status);
+        apply(positions.refresh(status));
+    }
+
+    private void apply(VisitStatus now) {
         if (!now.equals(status)) {
             status = now;
             if (now.kind() == VisitStatus.Kind.WAITING && shown == VisitStatus.Kind.WAITING) {
