@@ -5,8 +5,6 @@ import org.clinic.appointment.AppointmentStatus;
 import org.clinic.appointment.AppointmentSummary;
 import org.clinic.appointment.CheckedInAppointment;
 import org.clinic.base.ClinicSettings;
-import org.clinic.base.NotFoundException;
-import org.clinic.base.Retries;
 import org.clinic.base.RuleViolation;
 import org.clinic.base.Texts;
 import org.clinic.doctor.DoctorService;
@@ -17,36 +15,18 @@ import org.clinic.patient.PatientService;
 import org.clinic.security.CurrentStaff;
 import org.clinic.security.Role;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * The live queue. Each operation is one transaction that first locks the counter rows of the queues it touches
@@ -57,7 +37,9 @@ import java.util.stream.Collectors;
  *
  * <p>This is the queue's write side. What screens read is {@link QueueBoards} over the shared day
  * ({@link QueueSnapshots}); the call order is {@link CallOrder}; who may work which queue is {@link QueueAccess};
- * an entry's transitions are {@link QueueEntry}'s.
+ * an entry's transitions are {@link QueueEntry}'s; the shared lock-write-record-publish step is {@link QueueWriter}.
+ * About 430 lines, one public method per command of the queue, each with its rules: knowingly over the size rule,
+ * because splitting the commands further would split the queue's vocabulary across classes callers must know.
  */
 @Service
 public class QueueService {
@@ -69,37 +51,29 @@ public class QueueService {
             + Role.DOCTOR_NAME + "','" + Role.ADMIN_NAME + "')";
 
     private final QueueStore store;
+    private final QueueWriter writer;
     private final QueueBoards boards;
     private final QueueAccess access;
     private final AppointmentService appointments;
     private final DoctorService doctors;
     private final PatientService patients;
     private final CurrentStaff currentStaff;
-    private final ApplicationEventPublisher events;
     private final QueueSettings settings;
     private final Clock clock;
-    private final TransactionTemplate transaction;
-    private final TransactionTemplate reading;
 
-    QueueService(QueueStore store, QueueBoards boards, QueueAccess access, AppointmentService appointments,
-                 DoctorService doctors, PatientService patients, CurrentStaff currentStaff, ApplicationEventPublisher events, QueueSettings settings, Clock clock,
-                 ClinicSettings clinic, PlatformTransactionManager transactions) {
+    QueueService(QueueStore store, QueueWriter writer, QueueBoards boards, QueueAccess access,
+                 AppointmentService appointments, DoctorService doctors, PatientService patients,
+                 CurrentStaff currentStaff, QueueSettings settings, Clock clock, ClinicSettings clinic) {
         this.store = store;
+        this.writer = writer;
         this.boards = boards;
         this.access = access;
         this.appointments = appointments;
         this.doctors = doctors;
         this.patients = patients;
         this.currentStaff = currentStaff;
-        this.events = events;
         this.settings = settings;
         this.clock = clock.withZone(clinic.timeZone());
-        this.transaction = new TransactionTemplate(transactions);
-        // Under the line lock every read must see the latest committed queue, not a snapshot from before the lock.
-        this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
-        this.reading = new TransactionTemplate(transactions);
-        this.reading.setReadOnly(true);
-        this.reading.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     }
 
     @PreAuthorize(STAFF)
@@ -121,19 +95,19 @@ public class QueueService {
         String line = QueueEntry.doctorLine(doctor.internalId());
         store.ensureLine(line, today);
         try {
-            return write(() -> {
+            return writer.write(() -> {
                 CheckedInAppointment checkedIn = appointments.checkIn(appointmentId, settings.earlyArrival());
                 store.lockLines(List.of(line), today);
                 PatientReference patient = patients.reference(checkedIn.patientId());
                 QueueEntry entry = join(line, today, doctor.internalId(), doctor.specialty(), patient,
-                        checkedIn.internalId(), Lane.REGULAR, null, checkedIn.reason(), tokenPrefix(doctor));
-                record(entry, QueueAction.CHECK_IN, null, null, line);
-                publish(today, Set.of(line), false);
+                        checkedIn.internalId(), Lane.REGULAR, null, checkedIn.reason(), QueueTokens.prefix(doctor, doctors.doctors()));
+                writer.record(entry, QueueAction.CHECK_IN, null, null, line);
+                writer.publish(today, Set.of(line), false);
                 return boards.ticket(entry, doctor, doctor.specialty(), patient);
             });
         } catch (RuleViolation violation) {
             if (AppointmentService.ALREADY_CHECKED_IN.equals(violation.field())) {
-                String token = read(() -> appointmentEntry(appointmentId).map(QueueEntry::token).orElse(null));
+                String token = writer.read(() -> appointmentEntry(appointmentId).map(QueueEntry::token).orElse(null));
                 throw new RuleViolation(violation.field(), violation.getMessage()
                         + (token == null ? "" : " (token " + token + "); no second token was issued"));
             }
@@ -160,12 +134,12 @@ public class QueueService {
         if (doctor != null && !doctor.specialty().id().equals(specialtyId)) {
             throw new RuleViolation("doctorId", doctor.displayName() + " is not in " + specialty.name());
         }
-        long specialtyInternalId = specialtyInternalId(specialty);
+        long specialtyInternalId = specialty.internalId();
         String line = doctor != null ? QueueEntry.doctorLine(doctor.internalId())
                 : QueueEntry.specialtyLine(specialtyInternalId);
         LocalDate today = today();
         store.ensureLine(line, today);
-        return write(() -> {
+        return writer.write(() -> {
             store.lockLines(List.of(line), today);
             PatientReference patient = patients.reference(patientId);
             if (!patient.active()) {
@@ -177,9 +151,9 @@ public class QueueService {
                 throw new RuleViolation("patientId", patient.fullName() + " is already in a queue today");
             }
             QueueEntry entry = join(line, today, doctor == null ? null : doctor.internalId(), specialty, patient, null,
-                    lane, why, visit, doctor != null ? tokenPrefix(doctor) : walkInPrefix(specialty));
-            record(entry, QueueAction.WALK_IN, why, null, line);
-            publish(today, Set.of(line), false);
+                    lane, why, visit, doctor != null ? QueueTokens.prefix(doctor, doctors.doctors()) : QueueTokens.walkInPrefix(specialty));
+            writer.record(entry, QueueAction.WALK_IN, why, null, line);
+            writer.publish(today, Set.of(line), false);
             return boards.ticket(entry, doctor, specialty, patient);
         });
     }
@@ -190,8 +164,8 @@ public class QueueService {
         int number = store.nextToken(line, date);
         long place = store.placeAtEnd(line, date);
         QueueEntry entry = new QueueEntry(0, UUID.randomUUID(), date, line, number,
-                prefix + "-" + String.format("%03d", number), line, place, doctorId, specialtyInternalId(specialty),
-                patient.internalId(), initials(patient.fullName()), appointmentId, lane, priorityReason, visitReason,
+                prefix + "-" + String.format("%03d", number), line, place, doctorId, specialty.internalId(),
+                patient.internalId(), QueueTokens.initials(patient.fullName()), appointmentId, lane, priorityReason, visitReason,
                 QueueStatus.WAITING, 0, clock.instant(), null, null, null, 0);
         long id = store.insert(entry);
         return store.byId(id).orElseThrow();
@@ -210,10 +184,10 @@ public class QueueService {
         access.requireMayWork(doctor);
         LocalDate today = today();
         String own = QueueEntry.doctorLine(doctor.internalId());
-        String walkIns = QueueEntry.specialtyLine(specialtyInternalId(doctor.specialty()));
+        String walkIns = QueueEntry.specialtyLine(doctor.specialty().internalId());
         store.ensureLine(own, today);
         store.ensureLine(walkIns, today);
-        Long calledId = write(() -> {
+        Long calledId = writer.write(() -> {
             int streak = store.lockLines(List.of(own, walkIns), today).get(own);
             List<QueueEntry> entries = store.ofLines(List.of(own, walkIns), today);
             entries.stream().filter(e -> e.line().equals(own)
@@ -231,20 +205,20 @@ public class QueueService {
             QueueEntry called = next.movedTo(own, next.line().equals(own) ? next.place() : store.placeAtEnd(own, today),
                     doctor.internalId(), QueueStatus.CALLED, clock.instant());
             store.update(called);
-            record(next, QueueAction.CALL, null, next, own);
-            publish(today, Set.of(own, walkIns), true);
+            writer.record(next, QueueAction.CALL, null, next, own);
+            writer.publish(today, Set.of(own, walkIns), true);
             return next.id();
         });
-        return calledId == null ? Optional.empty() : Optional.of(read(() -> boards.view(store.byId(calledId).orElseThrow())));
+        return calledId == null ? Optional.empty() : Optional.of(writer.read(() -> boards.view(store.byId(calledId).orElseThrow())));
     }
 
     /** Calls the patient again (the display announces it again). */
     @PreAuthorize(STAFF)
     public void recall(UUID entryId) {
-        operate(entryId, (entry, doctor) -> {
-            requireStatus(entry, "Only a called patient can be called again", QueueStatus.CALLED);
+        writer.operate(entryId, (entry, doctor) -> {
+            QueueWriter.requireStatus(entry, "Only a called patient can be called again", QueueStatus.CALLED);
             store.update(entry.at(entry.status(), clock.instant(), entry.startedAt(), entry.finishedAt()));
-            record(entry, QueueAction.RECALL, null, null, entry.line());
+            writer.record(entry, QueueAction.RECALL, null, null, entry.line());
             return true;
         });
     }
@@ -255,33 +229,33 @@ public class QueueService {
      */
     @PreAuthorize(STAFF)
     public QueueEntryView notPresent(UUID entryId) {
-        operate(entryId, (entry, doctor) -> {
-            requireStatus(entry, "Only a waiting or called patient can be moved back", QueueStatus.CALLED,
+        writer.operate(entryId, (entry, doctor) -> {
+            QueueWriter.requireStatus(entry, "Only a waiting or called patient can be moved back", QueueStatus.CALLED,
                     QueueStatus.WAITING);
-            List<QueueEntry> others = waitingOf(entry.line(), entry.date()).stream()
+            List<QueueEntry> others = writer.waitingOf(entry.line(), entry.date()).stream()
                     .filter(e -> e.id() != entry.id()).toList();
-            long place = placeAfter(entry.line(), entry.date(), others, Math.min(settings.skipPlaces(), others.size()));
+            long place = writer.placeAfter(entry.line(), entry.date(), others, Math.min(settings.skipPlaces(), others.size()));
             QueueEntry skipped = entry.changed(entry.line(), place, entry.doctorId(), entry.lane(),
                     entry.priorityReason(), QueueStatus.WAITING, entry.skips() + 1, entry.calledAt(), null, null);
             store.update(skipped);
-            record(entry, QueueAction.SKIP, "Skip " + skipped.skips() + " of " + settings.maxSkips(), entry,
+            writer.record(entry, QueueAction.SKIP, "Skip " + skipped.skips() + " of " + settings.maxSkips(), entry,
                     entry.line());
             return true;
         });
-        return read(() -> boards.view(store.byPublicId(entryId).orElseThrow()));
+        return writer.read(() -> boards.view(store.byPublicId(entryId).orElseThrow()));
     }
 
     /** Records that the patient left without being seen; their appointment becomes a no-show. */
     @PreAuthorize(STAFF)
     public void noShow(UUID entryId) {
-        operate(entryId, (entry, doctor) -> {
-            requireStatus(entry, "Only a waiting or called patient can be a no-show", QueueStatus.CALLED,
+        writer.operate(entryId, (entry, doctor) -> {
+            QueueWriter.requireStatus(entry, "Only a waiting or called patient can be a no-show", QueueStatus.CALLED,
                     QueueStatus.WAITING);
             store.update(entry.with(QueueStatus.NO_SHOW));
             if (entry.appointmentId() != null) {
                 appointments.queueMoved(entry.appointmentId(), AppointmentStatus.NO_SHOW, "Did not answer the call");
             }
-            record(entry, QueueAction.NO_SHOW, null, entry, entry.line());
+            writer.record(entry, QueueAction.NO_SHOW, null, entry, entry.line());
             return false;
         });
     }
@@ -289,16 +263,16 @@ public class QueueService {
     /** A patient who was called or left comes back: they are next in line. */
     @PreAuthorize(STAFF)
     public void returnToQueue(UUID entryId) {
-        operate(entryId, (entry, doctor) -> {
-            requireStatus(entry, "Only a called, no-show or departed patient can return to the queue",
+        writer.operate(entryId, (entry, doctor) -> {
+            QueueWriter.requireStatus(entry, "Only a called, no-show or departed patient can return to the queue",
                     QueueStatus.CALLED, QueueStatus.NO_SHOW, QueueStatus.LEFT);
-            long place = placeAfter(entry.line(), entry.date(), waitingOf(entry.line(), entry.date()), 0);
+            long place = writer.placeAfter(entry.line(), entry.date(), writer.waitingOf(entry.line(), entry.date()), 0);
             store.update(entry.changed(entry.line(), place, entry.doctorId(), entry.lane(), entry.priorityReason(),
                     QueueStatus.WAITING, entry.skips(), entry.calledAt(), null, null));
             if (entry.appointmentId() != null && entry.status() == QueueStatus.NO_SHOW) {
                 appointments.queueMoved(entry.appointmentId(), AppointmentStatus.CHECKED_IN, "Returned to the queue");
             }
-            record(entry, QueueAction.RETURN, null, entry, entry.line());
+            writer.record(entry, QueueAction.RETURN, null, entry, entry.line());
             return false;
         });
     }
@@ -313,26 +287,26 @@ public class QueueService {
         DoctorSummary target = doctors.doctor(toDoctorId);
         String targetLine = QueueEntry.doctorLine(target.internalId());
         store.ensureLine(targetLine, today());
-        QueueEntry current = read(() -> entry(entryId));
+        QueueEntry current = writer.read(() -> writer.entry(entryId));
         if (current.line().equals(targetLine)) {
             throw new RuleViolation("doctorId", "The patient is already in " + target.displayName() + "'s queue");
         }
         access.requireMayWork(current);
-        write(() -> {
+        writer.write(() -> {
             store.lockLines(List.of(current.line(), targetLine), current.date());
-            QueueEntry entry = entry(entryId);
+            QueueEntry entry = writer.entry(entryId);
             if (!entry.line().equals(current.line())) {
                 throw new OptimisticLockingFailureException("moved meanwhile");
             }
-            requireStatus(entry, "Only a waiting or called patient can be transferred", QueueStatus.WAITING,
+            QueueWriter.requireStatus(entry, "Only a waiting or called patient can be transferred", QueueStatus.WAITING,
                     QueueStatus.CALLED);
             // Keep their arrival: they go before the first patient in the new queue who arrived after them.
-            List<QueueEntry> there = waitingOf(targetLine, entry.date());
+            List<QueueEntry> there = writer.waitingOf(targetLine, entry.date());
             int before = (int) there.stream().filter(e -> !e.arrivedAt().isAfter(entry.arrivedAt())).count();
-            long place = placeAfter(targetLine, entry.date(), there, before);
+            long place = writer.placeAfter(targetLine, entry.date(), there, before);
             store.update(entry.movedTo(targetLine, place, target.internalId(), QueueStatus.WAITING, null));
-            record(entry, QueueAction.TRANSFER, "To " + target.displayName() + ": " + why, entry, entry.line());
-            publish(entry.date(), Set.of(entry.line(), targetLine), false);
+            writer.record(entry, QueueAction.TRANSFER, "To " + target.displayName() + ": " + why, entry, entry.line());
+            writer.publish(entry.date(), Set.of(entry.line(), targetLine), false);
             return null;
         });
     }
@@ -344,12 +318,12 @@ public class QueueService {
         if (why == null || why.length() > 200 || Texts.hasInvisibleCharacters(reason)) {
             throw new RuleViolation("reason", "Give a reason for the priority change (at most 200 characters)");
         }
-        operate(entryId, (entry, doctor) -> {
-            requireStatus(entry, "Only a waiting patient's priority can change", QueueStatus.WAITING);
+        writer.operate(entryId, (entry, doctor) -> {
+            QueueWriter.requireStatus(entry, "Only a waiting patient's priority can change", QueueStatus.WAITING);
             store.update(entry.changed(entry.line(), entry.place(), entry.doctorId(), lane,
                     lane == Lane.REGULAR ? null : why, entry.status(), entry.skips(), entry.calledAt(),
                     entry.startedAt(), entry.finishedAt()));
-            record(entry, QueueAction.PRIORITY, entry.lane().label() + " → " + lane.label() + ": " + why, entry,
+            writer.record(entry, QueueAction.PRIORITY, entry.lane().label() + " → " + lane.label() + ": " + why, entry,
                     entry.line());
             return false;
         });
@@ -358,8 +332,8 @@ public class QueueService {
     /** The doctor starts the consultation; a patient still waiting is called first. */
     @PreAuthorize(STAFF)
     public void start(UUID entryId) {
-        operate(entryId, (entry, doctor) -> {
-            requireStatus(entry, "Only a waiting or called patient's consultation can start", QueueStatus.CALLED,
+        writer.operate(entryId, (entry, doctor) -> {
+            QueueWriter.requireStatus(entry, "Only a waiting or called patient's consultation can start", QueueStatus.CALLED,
                     QueueStatus.WAITING);
             if (entry.doctorId() == null) {
                 throw new RuleViolation(null, "A specialty walk-in is called by a doctor before the consultation");
@@ -372,14 +346,14 @@ public class QueueService {
             Instant now = clock.instant();
             boolean call = entry.status() == QueueStatus.WAITING;
             if (call) {
-                record(entry, QueueAction.CALL, null, null, entry.line());
+                writer.record(entry, QueueAction.CALL, null, null, entry.line());
             }
             store.update(entry.at(QueueStatus.IN_CONSULTATION, entry.calledAt() == null ? now : entry.calledAt(), now,
                     null));
             if (entry.appointmentId() != null) {
                 appointments.queueMoved(entry.appointmentId(), AppointmentStatus.IN_CONSULTATION, null);
             }
-            record(entry, QueueAction.START, null, null, entry.line());
+            writer.record(entry, QueueAction.START, null, null, entry.line());
             return call;
         });
     }
@@ -387,13 +361,13 @@ public class QueueService {
     /** The consultation is over: the patient leaves the queue and the appointment is completed. */
     @PreAuthorize(STAFF)
     public void finish(UUID entryId) {
-        operate(entryId, (entry, doctor) -> {
-            requireStatus(entry, "Only a patient in consultation can be finished", QueueStatus.IN_CONSULTATION);
+        writer.operate(entryId, (entry, doctor) -> {
+            QueueWriter.requireStatus(entry, "Only a patient in consultation can be finished", QueueStatus.IN_CONSULTATION);
             store.update(entry.at(QueueStatus.DONE, entry.calledAt(), entry.startedAt(), clock.instant()));
             if (entry.appointmentId() != null) {
                 appointments.queueMoved(entry.appointmentId(), AppointmentStatus.COMPLETED, null);
             }
-            record(entry, QueueAction.FINISH, null, null, entry.line());
+            writer.record(entry, QueueAction.FINISH, null, null, entry.line());
             return false;
         });
     }
@@ -411,7 +385,7 @@ public class QueueService {
         String own = QueueEntry.doctorLine(doctor.internalId());
         String actor = currentStaff.usernameForAudit();
         store.ensureLine(own, today);
-        return write(() -> {
+        return writer.write(() -> {
             store.lockLines(List.of(own), today);
             QueueStore.EventRow last = store.latestEvents(List.of(own), today, 20).stream()
                     .filter(e -> e.actor().equals(actor) && e.action() != QueueAction.UNDO && !e.undone())
@@ -434,74 +408,13 @@ public class QueueService {
                 appointments.queueMoved(entry.appointmentId(), AppointmentStatus.CHECKED_IN, "No-show undone");
             }
             store.markUndone(last.id());
-            record(entry, QueueAction.UNDO, last.action().label() + " undone", null, own);
-            publish(today, List.of(own, entry.line(), restored.line()), last.action() == QueueAction.CALL);
+            writer.record(entry, QueueAction.UNDO, last.action().label() + " undone", null, own);
+            writer.publish(today, List.of(own, entry.line(), restored.line()), last.action() == QueueAction.CALL);
             return "Undid \"" + last.action().label() + "\" for token " + entry.token();
         });
     }
 
     // --------------------------------------------------------------------------------------------- internals
-
-    private List<QueueEntry> waitingOf(String line, LocalDate date) {
-        return store.ofLines(List.of(line), date).stream().filter(e -> e.status() == QueueStatus.WAITING).toList();
-    }
-
-    /** A free place after the first {@code count} of the given waiting entries (in place order) of a line. */
-    private long placeAfter(String line, LocalDate date, List<QueueEntry> waiting, int count) {
-        if (count >= waiting.size()) {
-            return store.placeAtEnd(line, date);
-        }
-        long after = count == 0 ? 0 : waiting.get(count - 1).place();
-        long before = waiting.get(count).place();
-        if (before - after > 1) {
-            return after + (before - after) / 2;
-        }
-        store.renumber(line, date);
-        List<QueueEntry> renumbered = waitingOf(line, date).stream()
-                .filter(e -> waiting.stream().anyMatch(w -> w.id() == e.id())).toList();
-        return placeAfter(line, date, renumbered, count);
-    }
-
-    private interface Operation {
-        /** Changes the locked entry; returns whether it was a call the displays should announce. */
-        boolean apply(QueueEntry entry, @Nullable DoctorSummary doctor);
-    }
-
-    /** Runs an operation on one entry: its line locked first, then the entry read fresh and checked. */
-    private void operate(UUID entryId, Operation operation) {
-        QueueEntry before = read(() -> entry(entryId));
-        access.requireMayWork(before);
-        store.ensureLine(before.line(), before.date());
-        write(() -> {
-            store.lockLines(List.of(before.line()), before.date());
-            QueueEntry entry = entry(entryId);
-            if (!entry.line().equals(before.line())) {
-                throw new OptimisticLockingFailureException("Queue entry moved to another line meanwhile");
-            }
-            DoctorSummary doctor = entry.doctorId() == null ? null
-                    : doctors.doctorsByInternalId(List.of(entry.doctorId())).get(entry.doctorId());
-            boolean call = operation.apply(entry, doctor);
-            publish(entry.date(), Set.of(entry.line()), call);
-            return null;
-        });
-    }
-
-    private void record(QueueEntry before, QueueAction action, @Nullable String note, @Nullable QueueEntry undoState,
-                        String line) {
-        long version = store.byId(before.id()).orElseThrow().version();
-        QueueEntry atLine = before.changed(line, before.place(), before.doctorId(), before.lane(),
-                before.priorityReason(), before.status(), before.skips(), before.calledAt(), before.startedAt(),
-                before.finishedAt());
-        store.recordEvent(atLine, action, clock.instant(), currentStaff.usernameForAudit(), note,
-                undoState == null ? null : undoState.undoState(), version - 1);
-    }
-
-    private static void requireStatus(QueueEntry entry, String message, QueueStatus... allowed) {
-        if (!List.of(allowed).contains(entry.status())) {
-            throw new RuleViolation(null, message + " (token " + entry.token() + " is "
-                    + entry.status().label().toLowerCase() + ")");
-        }
-    }
 
     private static @Nullable String checkedReason(Lane lane, @Nullable String reason) {
         String why = Texts.clean(reason);
@@ -516,61 +429,7 @@ public class QueueService {
         return store.byAppointment(appointments.internalId(appointmentId));
     }
 
-    private QueueEntry entry(UUID entryId) {
-        return store.byPublicId(entryId).orElseThrow(() -> new NotFoundException("No queue entry with this id"));
-    }
-
-    private static long specialtyInternalId(SpecialtySummary specialty) {
-        return specialty.internalId();
-    }
-
-    /**
-     * A doctor's token prefix: their room's code (up to three letters or digits, e.g. "B" or "2A") when no other
-     * doctor's room has the same code, so a token read out in the waiting room is unique; otherwise "D" and the
-     * doctor's number.
-     */
-    private String tokenPrefix(DoctorSummary doctor) {
-        String code = roomCode(doctor.room());
-        boolean shared = doctors.doctors().stream()
-                .anyMatch(d -> d.internalId() != doctor.internalId() && roomCode(d.room()).equals(code));
-        return code.isEmpty() || code.length() > 3 || shared || code.startsWith("W") ? "D" + doctor.internalId() : code;
-    }
-
-    private static String roomCode(String room) {
-        return room.replaceAll("[^\\p{Alnum}]", "").toUpperCase(java.util.Locale.ROOT);
-    }
-
-    private static String walkInPrefix(SpecialtySummary specialty) {
-        return "W" + specialty.name().substring(0, 1).toUpperCase(java.util.Locale.ROOT);
-    }
-
-    static String initials(String fullName) {
-        String[] words = fullName.strip().split("\\s+");
-        if (words.length == 0 || words[0].isEmpty()) {
-            return "";
-        }
-        String first = words[0].substring(0, 1);
-        String last = words.length > 1 ? words[words.length - 1].substring(0, 1) : "";
-        return (first + "." + (last.isEmpty() ? "" : " " + last + ".")).toUpperCase(java.util.Locale.ROOT);
-    }
-
     private LocalDate today() {
         return LocalDate.now(clock);
-    }
-
-    private void publish(LocalDate date, Collection<String> lines, boolean call) {
-        events.publishEvent(new QueueChanged(date, Set.copyOf(new LinkedHashSet<>(lines)), call));
-    }
-
-    /** One command: its transaction, retried when a concurrent change got there first. */
-    private <T> T write(Supplier<@Nullable T> work) {
-        return Retries.retrying(() -> transaction.execute(status -> work.get()),
-                e -> e instanceof OptimisticLockingFailureException
-                        || (e instanceof DataIntegrityViolationException
-                        && String.valueOf(e.getMessage()).contains("uk_queue_entry_place")));
-    }
-
-    private <T> T read(Supplier<T> work) {
-        return reading.execute(status -> work.get());
     }
 }
