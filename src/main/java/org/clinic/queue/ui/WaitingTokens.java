@@ -1,5 +1,6 @@
 package org.clinic.queue.ui;
 
+import com.vaadin.flow.component.HasText;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import org.clinic.queue.DisplayBoard;
@@ -17,7 +18,7 @@ import java.util.Map;
  */
 final class WaitingTokens extends Div {
 
-    private final Span heading = new Span();
+    private final Div heading = new Div();
     private final Div empty = new Div("Nobody is waiting");
     private final Div groups = new Div();
     private final List<Group> shown = new ArrayList<>();
@@ -58,9 +59,9 @@ final class WaitingTokens extends Div {
         }
     }
 
-    private static void setText(Span span, String text) {
-        if (!text.equals(span.getText())) {
-            span.setText(text);
+    private static void setText(HasText element, String text) {
+        if (!text.equals(element.getText())) {
+            element.setText(text);
         }
     }
 
