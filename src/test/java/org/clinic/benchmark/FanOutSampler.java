@@ -83,6 +83,11 @@ final class FanOutSampler {
         }
     }
 
+    /** The sampling thread (its CPU time is the benchmark's, not the server's). */
+    Thread thread() {
+        return sampler;
+    }
+
     String stop() {
         sampler.interrupt();
         long working = samples.entrySet().stream().filter(e -> !e.getKey().equals("idle"))

@@ -90,7 +90,10 @@ final class SyntheticScreen implements WebSocket.Listener {
     final AtomicLong pushedChars = new AtomicLong();
     final AtomicLong confirms = new AtomicLong();
     final AtomicLong errors = new AtomicLong();
+    /** Push connections that closed or failed while the screen was meant to be open. */
+    final AtomicLong disconnects = new AtomicLong();
     volatile String lastError;
+    private volatile boolean quitting;
 
     /** {@code markers}: what to report when first seen, its first group (e.g. a queue token in quotes). */
     SyntheticScreen(int index, HttpClient http, URI base, Pattern markers, Sink sink) {
@@ -311,15 +314,27 @@ final class SyntheticScreen implements WebSocket.Listener {
         handleUidl(message, true, arrived);
     }
 
+    /** From now on a closing push connection is the benchmark's doing, not a disconnect. */
+    void quitting() {
+        quitting = true;
+    }
+
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
         socket = null;
+        if (!quitting) {
+            disconnects.incrementAndGet();
+            fail("push closed by the server: " + statusCode + " " + reason);
+        }
         return null;
     }
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
         socket = null;
+        if (!quitting) {
+            disconnects.incrementAndGet();
+        }
         fail("push socket: " + error);
         handshake.completeExceptionally(error);
     }
