@@ -30,6 +30,11 @@ final class BrowserScenario implements DeliveryScenario {
     }
 
     @Override
+    public List<String> properties() {
+        return List.of();
+    }
+
+    @Override
     public String title() {
         return "real browsers";
     }

@@ -14,7 +14,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -113,11 +112,12 @@ class DeliveryBenchmark {
         return chosen;
     }
 
-    /** The command that ran this scenario: the benchmark's own properties given, the record file left out. */
+    /** The command that ran this scenario: with the properties given that concern it (not the record file). */
     private static String command(DeliveryScenario scenario) {
-        Set<String> own = Set.of("benchmark.record", "benchmark.scenarios");
+        List<String> own = new ArrayList<>(scenario.properties());
+        own.add("benchmark.screens.heap");
         String sizes = new TreeMap<>(System.getProperties()).entrySet().stream()
-                .filter(e -> e.getKey().toString().startsWith("benchmark.") && !own.contains(e.getKey().toString()))
+                .filter(e -> own.contains(e.getKey().toString()))
                 .map(e -> " -D" + e.getKey() + "=" + e.getValue()).collect(Collectors.joining());
         return COMMAND + " -Dbenchmark.scenarios=" + scenario.name() + sizes;
     }

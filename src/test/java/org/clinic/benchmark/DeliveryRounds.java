@@ -1,7 +1,7 @@
 package org.clinic.benchmark;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +37,7 @@ final class DeliveryRounds {
                       FanOutSampler sampler, CpuMeter cpu, IntFunction<String> kind) {
         int screens = fleet.size();
         List<Long> latencies = new ArrayList<>();
-        Map<String, List<Long>> byKind = new LinkedHashMap<>();
+        Map<String, List<Long>> byKind = new TreeMap<>();
         List<Long> lastScreen = new ArrayList<>();
         List<Long> spreads = new ArrayList<>();
         long missed = 0;

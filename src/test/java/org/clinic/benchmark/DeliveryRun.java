@@ -102,7 +102,7 @@ final class DeliveryRun implements AutoCloseable {
             String username = "dlv" + suffix + "doc";
             accounts.create(new CreateStaffAccount(username, "Dr Bench " + suffix, "doctor-password", Role.DOCTOR));
             DoctorSummary made = doctors.addDoctor(new NewDoctor(username, "Dr Bench " + suffix, specialty.id(),
-                    username + "@clinic.example.org", "GMC" + suffix, "Bench " + suffix, 15, 400));
+                    username + "@clinic.example.org", "GMC" + suffix, "Bench " + suffix, 15, 200));
             List<WorkingSession> week = new ArrayList<>();
             for (DayOfWeek day : DayOfWeek.values()) {
                 week.add(new WorkingSession(day, LocalTime.of(0, 0), LocalTime.of(23, 45)));

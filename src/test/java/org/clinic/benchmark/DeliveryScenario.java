@@ -30,6 +30,11 @@ interface DeliveryScenario {
     /** The record's heading. */
     String title();
 
+    /** The system properties that size it (named in the record's command when given). */
+    default List<String> properties() {
+        return List.of("benchmark." + name() + ".screens");
+    }
+
     /** Whether a run without {@code benchmark.scenarios} includes it (all but the soak). */
     default boolean byDefault() {
         return true;

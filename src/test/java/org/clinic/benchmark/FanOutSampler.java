@@ -47,6 +47,9 @@ final class FanOutSampler {
         if (frames.contains("QueueService.board")) {
             return "reading the queue (QueueService.board: SQL)";
         }
+        if (frames.contains("QueueService.display") || frames.contains("QueueService.boards")) {
+            return "reading the queue for a display or dashboard (QueueService.display/boards)";
+        }
         if (frames.contains("QueuePositions.load")) {
             return "reading the line once for all position pages (QueuePositions.load: SQL)";
         }
@@ -60,13 +63,17 @@ final class FanOutSampler {
                 || frames.contains("WsRemoteEndpoint")) {
             return "writing the push message to the socket";
         }
-        if (frames.contains("DoctorQueueView.refresh") || frames.contains("VisitView.show")) {
+        if (frames.contains("DoctorQueueView.refresh") || frames.contains("VisitView.show")
+                || frames.contains("WaitingRoomDisplayView.show") || frames.contains("ReceptionQueueView.refreshBoards")) {
             return "rebuilding the view (setItems, components)";
         }
         if (frames.contains("VisitPositions.refresh") || frames.contains("QueuePositions.refresh")) {
             return "the page's place from the shared read";
         }
-        return "other (session lock, access queue, filter)";
+        if (frames.contains("VaadinSession.lock") || frames.contains("VaadinService.lockSession")) {
+            return "waiting for a session's lock";
+        }
+        return "other (access queue, filter)";
     }
 
     private static boolean idle(StackTraceElement[] stack) {

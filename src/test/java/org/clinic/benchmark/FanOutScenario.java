@@ -66,6 +66,12 @@ final class FanOutScenario implements DeliveryScenario {
     }
 
     @Override
+    public List<String> properties() {
+        return name.equals("mixed") ? List.of("benchmark.mixed.displays", "benchmark.mixed.staff", "benchmark.rounds")
+                : List.of("benchmark." + name + ".screens", "benchmark.rounds");
+    }
+
+    @Override
     public String title() {
         return title;
     }

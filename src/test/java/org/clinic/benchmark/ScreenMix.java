@@ -52,7 +52,7 @@ final class ScreenMix {
         List<String> parts = new ArrayList<>();
         if (displays > 0) {
             parts.add(String.format("%,d waiting-room displays (`display`: a third each of one doctor, of the "
-                    + "specialty, of the whole clinic; %d DISPLAY accounts)", displays, devices.size()));
+                    + "specialty, of the whole clinic; %s)", displays, count(devices.size(), "DISPLAY account")));
         }
         if (dashboards > 0) {
             parts.add(dashboards + " reception dashboards (`queue`)");
@@ -60,8 +60,12 @@ final class ScreenMix {
         if (doctorQueues > 0) {
             parts.add(String.format("%,d doctor's queue screens (`my-queue?doctor=…`)", doctorQueues));
         }
-        description = String.join(" + ", parts) + (staff > 0 ? " (staff screens: " + desks.size()
-                + " receptionist accounts)" : "") + ", each its own session";
+        description = String.join(" + ", parts) + (staff > 0 ? " (staff screens: " + count(desks.size(),
+                "receptionist account") + ")" : "") + ", each its own session";
+    }
+
+    private static String count(int n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
     }
 
     private void add(String kind, String route, String query, String user, long poll) {

@@ -46,6 +46,11 @@ final class SoakScenario implements DeliveryScenario {
     }
 
     @Override
+    public List<String> properties() {
+        return List.of("benchmark.soak.screens", "benchmark.soak.minutes");
+    }
+
+    @Override
     public boolean byDefault() {
         return false;
     }
