@@ -121,8 +121,10 @@ final class SoakScenario implements DeliveryScenario {
             WebSocketFloor floor = new WebSocketFloor();
             floor.measure(fleet, 3);
             List<Long> heap = new ArrayList<>();
+            List<Double> at = new ArrayList<>(); // minutes since the first change
             List<String> minutely = new ArrayList<>();
             heap.add(usedHeapAfterGc());
+            at.add(0.0);
             long missed = 0;
             long delivered = 0;
             int changes = 0;
@@ -157,6 +159,7 @@ final class SoakScenario implements DeliveryScenario {
                 }
                 if (System.nanoTime() >= nextMinute) {
                     heap.add(usedHeapAfterGc());
+                    at.add((System.nanoTime() - start) / 60e9);
                     String[] s = fleet.stats();
                     minutely.add(String.format("min %d: connected %d, errors %d, disconnects %d",
                             heap.size() - 1, SyntheticScreenFleet.value(s, "connected"),
@@ -177,6 +180,7 @@ final class SoakScenario implements DeliveryScenario {
                 missed += Math.max(0, opened - t.seen.get());
             }
             heap.add(usedHeapAfterGc());
+            at.add((System.nanoTime() - start) / 60e9);
             floor.measure(fleet, 2);
             String[] s = fleet.quit();
 
@@ -185,7 +189,7 @@ final class SoakScenario implements DeliveryScenario {
                     minutes, changes, tokens, percentiles(histogram, floor), missed, missed + delivered));
             lines.add("  - used heap after GC, MB, at the start, every minute and at the end: " + heap.stream()
                     .map(b -> Long.toString(b / (1024 * 1024))).toList() + "; slope " + String.format("%+.1f MB/min",
-                    slope(heap)) + " (least squares over the minutes; target: flat)");
+                    slope(at, heap)) + " (least squares over the samples after the start; target: flat)");
             lines.add("  - screens: " + String.join("; ", minutely) + "; at the end: " + String.join(" ",
                     java.util.Arrays.copyOfRange(s, 1, s.length)));
             lines.add("  - " + run.log.counts().since(logBefore) + " (target: 0 errors)");
@@ -225,8 +229,8 @@ final class SoakScenario implements DeliveryScenario {
         return text.append(" (n=").append(total).append(')').toString();
     }
 
-    /** MB per minute, least squares over the samples after the first (the start is before the first change). */
-    private static double slope(List<Long> heap) {
+    /** MB per minute, least squares over the samples after the first (taken before the first change). */
+    private static double slope(List<Double> minutes, List<Long> heap) {
         int n = heap.size() - 1;
         if (n < 2) {
             return Double.NaN;
@@ -234,7 +238,7 @@ final class SoakScenario implements DeliveryScenario {
         double meanX = 0;
         double meanY = 0;
         for (int i = 1; i <= n; i++) {
-            meanX += i;
+            meanX += minutes.get(i);
             meanY += heap.get(i) / (1024.0 * 1024);
         }
         meanX /= n;
@@ -242,8 +246,9 @@ final class SoakScenario implements DeliveryScenario {
         double num = 0;
         double den = 0;
         for (int i = 1; i <= n; i++) {
-            num += (i - meanX) * (heap.get(i) / (1024.0 * 1024) - meanY);
-            den += (i - meanX) * (i - meanX);
+            double x = minutes.get(i) - meanX;
+            num += x * (heap.get(i) / (1024.0 * 1024) - meanY);
+            den += x * x;
         }
         return num / den;
     }
