@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Watches LiveUpdates' delivery threads (live-updates, live-updates-delayed, live-updates-delivery-N: they run each
- * screen's refresh and push inline, in {@code UI.access}): samples their stacks every 5 ms and says where the time
- * goes, and when they are idle. Threads are looked up again now and then: the delivery pool starts its threads on
+ * screen's refresh and push inline, in {@code UI.access}) and the queue's shared read (queue-snapshot): samples
+ * their stacks every 5 ms and says where the time goes, and when they are idle. Threads are looked up again now and then: the delivery pool starts its threads on
  * demand.
  */
 final class FanOutSampler {
@@ -18,7 +18,8 @@ final class FanOutSampler {
     private final Thread sampler = Thread.ofPlatform().daemon().name("fan-out-sampler").start(this::sample);
 
     private static List<Thread> liveUpdateThreads() {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("live-updates"))
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("live-updates")
+                        || t.getName().startsWith("queue-snapshot"))
                 .toList();
     }
 
@@ -44,6 +45,15 @@ final class FanOutSampler {
         }
         String frames = Arrays.stream(stack).map(f -> f.getClassName() + "." + f.getMethodName())
                 .reduce("", (a, b) -> a + "\n" + b);
+        if (frames.contains("QueueSnapshots.load")) {
+            return "reading today's queue once per change (QueueSnapshots.load: SQL)";
+        }
+        if (frames.contains("QueueSnapshots.today")) {
+            return "waiting for today's shared read (QueueSnapshots.today)";
+        }
+        if (frames.contains("QueueBoards.")) {
+            return "projecting the shared read for a screen (QueueBoards)";
+        }
         if (frames.contains("QueueService.board")) {
             return "reading the queue (QueueService.board: SQL)";
         }
