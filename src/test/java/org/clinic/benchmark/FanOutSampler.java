@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Watches LiveUpdates' delivery threads (live-updates, live-updates-delayed, live-updates-delivery-N: they run each
- * screen's refresh and push inline, in {@code UI.access}): samples their stacks every 5 ms and says where the time
- * goes, and when they are idle. Threads are looked up again now and then: the delivery pool starts its threads on
+ * screen's refresh and push inline, in {@code UI.access}) and the queue's shared read (queue-snapshot): samples
+ * their stacks every 5 ms and says where the time goes, and when they are idle. Threads are looked up again now and then: the delivery pool starts its threads on
  * demand.
  */
 final class FanOutSampler {
@@ -18,7 +18,8 @@ final class FanOutSampler {
     private final Thread sampler = Thread.ofPlatform().daemon().name("fan-out-sampler").start(this::sample);
 
     private static List<Thread> liveUpdateThreads() {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("live-updates"))
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("live-updates")
+                        || t.getName().startsWith("queue-snapshot"))
                 .toList();
     }
 
@@ -44,8 +45,20 @@ final class FanOutSampler {
         }
         String frames = Arrays.stream(stack).map(f -> f.getClassName() + "." + f.getMethodName())
                 .reduce("", (a, b) -> a + "\n" + b);
+        if (frames.contains("QueueSnapshots.load")) {
+            return "reading today's queue once per change (QueueSnapshots.load: SQL)";
+        }
+        if (frames.contains("QueueSnapshots.today")) {
+            return "waiting for today's shared read (QueueSnapshots.today)";
+        }
+        if (frames.contains("QueueBoards.")) {
+            return "projecting the shared read for a screen (QueueBoards)";
+        }
         if (frames.contains("QueueService.board")) {
             return "reading the queue (QueueService.board: SQL)";
+        }
+        if (frames.contains("QueueService.display") || frames.contains("QueueService.boards")) {
+            return "reading the queue for a display or dashboard (QueueService.display/boards)";
         }
         if (frames.contains("QueuePositions.load")) {
             return "reading the line once for all position pages (QueuePositions.load: SQL)";
@@ -60,13 +73,17 @@ final class FanOutSampler {
                 || frames.contains("WsRemoteEndpoint")) {
             return "writing the push message to the socket";
         }
-        if (frames.contains("DoctorQueueView.refresh") || frames.contains("VisitView.show")) {
+        if (frames.contains("DoctorQueueView.refresh") || frames.contains("VisitView.show")
+                || frames.contains("WaitingRoomDisplayView.show") || frames.contains("ReceptionQueueView.refreshBoards")) {
             return "rebuilding the view (setItems, components)";
         }
         if (frames.contains("VisitPositions.refresh") || frames.contains("QueuePositions.refresh")) {
             return "the page's place from the shared read";
         }
-        return "other (session lock, access queue, filter)";
+        if (frames.contains("VaadinSession.lock") || frames.contains("VaadinService.lockSession")) {
+            return "waiting for a session's lock";
+        }
+        return "other (access queue, filter)";
     }
 
     private static boolean idle(StackTraceElement[] stack) {
@@ -81,6 +98,11 @@ final class FanOutSampler {
             ServerProbe.sleep(50);
             quiet = liveUpdateThreads().stream().allMatch(t -> idle(t.getStackTrace())) ? quiet + 1 : 0;
         }
+    }
+
+    /** The sampling thread (its CPU time is the benchmark's, not the server's). */
+    Thread thread() {
+        return sampler;
     }
 
     String stop() {

@@ -18,11 +18,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,14 +48,13 @@ import java.util.regex.Pattern;
  * </ol>
  * Signing in is skipped for public pages (the position page). {@link #ping()} measures the floor: a WebSocket ping
  * on the same push connection, answered by Tomcat itself without Vaadin.
- * Cookies are kept by hand: the session cookie is {@code Secure} and {@link java.net.CookieManager} would not send
- * it over plain HTTP on loopback, while browsers do (localhost is a secure context).
+ * Cookies are kept by hand ({@link CookieJar}).
  */
 final class SyntheticScreen implements WebSocket.Listener {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
-    private static final Pattern SET_COOKIE = Pattern.compile("^([^=;\\s]+)=([^;]*)");
+    private static final Pattern SYNC_ID = Pattern.compile("\"syncId\"\\s*:\\s*(\\d+)");
     private static final Pattern CONFIRM = Pattern.compile("\\$(\\d+)\\.\\$connector\\.confirm\\(\\$(\\d+)\\)");
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -71,7 +68,7 @@ final class SyntheticScreen implements WebSocket.Listener {
     private final URI base;
     private final Pattern markers;
     private final Sink sink;
-    private final Map<String, String> cookies = new ConcurrentHashMap<>();
+    private final CookieJar cookies = new CookieJar();
     private final Set<String> seen = new HashSet<>();
     private final StringBuilder pending = new StringBuilder();
     private final AtomicInteger clientId = new AtomicInteger();
@@ -90,7 +87,10 @@ final class SyntheticScreen implements WebSocket.Listener {
     final AtomicLong pushedChars = new AtomicLong();
     final AtomicLong confirms = new AtomicLong();
     final AtomicLong errors = new AtomicLong();
+    /** Push connections that closed or failed while the screen was meant to be open. */
+    final AtomicLong disconnects = new AtomicLong();
     volatile String lastError;
+    private volatile boolean quitting;
 
     /** {@code markers}: what to report when first seen, its first group (e.g. a queue token in quotes). */
     SyntheticScreen(int index, HttpClient http, URI base, Pattern markers, Sink sink) {
@@ -106,7 +106,7 @@ final class SyntheticScreen implements WebSocket.Listener {
     void signIn(String username, String password) throws Exception {
         HttpResponse<String> page = send(HttpRequest.newBuilder(base.resolve("/login")).GET());
         Matcher meta = CSRF_META.matcher(page.body());
-        String csrf = cookies.getOrDefault("XSRF-TOKEN", meta.find() ? meta.group(1) : "");
+        String csrf = cookies.get("XSRF-TOKEN", meta.find() ? meta.group(1) : "");
         String form = "_csrf=" + enc(csrf) + "&username=" + enc(username) + "&password=" + enc(password);
         HttpResponse<String> login = send(HttpRequest.newBuilder(base.resolve("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -146,7 +146,7 @@ final class SyntheticScreen implements WebSocket.Listener {
                 + "&X-Atmosphere-Transport=websocket&X-Atmosphere-TrackMessageSize=true"
                 + "&Content-Type=application/json;%20charset=UTF-8&X-atmo-protocol=true"
                 + "&X-Vaadin-LastSeenServerSyncId=" + lastSyncId.get());
-        socket = http.newWebSocketBuilder().header("Cookie", cookieHeader()).header("Origin", origin())
+        socket = http.newWebSocketBuilder().header("Cookie", cookies.header()).header("Origin", origin())
                 .connectTimeout(TIMEOUT).buildAsync(push, this).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         handshake.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 
@@ -189,7 +189,7 @@ final class SyntheticScreen implements WebSocket.Listener {
                             .POST(HttpRequest.BodyPublishers.ofString(message.toString())).build(),
                     HttpResponse.BodyHandlers.ofString());
         }).thenApply(response -> {
-            remember(response);
+            cookies.remember(response);
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("UIDL " + response.statusCode());
             }
@@ -224,19 +224,24 @@ final class SyntheticScreen implements WebSocket.Listener {
                 sink.arrived(index, marker.group(1), arrived);
             }
         }
+        // Read cheaply what every message carries (a full parse of each message, thousands of screens at once, would
+        // hold up the arrivals behind it): the sync id, a session that expired; parse only what asks for an answer.
+        Matcher sync = SYNC_ID.matcher(message);
+        if (sync.find()) {
+            lastSyncId.accumulateAndGet(Integer.parseInt(sync.group(1)), Math::max);
+        }
+        if (message.contains("\"sessionExpired\"") || message.contains("\"appError\"")) {
+            fail("server says " + message.substring(0, Math.min(200, message.length())));
+        }
+        if (!message.contains("$connector.confirm")) {
+            return;
+        }
         JsonNode uidl;
         try {
             uidl = JSON.readTree(message);
         } catch (RuntimeException e) {
             fail("unreadable UIDL: " + e.getMessage());
             return;
-        }
-        int syncId = uidl.path("syncId").asInt(-1);
-        if (syncId >= 0) {
-            lastSyncId.accumulateAndGet(syncId, Math::max);
-        }
-        if (uidl.has("meta") && (uidl.path("meta").has("sessionExpired") || uidl.path("meta").has("appError"))) {
-            fail("server says " + uidl.path("meta"));
         }
         for (JsonNode call : uidl.path("execute")) {
             // seen: [{"@v-node":18}, 6, "return $0.$connector.confirm($1)"]
@@ -311,15 +316,27 @@ final class SyntheticScreen implements WebSocket.Listener {
         handleUidl(message, true, arrived);
     }
 
+    /** From now on a closing push connection is the benchmark's doing, not a disconnect. */
+    void quitting() {
+        quitting = true;
+    }
+
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
         socket = null;
+        if (!quitting) {
+            disconnects.incrementAndGet();
+            fail("push closed by the server: " + statusCode + " " + reason);
+        }
         return null;
     }
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
         socket = null;
+        if (!quitting) {
+            disconnects.incrementAndGet();
+        }
         fail("push socket: " + error);
         handshake.completeExceptionally(error);
     }
@@ -352,7 +369,7 @@ final class SyntheticScreen implements WebSocket.Listener {
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         HttpResponse<String> response = http.send(withCookies(request).timeout(TIMEOUT).build(),
                 HttpResponse.BodyHandlers.ofString());
-        remember(response);
+        cookies.remember(response);
         return response;
     }
 
@@ -361,22 +378,7 @@ final class SyntheticScreen implements WebSocket.Listener {
     }
 
     private HttpRequest.Builder withCookies(HttpRequest.Builder request) {
-        return cookies.isEmpty() ? request : request.header("Cookie", cookieHeader());
-    }
-
-    private void remember(HttpResponse<?> response) {
-        for (String header : response.headers().allValues("Set-Cookie")) {
-            Matcher cookie = SET_COOKIE.matcher(header);
-            if (cookie.find()) {
-                cookies.put(cookie.group(1), cookie.group(2));
-            }
-        }
-    }
-
-    private String cookieHeader() {
-        StringBuilder header = new StringBuilder();
-        cookies.forEach((name, value) -> header.append(header.isEmpty() ? "" : "; ").append(name).append('=').append(value));
-        return header.toString();
+        return cookies.isEmpty() ? request : request.header("Cookie", cookies.header());
     }
 
     private String origin() {

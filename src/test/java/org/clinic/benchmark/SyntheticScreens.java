@@ -28,13 +28,16 @@ import java.util.regex.Pattern;
  * clients in it. Started through {@link SyntheticScreenFleet}:
  * {@code SyntheticScreens <base-url> <route> <query> <marker-pattern> <screens> [<password> <user>...]}; each screen
  * has its own HTTP session, signed in as the users in turn (none given: a public page, not signed in). The route is
- * one for all, or {@code @<file>} with one route per line, screen i opening line i. Writes to stdout:
+ * one for all, or {@code @<file>} with one line per screen, screen i opening line i; a line is the route, optionally
+ * followed by tab-separated fields: the query (replacing the one given for all), the user to sign in as (replacing
+ * the users given for all; {@code -} for none) and the poll interval in ms the view asks for. Writes to stdout:
  * {@code READY <opened> <failed> <millis> <first error>} once all are open, then
  * {@code A <screen> <epoch-micros> <marker>} for each marker (the pattern's first group) each screen first sees;
  * on {@code PING}, a WebSocket ping on every push connection at once and
- * {@code FLOOR <answered> <last-millis> <round trips in µs, sorted, comma-separated>}; on {@code QUIT} (or end of
- * stdin) {@code STATS …} and exits. Polls as the view asks ({@code -Dscreens.pollMillis}, 30 s by default). Stops by
- * itself after 30 minutes in any case.
+ * {@code FLOOR <answered> <last-micros> <round trips in µs, sorted, comma-separated>}; on {@code STATS}, a
+ * {@code STATS …} line; on {@code QUIT} (or end of stdin) {@code STATS …} and exits. Polls as the view asks
+ * ({@code -Dscreens.pollMillis}, 30 s by default, or the route line's own). Stops by itself after
+ * {@code -Dscreens.maxMinutes} (30) in any case.
  */
 public final class SyntheticScreens {
 
@@ -54,32 +57,33 @@ public final class SyntheticScreens {
         String password = args.length > 5 ? args[5] : "";
         List<String> users = args.length > 6 ? List.of(args).subList(6, args.length) : List.of();
         long pollMillis = Long.getLong("screens.pollMillis", 30_000);
+        long maxMinutes = Long.getLong("screens.maxMinutes", 30);
 
         Thread watchdog = Thread.ofPlatform().daemon().start(() -> {
             try {
-                Thread.sleep(Duration.ofMinutes(30));
+                Thread.sleep(Duration.ofMinutes(maxMinutes));
             } catch (InterruptedException e) {
                 return;
             }
-            System.err.println("SyntheticScreens: 30 minutes are up, stopping");
+            System.err.println("SyntheticScreens: " + maxMinutes + " minutes are up, stopping");
             Runtime.getRuntime().halt(3);
         });
 
-        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-        LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        PrintStream stdout = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+        LinkedBlockingQueue<String> out = new LinkedBlockingQueue<>();
         Thread writer = Thread.ofPlatform().daemon().start(() -> {
             try {
                 while (true) {
-                    out.println(lines.take());
-                    if (lines.isEmpty()) {
-                        out.flush();
+                    stdout.println(out.take());
+                    if (out.isEmpty()) {
+                        stdout.flush();
                     }
                 }
             } catch (InterruptedException e) {
-                out.flush();
+                stdout.flush();
             }
         });
-        SyntheticScreen.Sink sink = (screen, marker, micros) -> lines.add("A " + screen + " " + micros + " " + marker);
+        SyntheticScreen.Sink sink = (screen, marker, micros) -> out.add("A " + screen + " " + micros + " " + marker);
 
         ExecutorService callbacks = Executors.newFixedThreadPool(4, Thread.ofPlatform().daemon().name("screens-", 0).factory());
         List<HttpClient> clients = new ArrayList<>();
@@ -90,6 +94,8 @@ public final class SyntheticScreens {
             }
             screens.add(new SyntheticScreen(i, clients.getLast(), base, markers, sink));
         }
+        // route [TAB query [TAB user [TAB poll ms]]]
+        List<String[]> lines = routes.stream().map(line -> line.split("\t", -1)).toList();
 
         long start = System.nanoTime();
         AtomicInteger failed = new AtomicInteger();
@@ -99,10 +105,13 @@ public final class SyntheticScreens {
             for (SyntheticScreen screen : screens) {
                 opened.add(opening.submit(() -> {
                     try {
-                        if (!users.isEmpty()) {
-                            screen.signIn(users.get(screen.index % users.size()), password);
+                        String[] line = lines.get(screen.index);
+                        String user = line.length > 2 ? line[2]
+                                : users.isEmpty() ? "-" : users.get(screen.index % users.size());
+                        if (!user.equals("-")) {
+                            screen.signIn(user, password);
                         }
-                        String view = screen.open(routes.get(screen.index), query);
+                        String view = screen.open(line[0], line.length > 1 ? line[1] : query);
                         if (!view.contains("\"changes\"")) {
                             throw new IllegalStateException("the view was not built: " + view);
                         }
@@ -121,14 +130,16 @@ public final class SyntheticScreens {
                 f.get(10, TimeUnit.MINUTES);
             }
         }
-        lines.add("READY " + (count - failed.get()) + " " + failed.get() + " "
+        out.add("READY " + (count - failed.get()) + " " + failed.get() + " "
                 + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " "
                 + (firstError.isEmpty() ? "-" : firstError.getFirst()));
 
         // What the browser keeps doing while it shows the page: the view's poll, the 5 min heartbeat.
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory());
         for (SyntheticScreen screen : screens) {
-            timers.scheduleAtFixedRate(screen::poll, ThreadLocalRandom.current().nextLong(pollMillis), pollMillis,
+            String[] line = lines.get(screen.index);
+            long poll = line.length > 3 ? Long.parseLong(line[3]) : pollMillis;
+            timers.scheduleAtFixedRate(screen::poll, ThreadLocalRandom.current().nextLong(poll), poll,
                     TimeUnit.MILLISECONDS);
             timers.scheduleAtFixedRate(screen::heartbeat, 300_000, 300_000, TimeUnit.MILLISECONDS);
         }
@@ -136,13 +147,14 @@ public final class SyntheticScreens {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String command = in.readLine(); command != null && !command.equals("QUIT"); command = in.readLine()) {
             if (command.equals("STATS")) {
-                lines.add(stats(screens));
+                out.add(stats(screens));
             } else if (command.equals("PING")) {
-                lines.add(ping(screens));
+                out.add(ping(screens));
             }
         }
         timers.shutdownNow();
-        lines.add(stats(screens));
+        screens.forEach(SyntheticScreen::quitting);
+        out.add(stats(screens));
         screens.forEach(SyntheticScreen::close);
         Thread.sleep(500);
         writer.interrupt();
@@ -163,8 +175,8 @@ public final class SyntheticScreens {
                 return -1;
             }
         }).filter(t -> t >= 0).sorted().toArray();
-        long lastMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        return "FLOOR " + trips.length + " " + lastMillis + " " + String.join(",",
+        long lastMicros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start);
+        return "FLOOR " + trips.length + " " + lastMicros + " " + String.join(",",
                 Arrays.stream(trips).mapToObj(t -> Long.toString(t / 1_000)).toList());
     }
 
@@ -173,6 +185,7 @@ public final class SyntheticScreens {
         long chars = 0;
         long confirms = 0;
         long errors = 0;
+        long disconnects = 0;
         int connected = 0;
         String lastError = "-";
         for (SyntheticScreen s : screens) {
@@ -180,12 +193,13 @@ public final class SyntheticScreens {
             chars += s.pushedChars.get();
             confirms += s.confirms.get();
             errors += s.errors.get();
+            disconnects += s.disconnects.get();
             connected += s.connected() ? 1 : 0;
             if (s.lastError != null) {
                 lastError = s.lastError.replace('\n', ' ');
             }
         }
         return "STATS connected=" + connected + " pushes=" + pushes + " pushedChars=" + chars + " confirms=" + confirms
-                + " errors=" + errors + " lastError=" + lastError;
+                + " errors=" + errors + " disconnects=" + disconnects + " lastError=" + lastError;
     }
 }
