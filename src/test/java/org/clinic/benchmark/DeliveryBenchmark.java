@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * per update), {@code heap} (heap per display and per reception dashboard), {@code soak}; default all but soak;</li>
  * <li>sizes: {@code benchmark.staff500.screens} (500), {@code benchmark.mixed.displays} (1000),
  * {@code benchmark.mixed.staff} (50, half {@code queue}, half {@code my-queue}), {@code benchmark.displays5000.screens}
- * (5000), {@code benchmark.heap.screens} (500 of each kind), {@code benchmark.soak.screens} (2000, a twentieth staff
+ * (5000), {@code benchmark.heap.screens} (500 of each kind; {@code benchmark.heap.kinds=displays,dashboards}), {@code benchmark.soak.screens} (2000, a twentieth staff
  * screens), {@code benchmark.soak.minutes} (10);</li>
  * <li>{@code benchmark.rounds}: measured rounds per scenario (default 10; 5 for displays5000);</li>
  * <li>{@code benchmark.screens.heap}: heap of the screens' JVM (default 1 GB up to 2 000 screens, then ~300 KB more
