@@ -9,7 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import java.util.List;
 import java.util.Map;
@@ -27,9 +30,11 @@ class StaffSessions implements VaadinServiceInitListener {
 
     private final Map<String, Set<VaadinSession>> sessionsByUser = new ConcurrentHashMap<>();
     private final DisplayDeviceRememberMe displayDevices;
+    private final ApplicationEventPublisher events;
 
-    StaffSessions(DisplayDeviceRememberMe displayDevices) {
+    StaffSessions(DisplayDeviceRememberMe displayDevices, ApplicationEventPublisher events) {
         this.displayDevices = displayDevices;
+        this.events = events;
     }
 
     @Override
@@ -56,28 +61,32 @@ class StaffSessions implements VaadinServiceInitListener {
         return sessionsByUser.getOrDefault(username, Set.of()).size();
     }
 
+    /**
+     * Ends the open sessions of a staff member on every node: published as {@link SessionsEnded}, which this
+     * node's {@link #ended} and the other nodes' (through the live update bus) act on. Called after the change
+     * committed.
+     */
     void endSessionsOf(String username) {
         displayDevices.forgetUser(username); // a remembered display device must sign in again too
-        Set<VaadinSession> sessions = sessionsByUser.remove(username);
-        if (sessions == null) {
-            return;
-        }
-        for (VaadinSession session : sessions) {
-            session.access(() -> signOut(session, "login?ended"));
-        }
-        log.info("Ended {} open session(s) of {}", sessions.size(), username);
+        events.publishEvent(new SessionsEnded(username, false));
     }
 
-    /** Ends the open portal sessions of one patient account (access revoked); they land on the portal's sign-in. */
+    /** Ends the open portal sessions of one patient account (access revoked), on every node, as above. */
     void endPatientSessions(java.util.UUID accountId) {
-        Set<VaadinSession> sessions = sessionsByUser.remove(PatientPrincipal.auditName(accountId));
+        events.publishEvent(new SessionsEnded(PatientPrincipal.auditName(accountId), true));
+    }
+
+    /** The sessions this node serves of the person; staff land on the sign-in page, patients on the portal's. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void ended(SessionsEnded ended) {
+        Set<VaadinSession> sessions = sessionsByUser.remove(ended.user());
         if (sessions == null) {
             return;
         }
         for (VaadinSession session : sessions) {
-            session.access(() -> signOut(session, "portal?ended"));
+            session.access(() -> signOut(session, ended.patient() ? "portal?ended" : "login?ended"));
         }
-        log.info("Ended {} open portal session(s) of account {}", sessions.size(), accountId);
+        log.info("Ended {} open {}session(s) of {}", sessions.size(), ended.patient() ? "portal " : "", ended.user());
     }
 
     /** How many open sessions of this patient account are known (for tests). */
