@@ -90,6 +90,8 @@ class ClusterConfiguration {
         container.setTaskExecutor(Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().daemon().name("live-bus-receive").factory()));
         container.setRecoveryInterval(settings.reconcileInterval().toMillis());
+        container.setPhase(Integer.MAX_VALUE - 100); // subscribed before the bus starts its heartbeats
+
         container.addMessageListener(bus, new ChannelTopic(settings.channel()));
         return container;
     }

@@ -224,6 +224,6 @@ public class LiveBus implements MessageListener, SmartLifecycle {
 
     @Override
     public int getPhase() {
-        return Integer.MAX_VALUE - 1000; // after the listener container has started, stopped before it
+        return Integer.MAX_VALUE; // started after the listener container (phase below), stopped before it
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * {@code liveBus} in /actuator/health: "single node" without Redis; with Redis, UP while events travel between
  * nodes, DOWN while this node reconciles with the database instead. Details (node, since when) for administrators.
  */
-@Component("liveBus")
+@Component("liveBusHealthIndicator") // shown as "liveBus"
 class LiveBusHealth implements HealthIndicator {
 
     private final ObjectProvider<LiveBus> bus;
