@@ -145,6 +145,15 @@ class TwoNodesJourneyTest {
             await("B reads the new hours", INTERVAL, () -> readOnB(b, () -> doctorsB.daySchedule(doctor.id(), tomorrow))
                     .sessions().getFirst().start().equals(LocalTime.of(7, 30)));
 
+            // ...and an account disabled on node A is signed out of its open screen on node B at once.
+            StaffAccountSummary desk = SystemAuthentication.runAs(Role.ADMIN, () -> accounts.create(new CreateStaffAccount(
+                    "twonodes" + ThreadLocalRandom.current().nextInt(1_000_000), "Two nodes desk", PASSWORD,
+                    Role.RECEPTIONIST)));
+            Page reception = browsers.signIn(desk.username(), PASSWORD);
+            SystemAuthentication.runAs(Role.ADMIN, () -> accounts.disable(desk.id()));
+            reception.waitForURL(url -> url.contains("login?ended"), new Page.WaitForURLOptions().setTimeout(5_000));
+            reception.context().close();
+
             // 3. Redis is lost: B says so in its health and log, and reconciles with the database.
             redis.stop();
             await("B sees the bus down", INTERVAL.multipliedBy(3), () -> busB.state() == LiveBus.State.DOWN);
