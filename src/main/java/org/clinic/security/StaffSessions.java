@@ -20,8 +20,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Knows the open Vaadin sessions of each user (staff, and patients at the portal), so that disabling an account,
- * resetting its password, changing its role or revoking a patient's portal access ends them at once: the session forgets the sign-in, and every open screen is sent to the sign-in page.
+ * Knows the open Vaadin sessions of each user on this node (staff, and patients at the portal), so that disabling an
+ * account, resetting its password, changing its role or revoking a patient's portal access ends them at once, on every
+ * node ({@link SessionsEnded}): the session forgets the sign-in, and every open screen is sent to the sign-in page.
  */
 @Component
 class StaffSessions implements VaadinServiceInitListener {

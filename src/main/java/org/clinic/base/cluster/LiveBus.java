@@ -78,7 +78,14 @@ public class LiveBus implements MessageListener, SmartLifecycle {
         if (RECEIVED.get() != null || event instanceof LiveResync || !running) {
             return;
         }
-        String message = codec.event(settings.nodeId(), event);
+        String message;
+        try {
+            message = codec.event(settings.nodeId(), event);
+        } catch (RuntimeException e) {
+            // never fail the committed caller over it; other nodes reconcile at the latest on the display's poll
+            log.warn("A live event could not be sent to the other nodes: {}", e.getMessage());
+            return;
+        }
         sending.execute(() -> send(message));
     }
 
