@@ -184,10 +184,17 @@ class TwoNodesJourneyTest {
             System.out.printf("With Redis down, a walk-in on node A reached the display on node B after %d ms%n",
                     (System.nanoTime() - walkedIn) / 1_000_000);
 
-            // 4. Redis is back on the same port: both nodes reconnect by themselves, and the bus carries again.
+            // A node started while Redis is away starts anyway, and says it is reconciling.
+            SecondNode c = SecondNode.start(Map.of("clinic.cluster.redis-url", redis.url(),
+                    "clinic.cluster.node-id", "node-c"));
+            LiveBus busC = c.bean(LiveBus.class);
+            await("C sees the bus down", INTERVAL.multipliedBy(3), () -> busC.state() == LiveBus.State.DOWN);
+
+            // 4. Redis is back on the same port: every node reconnects by itself, and the bus carries again.
             redis.start();
-            await("both buses up again", INTERVAL.multipliedBy(8),
-                    () -> busA.state() == LiveBus.State.UP && busB.state() == LiveBus.State.UP);
+            await("all buses up again", INTERVAL.multipliedBy(8), () -> busA.state() == LiveBus.State.UP
+                    && busB.state() == LiveBus.State.UP && busC.state() == LiveBus.State.UP);
+            c.close();
             assertThat(logged(busLog, "Live update bus up again (node node-b)")).isTrue();
             assertThat(b.context().getBean("liveBusHealthIndicator", HealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
             assertThat(get(b.port(), "/actuator/health")).startsWith("200 ");

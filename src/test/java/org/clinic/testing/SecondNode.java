@@ -42,7 +42,10 @@ public final class SecondNode implements AutoCloseable {
         // The first node configured logging for the JVM; a second start would reset it (and any test appenders).
         System.setProperty(LOGGING_SYSTEM, "none");
         try {
-            return new SecondNode(new SpringApplicationBuilder(ClinicApplication.class).properties(all).run());
+            // as command-line arguments: they win over application.properties (default properties would not)
+            String[] arguments = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                    .toArray(String[]::new);
+            return new SecondNode(new SpringApplicationBuilder(ClinicApplication.class).run(arguments));
         } finally {
             if (loggingBefore == null) {
                 System.clearProperty(LOGGING_SYSTEM);

@@ -70,29 +70,30 @@ class ClusterConfiguration {
         return new LiveEventCodec();
     }
 
+    /** Started by the bus itself, and started again until Redis answers (a node may start while Redis is away). */
     @Bean
-    LiveBus liveBus(StringRedisTemplate redis, ApplicationEventPublisher events, LiveEventCodec codec,
-                    ClusterSettings settings, ClientResources resources) {
-        LiveBus bus = new LiveBus(redis, events, codec, settings);
-        // A dropped connection is noticed at once, not only when the next heartbeat fails to come back.
-        resources.eventBus().get()
-                .filter(ConnectionDeactivatedEvent.class::isInstance)
-                .subscribe(event -> bus.down("connection to Redis lost"));
-        return bus;
-    }
-
-    @Bean
-    RedisMessageListenerContainer liveBusListener(RedisConnectionFactory connections, LiveBus bus,
-                                                  ClusterSettings settings) {
+    RedisMessageListenerContainer liveBusListener(RedisConnectionFactory connections, ClusterSettings settings) {
         RedisMessageListenerContainer container = new RedisMessageListenerContainer();
         container.setConnectionFactory(connections);
         // one thread: events from the bus are handled in the order they were sent
         container.setTaskExecutor(Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().daemon().name("live-bus-receive").factory()));
         container.setRecoveryInterval(settings.reconcileInterval().toMillis());
-        container.setPhase(Integer.MAX_VALUE - 100); // subscribed before the bus starts its heartbeats
-
-        container.addMessageListener(bus, new ChannelTopic(settings.channel()));
+        container.setAutoStartup(false);
+        container.setPhase(Integer.MAX_VALUE - 100); // stopped after the bus
         return container;
+    }
+
+    @Bean
+    LiveBus liveBus(StringRedisTemplate redis, RedisMessageListenerContainer subscription,
+                    ApplicationEventPublisher events, LiveEventCodec codec, ClusterSettings settings,
+                    ClientResources resources) {
+        LiveBus bus = new LiveBus(redis, subscription, events, codec, settings);
+        subscription.addMessageListener(bus, new ChannelTopic(settings.channel()));
+        // A dropped connection is noticed at once, not only when the next heartbeat fails to come back.
+        resources.eventBus().get()
+                .filter(ConnectionDeactivatedEvent.class::isInstance)
+                .subscribe(event -> bus.down("connection to Redis lost"));
+        return bus;
     }
 }

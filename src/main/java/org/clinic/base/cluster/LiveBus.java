@@ -8,6 +8,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -46,6 +47,7 @@ public class LiveBus implements MessageListener, SmartLifecycle {
     public enum State { STARTING, UP, DOWN }
 
     private final StringRedisTemplate redis;
+    private final RedisMessageListenerContainer subscription;
     private final ApplicationEventPublisher events;
     private final LiveEventCodec codec;
     private final ClusterSettings settings;
@@ -62,9 +64,10 @@ public class LiveBus implements MessageListener, SmartLifecycle {
     private volatile long ownHeartbeatAt = System.nanoTime();
     private volatile boolean running;
 
-    LiveBus(StringRedisTemplate redis, ApplicationEventPublisher events, LiveEventCodec codec,
-            ClusterSettings settings) {
+    LiveBus(StringRedisTemplate redis, RedisMessageListenerContainer subscription, ApplicationEventPublisher events,
+            LiveEventCodec codec, ClusterSettings settings) {
         this.redis = redis;
+        this.subscription = subscription;
         this.events = events;
         this.codec = codec;
         this.settings = settings;
@@ -145,6 +148,9 @@ public class LiveBus implements MessageListener, SmartLifecycle {
         if (!running) {
             return;
         }
+        if (!subscription.isListening()) {
+            subscribe();
+        }
         String heartbeat = codec.heartbeat(settings.nodeId());
         sending.execute(() -> send(heartbeat));
         if (state != State.DOWN && System.nanoTime() - ownHeartbeatAt > silence()) {
@@ -154,6 +160,19 @@ public class LiveBus implements MessageListener, SmartLifecycle {
         }
         long now = System.nanoTime();
         peers.values().removeIf(heard -> now - heard > TimeUnit.MINUTES.toNanos(10));
+    }
+
+    /**
+     * (Re)starts the subscription. Once subscribed, Lettuce keeps it through lost connections by itself; only a
+     * subscription that never came about (Redis away when the node started) is tried again here, every interval.
+     */
+    private void subscribe() {
+        try {
+            subscription.stop();
+            subscription.start();
+        } catch (RuntimeException e) {
+            down("cannot subscribe: " + e.getMessage());
+        }
     }
 
     private synchronized void ownHeartbeat() {
