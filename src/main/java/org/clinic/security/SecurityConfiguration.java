@@ -100,7 +100,9 @@ class SecurityConfiguration {
                 // The address and browser of each sign-in go with it, for the authentication log.
                 .formLogin(form -> form.authenticationDetailsSource(SignInOrigin::of))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/styles/**", "/scripts/**", "/images/**").permitAll())
+                        .requestMatchers("/styles/**", "/scripts/**", "/images/**").permitAll()
+                        // a node's health (status only; details for administrators): the only actuator endpoint
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll())
                 // Waiting-room displays stay signed in across restarts; people never are remembered.
                 .rememberMe(rememberMe -> rememberMe.rememberMeServices(displayDevices).key(REMEMBER_ME_KEY))
                 .headers(SecurityHeaders::apply)

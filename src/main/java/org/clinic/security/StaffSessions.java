@@ -9,7 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import java.util.List;
 import java.util.Map;
@@ -17,8 +20,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Knows the open Vaadin sessions of each user (staff, and patients at the portal), so that disabling an account,
- * resetting its password, changing its role or revoking a patient's portal access ends them at once: the session forgets the sign-in, and every open screen is sent to the sign-in page.
+ * Knows the open Vaadin sessions of each user on this node (staff, and patients at the portal), so that disabling an
+ * account, resetting its password, changing its role or revoking a patient's portal access ends them at once, on every
+ * node ({@link SessionsEnded}): the session forgets the sign-in, and every open screen is sent to the sign-in page.
  */
 @Component
 class StaffSessions implements VaadinServiceInitListener {
@@ -27,9 +31,11 @@ class StaffSessions implements VaadinServiceInitListener {
 
     private final Map<String, Set<VaadinSession>> sessionsByUser = new ConcurrentHashMap<>();
     private final DisplayDeviceRememberMe displayDevices;
+    private final ApplicationEventPublisher events;
 
-    StaffSessions(DisplayDeviceRememberMe displayDevices) {
+    StaffSessions(DisplayDeviceRememberMe displayDevices, ApplicationEventPublisher events) {
         this.displayDevices = displayDevices;
+        this.events = events;
     }
 
     @Override
@@ -56,28 +62,32 @@ class StaffSessions implements VaadinServiceInitListener {
         return sessionsByUser.getOrDefault(username, Set.of()).size();
     }
 
+    /**
+     * Ends the open sessions of a staff member on every node: published as {@link SessionsEnded}, which this
+     * node's {@link #ended} and the other nodes' (through the live update bus) act on. Called after the change
+     * committed.
+     */
     void endSessionsOf(String username) {
         displayDevices.forgetUser(username); // a remembered display device must sign in again too
-        Set<VaadinSession> sessions = sessionsByUser.remove(username);
-        if (sessions == null) {
-            return;
-        }
-        for (VaadinSession session : sessions) {
-            session.access(() -> signOut(session, "login?ended"));
-        }
-        log.info("Ended {} open session(s) of {}", sessions.size(), username);
+        events.publishEvent(new SessionsEnded(username, false));
     }
 
-    /** Ends the open portal sessions of one patient account (access revoked); they land on the portal's sign-in. */
+    /** Ends the open portal sessions of one patient account (access revoked), on every node, as above. */
     void endPatientSessions(java.util.UUID accountId) {
-        Set<VaadinSession> sessions = sessionsByUser.remove(PatientPrincipal.auditName(accountId));
+        events.publishEvent(new SessionsEnded(PatientPrincipal.auditName(accountId), true));
+    }
+
+    /** The sessions this node serves of the person; staff land on the sign-in page, patients on the portal's. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void ended(SessionsEnded ended) {
+        Set<VaadinSession> sessions = sessionsByUser.remove(ended.user());
         if (sessions == null) {
             return;
         }
         for (VaadinSession session : sessions) {
-            session.access(() -> signOut(session, "portal?ended"));
+            session.access(() -> signOut(session, ended.patient() ? "portal?ended" : "login?ended"));
         }
-        log.info("Ended {} open portal session(s) of account {}", sessions.size(), accountId);
+        log.info("Ended {} open {}session(s) of {}", sessions.size(), ended.patient() ? "portal " : "", ended.user());
     }
 
     /** How many open sessions of this patient account are known (for tests). */
