@@ -131,7 +131,8 @@ public class LiveUpdates {
         }
 
         void offer(LiveEvent event) {
-            if (!type.isInstance(event) || !filter.test(type.cast(event))) {
+            // LiveResync: events may have been missed (the bus between nodes was down), so every screen re-reads
+            if (!(event instanceof LiveResync) && (!type.isInstance(event) || !filter.test(type.cast(event)))) {
                 return;
             }
             long wait;

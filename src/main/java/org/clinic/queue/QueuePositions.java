@@ -1,12 +1,14 @@
 package org.clinic.queue;
 
 import org.clinic.base.ClinicSettings;
+import org.clinic.base.LiveResync;
 import org.clinic.base.VisitCodes;
 import org.clinic.doctor.DoctorRooms;
 import org.clinic.doctor.DoctorRooms.DoctorRoom;
 import org.clinic.security.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -106,6 +108,13 @@ public class QueuePositions {
             return !future.isDone() || future.isCompletedExceptionally()
                     || !Collections.disjoint(future.join().lines(), change.lines());
         });
+    }
+
+    /** Changes made on other nodes may have been missed while the bus between them was down: read every line again. */
+    @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void resync(LiveResync resync) {
+        snapshots.clear();
     }
 
     /** How many times a line was read for position pages (tests check that pages share reads). */

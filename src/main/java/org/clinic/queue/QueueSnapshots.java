@@ -2,6 +2,7 @@ package org.clinic.queue;
 
 import jakarta.annotation.PreDestroy;
 import org.clinic.base.ClinicSettings;
+import org.clinic.base.LiveResync;
 import org.clinic.doctor.DoctorService;
 import org.clinic.doctor.DoctorSummary;
 import org.clinic.doctor.SpecialtySummary;
@@ -13,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -161,6 +163,13 @@ class QueueSnapshots {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     @Order(Ordered.HIGHEST_PRECEDENCE)
     void queueChanged(QueueChanged change) {
+        changed();
+    }
+
+    /** Changes made on other nodes may have been missed while the bus between them was down: read again. */
+    @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void resync(LiveResync resync) {
         changed();
     }
 
