@@ -219,13 +219,13 @@ class TwoNodesJourneyTest {
      * Makes the walk-in on node A and checks that its token appears on the display by push alone: no request of the
      * page (its 15-s poll) came in between. Returns the token.
      * <p>
-     * Node B's QueueService keeps its read of the day for up to 5 s and, on this version, drops it only for changes
-     * made on B itself: the walk-in is made once that read has expired, 5.5 s after the display's last request.
+     * The walk-in is made just after one of the display's polls, so the next one is about 15 s away and cannot be
+     * what brings the token. (Node B's shared read of the day is dropped by the change arriving from A.)
      */
     private static String pushedWithoutReload(Page display, AtomicInteger requests, Supplier<Ticket> walkIn) {
         int seen = requests.get();
-        display.waitForCondition(() -> requests.get() > seen, new Page.WaitForConditionOptions().setTimeout(20_000));
-        display.waitForTimeout(5_500);
+        display.waitForCondition(() -> requests.get() > seen, new Page.WaitForConditionOptions().setTimeout(40_000));
+        display.waitForTimeout(500);
         int before = requests.get();
         long start = System.nanoTime();
         String token = walkIn.get().token();
