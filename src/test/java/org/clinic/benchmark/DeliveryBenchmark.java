@@ -4,6 +4,9 @@ import org.clinic.doctor.DoctorService;
 import org.clinic.patient.PatientService;
 import org.clinic.queue.QueueService;
 import org.clinic.security.StaffAccountService;
+import org.clinic.testing.RedisServer;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -11,6 +14,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,11 +38,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <li>{@code benchmark.scenarios}: which, in this order, comma-separated: {@code browsers} (3 real browsers on a
  * doctor's queue), {@code staff500} (receptionists' {@code my-queue} screens), {@code mixed} (waiting-room displays
  * plus reception dashboards and doctors' queue screens; CPU per update), {@code displays5000} (displays only; CPU
- * per update), {@code heap} (heap per display and per reception dashboard), {@code soak}; default all but soak;</li>
+ * per update), {@code heap} (heap per display and per reception dashboard), {@code soak}, {@code crossNode} (displays on
+ * a second node, changes on this one, through a real redis-server this run starts); default all but soak and
+ * crossNode;</li>
  * <li>sizes: {@code benchmark.staff500.screens} (500), {@code benchmark.mixed.displays} (1000),
  * {@code benchmark.mixed.staff} (50, half {@code queue}, half {@code my-queue}), {@code benchmark.displays5000.screens}
- * (5000), {@code benchmark.heap.screens} (500 of each kind; {@code benchmark.heap.kinds=displays,dashboards}), {@code benchmark.soak.screens} (2000, a twentieth staff
- * screens), {@code benchmark.soak.minutes} (10);</li>
+ * (5000), {@code benchmark.heap.screens} (500 of each kind; {@code benchmark.heap.kinds=displays,dashboards}),
+ * {@code benchmark.soak.screens} (2000, a twentieth staff screens), {@code benchmark.soak.minutes} (10),
+ * {@code benchmark.crossNode.screens} (500);</li>
  * <li>{@code benchmark.rounds}: measured rounds per scenario (default 10; 5 for displays5000);</li>
  * <li>{@code benchmark.screens.heap}: heap of the screens' JVM (default 1 GB up to 2 000 screens, then ~300 KB more
  * per screen);</li>
@@ -73,6 +81,25 @@ class DeliveryBenchmark {
     JdbcClient jdbc;
     @Autowired
     WebServerApplicationContext server;
+
+    /** The Redis the crossNode scenario's two nodes share; this context is node A (started only for that scenario). */
+    static volatile @Nullable RedisServer bus;
+
+    @DynamicPropertySource
+    static void busForTwoNodes(DynamicPropertyRegistry registry) {
+        if (System.getProperty("benchmark.scenarios", "").contains("crossNode")) {
+            bus = RedisServer.startOrSkip();
+            registry.add("clinic.cluster.redis-url", bus::url);
+            registry.add("clinic.cluster.node-id", () -> "node-a");
+        }
+    }
+
+    @AfterAll
+    static void stopBus() {
+        if (bus != null) {
+            bus.close();
+        }
+    }
 
     @Test
     void live_update_delivery() throws Exception {

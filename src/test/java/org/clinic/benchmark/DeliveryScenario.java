@@ -9,10 +9,7 @@ import java.util.List;
  * closes them, and says what it saw: the lines of its record, and failures where it demands something (screens
  * opened, 0 missed). Timings are never failures.
  * <p>
- * A new scenario is one more class and one more entry in {@link #all()}: e.g. {@code crossNode}, once the second
- * node can run, starts node B itself (another context or JVM on a loopback port, sharing the database and a Redis),
- * opens its screens against B's port with {@link SyntheticScreenFleet} and commits on A through the run's services;
- * the commit clock, the floor ({@link WebSocketFloor}) and the rounds ({@link DeliveryRounds}) work unchanged.
+ * A new scenario is one more class (or sizing of one) and one more entry in {@link #all()}.
  */
 interface DeliveryScenario {
 
@@ -52,6 +49,7 @@ interface DeliveryScenario {
                 FanOutScenario.displays(Integer.getInteger("benchmark.displays5000.screens", 5_000)),
                 new HeapScenario(Integer.getInteger("benchmark.heap.screens", 500)),
                 new SoakScenario(Integer.getInteger("benchmark.soak.screens", 2_000),
-                        Integer.getInteger("benchmark.soak.minutes", 10)));
+                        Integer.getInteger("benchmark.soak.minutes", 10)),
+                FanOutScenario.crossNode(Integer.getInteger("benchmark.crossNode.screens", 500)));
     }
 }

@@ -1,5 +1,7 @@
 package org.clinic.benchmark;
 
+import org.clinic.testing.SecondNode;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,9 +32,16 @@ final class FanOutScenario implements DeliveryScenario {
     private final boolean cpu;
     private final boolean noMisses;
     private final String target;
+    private final boolean onSecondNode;
 
     private FanOutScenario(String name, String title, int displays, int dashboards, int doctorQueues, int rounds,
                            boolean cpu, boolean noMisses, String target) {
+        this(name, title, displays, dashboards, doctorQueues, rounds, cpu, noMisses, target, false);
+    }
+
+    private FanOutScenario(String name, String title, int displays, int dashboards, int doctorQueues, int rounds,
+                           boolean cpu, boolean noMisses, String target, boolean onSecondNode) {
+        this.onSecondNode = onSecondNode;
         this.name = name;
         this.title = title;
         this.displays = displays;
@@ -58,6 +67,21 @@ final class FanOutScenario implements DeliveryScenario {
     static FanOutScenario displays(int screens) {
         return new FanOutScenario("displays5000", "waiting-room displays at scale", screens, 0, 0, 5, true, true,
                 "target: 5 000 displays: p99 ≤ 1 s, 0 missed; server CPU per delivered update ≤ 100 µs");
+    }
+
+    /**
+     * Two nodes: the screens on node B (a second application in this JVM, same database), the changes committed on
+     * this node, A; B hears of them through Redis. Both nodes share the JVM, so no heap or CPU figure.
+     */
+    static FanOutScenario crossNode(int displays) {
+        return new FanOutScenario("crossNode", "two nodes, displays on node B, changes on node A", displays, 0, 0, 10,
+                false, true, "target: cross-node delivery recorded (commit on A → screen on B, through Redis), "
+                + "0 missed", true);
+    }
+
+    @Override
+    public boolean byDefault() {
+        return !onSecondNode;
     }
 
     @Override
@@ -90,8 +114,14 @@ final class FanOutScenario implements DeliveryScenario {
         run.expireSessions();
         long heapBefore = usedHeapAfterGc();
         LogCounter.Counts logBefore = run.log.counts();
-        try (SyntheticScreenFleet fleet = SyntheticScreenFleet.start(run.port, mix.screens(), line.markers(),
-                "delivery-" + name, DeliveryRun.PASSWORD, 60, null)) {
+        if (onSecondNode && DeliveryBenchmark.bus == null) {
+            return new Outcome(List.of("skipped: run with -Dbenchmark.scenarios=crossNode (node A needs the bus)"),
+                    List.of());
+        }
+        try (SecondNode nodeB = onSecondNode ? SecondNode.start(Map.of("clinic.cluster.redis-url",
+                DeliveryBenchmark.bus.url(), "clinic.cluster.node-id", "node-b")) : null;
+             SyntheticScreenFleet fleet = SyntheticScreenFleet.start(nodeB == null ? run.port : nodeB.port(),
+                     mix.screens(), line.markers(), "delivery-" + name, DeliveryRun.PASSWORD, 60, null)) {
             SyntheticScreenFleet.Ready ready = fleet.awaitReady(Duration.ofMinutes(30));
             int opened = ready.opened();
             if (opened < screens) {
@@ -128,9 +158,11 @@ final class FanOutScenario implements DeliveryScenario {
             if (perUpdate != null) {
                 lines.add("  - server CPU per delivered update: " + perUpdate);
             }
-            lines.add("  - heap per connected screen: " + String.format("%.0f KB", (heapAfter - heapBefore) / 1024.0
-                    / Math.max(1, opened)) + " (used heap after GC " + heapBefore / (1024 * 1024) + " MB before → "
-                    + heapAfter / (1024 * 1024) + " MB with the screens open; server JVM only)");
+            if (!onSecondNode) {
+                lines.add("  - heap per connected screen: " + String.format("%.0f KB", (heapAfter - heapBefore)
+                        / 1024.0 / Math.max(1, opened)) + " (used heap after GC " + heapBefore / (1024 * 1024)
+                        + " MB before → " + heapAfter / (1024 * 1024) + " MB with the screens open; server JVM only)");
+            }
             lines.add("  - where the fan-out threads spent the rounds: " + where);
             long pushes = SyntheticScreenFleet.value(s, "pushes");
             long chars = SyntheticScreenFleet.value(s, "pushedChars");

@@ -34,12 +34,9 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -76,8 +73,8 @@ public class WaitingRoomDisplayView extends Div implements BeforeEnterObserver {
     private final Span title = new Span();
     private final Span clockText = new Span();
     private final Span dateText = new Span();
-    private final Div now = new Div();
-    private final Div recent = new Div();
+    private final DisplayCalls.Now now = new DisplayCalls.Now();
+    private final DisplayCalls.Recent recent;
     private final WaitingTokens waiting = new WaitingTokens();
     private final Div soundPrompt = new Div();
     private final Div connection = new Div();
@@ -97,6 +94,7 @@ public class WaitingRoomDisplayView extends Div implements BeforeEnterObserver {
         this.displayDevices = displayDevices;
         this.liveUpdates = liveUpdates;
         this.clock = clock.withZone(clinic.timeZone());
+        this.recent = new DisplayCalls.Recent(this.clock.getZone(), RECENT_CALLS);
         this.defaultLanguage = settings.language();
         this.language = defaultLanguage;
         setId("waiting-room-display");
@@ -142,10 +140,6 @@ public class WaitingRoomDisplayView extends Div implements BeforeEnterObserver {
         Div header = new Div(title, when);
         header.addClassName("wr-header");
 
-        now.setId("now-calling");
-        now.addClassName("wr-now");
-        recent.setId("recent-calls");
-        recent.addClassName("wr-recent");
         Div lower = new Div(recent, waiting);
         lower.addClassName("wr-lower");
 
@@ -250,85 +244,13 @@ public class WaitingRoomDisplayView extends Div implements BeforeEnterObserver {
             DisplayBoard.Call first = board.calls().isEmpty() ? null : board.calls().getFirst();
             if (before == null || !java.util.Objects.equals(first,
                     before.calls().isEmpty() ? null : before.calls().getFirst())) {
-                showNow(first);
+                now.show(first);
             }
-            showRecent(board.calls());
+            recent.show(board.calls());
         }
         if (before == null || !board.waiting().equals(before.waiting())) {
             waiting.show(board.waiting(), scope.kind() == DisplayScope.Kind.DOCTOR);
         }
-    }
-
-    private void showNow(DisplayBoard.@Nullable Call call) {
-        now.removeAll();
-        now.getElement().setAttribute("data-call", call == null ? "" : Long.toString(call.id()));
-        if (call == null) {
-            now.addClassName("wr-now-idle");
-            Div label = new Div("Welcome");
-            label.addClassName("wr-now-label");
-            Div text = new Div("Please take a seat. Your token appears here when it is your turn.");
-            text.addClassName("wr-now-idle-text");
-            now.add(label, text);
-            return;
-        }
-        now.removeClassName("wr-now-idle");
-        Div label = new Div(call.recall() ? "Calling again" : "Now calling");
-        label.addClassName("wr-now-label");
-        Span token = new Span(call.token());
-        token.setId("now-token");
-        token.addClassName("wr-now-token");
-        Span arrow = new Span("→");
-        arrow.addClassName("wr-now-arrow");
-        arrow.getElement().setAttribute("aria-hidden", "true");
-        Span room = new Span(roomLabel(call.room()));
-        room.setId("now-room");
-        room.addClassName("wr-now-room");
-        Div line = new Div(token, arrow, room);
-        line.addClassName("wr-now-line");
-        now.add(label, line);
-        if (call.initials() != null && !call.initials().isBlank()) {
-            Div who = new Div(call.initials());
-            who.addClassName("wr-now-initials");
-            now.add(who);
-        }
-    }
-
-    private void showRecent(List<DisplayBoard.Call> calls) {
-        recent.removeAll();
-        Div heading = new Div("Recently called");
-        heading.addClassName("wr-heading");
-        recent.add(heading);
-        Set<String> seen = new LinkedHashSet<>();
-        if (!calls.isEmpty()) {
-            seen.add(calls.getFirst().token()); // already in large type above
-        }
-        int shown = 0;
-        for (DisplayBoard.Call call : calls) {
-            if (!seen.add(call.token())) {
-                continue; // a recall repeats a token: list each once
-            }
-            Span token = new Span(call.token() + (call.initials() == null ? "" : " · " + call.initials()));
-            token.addClassName("wr-recent-token");
-            Span room = new Span(roomLabel(call.room()));
-            room.addClassName("wr-recent-room");
-            Span at = new Span(call.at().atZone(clock.getZone()).format(TIME));
-            at.addClassName("wr-recent-time");
-            Div row = new Div(token, room, at);
-            row.addClassName("wr-recent-row");
-            recent.add(row);
-            if (++shown == RECENT_CALLS) {
-                break;
-            }
-        }
-        if (shown == 0) {
-            Div none = new Div("No earlier calls today");
-            none.addClassName("wr-empty");
-            recent.add(none);
-        }
-    }
-
-    private static String roomLabel(String room) {
-        return room.isBlank() ? "" : "Room " + room;
     }
 
     private LocalDate today() {

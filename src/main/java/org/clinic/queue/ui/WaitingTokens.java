@@ -1,6 +1,5 @@
 package org.clinic.queue.ui;
 
-import com.vaadin.flow.component.HasText;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import org.clinic.queue.DisplayBoard;
@@ -36,7 +35,7 @@ final class WaitingTokens extends Div {
 
     /** Shows the waiting tokens; a one-doctor display names the room only when there are several. */
     void show(List<DisplayBoard.Waiting> tokens, boolean doctorDisplay) {
-        setText(heading, "Waiting" + (tokens.isEmpty() ? "" : " (" + tokens.size() + ")"));
+        DisplayCalls.showText(heading, "Waiting" + (tokens.isEmpty() ? "" : " (" + tokens.size() + ")"));
         empty.setVisible(tokens.isEmpty());
         Map<String, List<DisplayBoard.Waiting>> byRoom = new LinkedHashMap<>();
         tokens.forEach(w -> byRoom.computeIfAbsent(w.room(), r -> new ArrayList<>()).add(w));
@@ -56,12 +55,6 @@ final class WaitingTokens extends Div {
         }
         for (int i = 0; i < order.size(); i++) {
             shown.get(i).show(byRoom.get(order.get(i)));
-        }
-    }
-
-    private static void setText(HasText element, String text) {
-        if (!text.equals(element.getText())) {
-            element.setText(text);
         }
     }
 
@@ -92,7 +85,7 @@ final class WaitingTokens extends Div {
                 DisplayBoard.Waiting w = tokens.get(i);
                 String text = w.token() + (w.initials() == null ? "" : " · " + w.initials());
                 if (i < existing) {
-                    setText((Span) chips.getComponentAt(i), text);
+                    DisplayCalls.showText((Span) chips.getComponentAt(i), text);
                 } else {
                     Span chip = new Span(text);
                     chip.addClassName("wr-chip");
@@ -104,7 +97,7 @@ final class WaitingTokens extends Div {
             }
             int hidden = tokens.size() - count;
             more.setVisible(hidden > 0);
-            setText(more, hidden > 0 ? "+" + hidden + " more" : "");
+            DisplayCalls.showText(more, hidden > 0 ? "+" + hidden + " more" : "");
         }
     }
 }
