@@ -100,9 +100,12 @@ public class QueueBoards {
     /** One doctor's queue: their patients and the walk-ins of their specialty they would call. */
     @PreAuthorize(QueueService.STAFF)
     public LineBoard board(UUID doctorId) {
-        DoctorSummary doctor = doctors.doctor(doctorId);
-        access.requireMayWork(doctor);
         Day day = snapshots.today();
+        // the day's own doctors first: every screen of a doctor's queue asks on every change, and this asks nothing
+        // of the database (a doctor deactivated today is still looked up)
+        DoctorSummary doctor = day.doctors().stream().filter(d -> d.id().equals(doctorId)).findFirst()
+                .orElseGet(() -> doctors.doctor(doctorId));
+        access.requireMayWork(doctor);
         return day.projection(new BoardKey(doctor.internalId()), key -> board(doctor, day));
     }
 
