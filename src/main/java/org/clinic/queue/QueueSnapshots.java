@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import org.clinic.base.ClinicSettings;
 import org.clinic.base.LiveResync;
 import org.clinic.doctor.DoctorService;
+import org.clinic.doctor.DoctorsChanged;
 import org.clinic.doctor.DoctorSummary;
 import org.clinic.doctor.SpecialtySummary;
 import org.clinic.patient.PatientReference;
@@ -44,8 +45,8 @@ import java.util.stream.Collectors;
 /**
  * The queue's read model: everything the queue screens show of today, read from the database once per committed
  * change, however many screens watch. A committed {@link QueueChanged} (from this node or, through the bus, from
- * another) drops the day before any screen hears of the change, and starts reading it again at once, so the screens
- * that then ask all wait for that one read. The day is immutable and numbered ({@link Day#version()}); what each kind
+ * another), and every change to doctors, drops the day before any screen hears of it and starts reading it again at
+ * once, so the screens that then ask all wait for that one read. The day is immutable and numbered ({@link Day#version()}); what each kind
  * of screen shows of it is worked out once per day and kept with it ({@link Day#projection}), and who may see that
  * is checked by {@link QueueBoards} on every call. Names, rooms and working time change elsewhere, so a day is also
  * read again when it is more than a few seconds old and someone asks.
@@ -166,9 +167,19 @@ class QueueSnapshots {
         changed();
     }
 
+    /**
+     * A doctor, their room or their hours changed (on any node): the day names doctors and rooms, and a display of a
+     * doctor added a moment ago must find them.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1) // after DoctorDirectory has dropped its doctors, before the screens hear
+    void doctorsChanged(DoctorsChanged change) {
+        changed();
+    }
+
     /** Changes made on other nodes may have been missed while the bus between them was down: read again. */
     @EventListener
-    @Order(Ordered.HIGHEST_PRECEDENCE)
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1) // after DoctorDirectory has dropped its doctors
     void resync(LiveResync resync) {
         changed();
     }
