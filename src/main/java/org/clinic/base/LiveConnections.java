@@ -58,12 +58,14 @@ class LiveConnections implements WebServerFactoryCustomizer<TomcatServletWebServ
         }
         ServletContext context = service.getServlet().getServletContext();
         trimAtmosphere(context);
-        // Atmosphere may be set up only with the first request: then the first screen trims it, before it connects.
-        event.getSource().addUIInitListener(ui -> {
-            if (!atmosphereTrimmed.get()) {
-                trimAtmosphere(context);
-            }
-        });
+        if (!atmosphereTrimmed.get()) {
+            // Atmosphere may be set up only with the first request: then the first screen trims it, before it connects.
+            event.getSource().addUIInitListener(ui -> {
+                if (!atmosphereTrimmed.get()) {
+                    trimAtmosphere(context);
+                }
+            });
+        }
     }
 
     /** Vaadin's settings are Atmosphere's own init parameters, read as each WebSocket opens: ours replace them. */

@@ -15,14 +15,11 @@ import java.util.stream.Collectors;
 /** What a waiting-room display of a scope shows of a day: worked out once per day and scope, then shared. */
 final class DisplayBoards {
 
-    interface Order {
-        List<QueueEntry> of(List<QueueEntry> entries, String ownLine, int streak);
-    }
-
     private DisplayBoards() {
     }
 
-    static DisplayBoard of(Day day, DisplayScope scope, boolean initials, int recentCalls, Order order) {
+    static DisplayBoard of(Day day, DisplayScope scope, boolean initials, int recentCalls,
+                           int prioritiesPerRegular) {
         List<DoctorSummary> all = day.doctors();
         Map<Long, DoctorSummary> byInternalId = day.doctorsById();
         String title;
@@ -63,7 +60,7 @@ final class DisplayBoards {
         Map<String, List<QueueEntry>> byLine = day.entries().stream().filter(shown)
                 .collect(Collectors.groupingBy(QueueEntry::line, LinkedHashMap::new, Collectors.toList()));
         List<DisplayBoard.Waiting> waiting = new ArrayList<>();
-        byLine.forEach((line, inLine) -> order.of(inLine, line, 0).forEach(e -> waiting.add(
+        byLine.forEach((line, inLine) -> CallOrder.of(inLine, line, 0, prioritiesPerRegular).forEach(e -> waiting.add(
                 new DisplayBoard.Waiting(e.token(), roomOf(byInternalId, e), initials ? e.initials() : null))));
         return new DisplayBoard(title, List.copyOf(calls), List.copyOf(waiting));
     }

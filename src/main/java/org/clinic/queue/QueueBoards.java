@@ -114,7 +114,7 @@ public class QueueBoards {
     public DisplayBoard display(DisplayScope scope, boolean initials) {
         Day day = snapshots.today();
         return day.projection(new DisplayKey(scope, initials), key -> DisplayBoards.of(day, scope, initials,
-                RECENT_CALLS, this::callOrder));
+                RECENT_CALLS, settings.prioritiesPerRegular()));
     }
 
     /** The doctor the signed-in user is, if they are one. */
@@ -134,7 +134,7 @@ public class QueueBoards {
     public QueueVisit visit(UUID entryId) {
         return read(() -> {
             QueueEntry entry = entry(entryId);
-            PatientReference patient = patients.references(List.of(entry.patientId())).get(entry.patientId());
+            PatientReference patient = patientOf(entry);
             DoctorSummary doctor = doctorOf(entry);
             return new QueueVisit(entry.publicId(), entry.id(), entry.appointmentId(), patient.id(),
                     doctor == null ? null : doctor.id(), entry.date(), entry.token(), entry.status());
@@ -152,10 +152,9 @@ public class QueueBoards {
     public Ticket ticket(UUID entryId) {
         return read(() -> {
             QueueEntry entry = entry(entryId);
-            PatientReference patient = patients.references(List.of(entry.patientId())).get(entry.patientId());
             SpecialtySummary specialty = doctors.specialties().stream()
                     .filter(s -> s.internalId() == entry.specialtyId()).findFirst().orElseThrow();
-            return ticket(entry, doctorOf(entry), specialty, patient);
+            return ticket(entry, doctorOf(entry), specialty, patientOf(entry));
         });
     }
 
@@ -194,17 +193,17 @@ public class QueueBoards {
                 doctor == null ? "" : doctor.room(), view.position(), view.estimatedWait(), entry.arrivedAt());
     }
 
-    /** The order in which waiting patients will be called: {@link CallOrder}. */
-    List<QueueEntry> callOrder(List<QueueEntry> entries, String ownLine, int streak) {
-        return CallOrder.of(entries, ownLine, streak, settings.prioritiesPerRegular());
-    }
-
     // --------------------------------------------------------------------------------------------- internals
 
     private record BoardKey(long doctor) {
     }
 
     private record DisplayKey(DisplayScope scope, boolean initials) {
+    }
+
+    /** The order in which waiting patients will be called: {@link CallOrder}. */
+    private List<QueueEntry> callOrder(List<QueueEntry> entries, String ownLine, int streak) {
+        return CallOrder.of(entries, ownLine, streak, settings.prioritiesPerRegular());
     }
 
     private LineBoard board(DoctorSummary doctor, Day day) {
@@ -249,6 +248,10 @@ public class QueueBoards {
                 doctor == null ? null : doctor.id(), doctor == null ? null : doctor.displayName(),
                 doctor == null ? "" : doctor.room(), entry.calledAt(),
                 entry.status() == QueueStatus.WAITING && waited.compareTo(settings.longWait()) > 0);
+    }
+
+    private PatientReference patientOf(QueueEntry entry) {
+        return patients.references(List.of(entry.patientId())).get(entry.patientId());
     }
 
     private @Nullable DoctorSummary doctorOf(QueueEntry entry) {

@@ -28,8 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -55,7 +53,7 @@ public class QueuePositions {
     private final DoctorRooms rooms;
     private final Clock clock;
     private final TransactionTemplate reading;
-    private final ConcurrentHashMap<String, CompletableFuture<LineSnapshot>> snapshots = new ConcurrentHashMap<>();
+    private final SharedReads<String, LineSnapshot> snapshots = new SharedReads<>();
     private final AtomicLong loads = new AtomicLong();
 
     QueuePositions(QueueStore store, QueueSettings settings, DoctorRooms rooms, Clock clock, ClinicSettings clinic,
@@ -103,11 +101,7 @@ public class QueuePositions {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     @Order(Ordered.HIGHEST_PRECEDENCE)
     void queueChanged(QueueChanged change) {
-        snapshots.entrySet().removeIf(e -> {
-            CompletableFuture<LineSnapshot> future = e.getValue();
-            return !future.isDone() || future.isCompletedExceptionally()
-                    || !Collections.disjoint(future.join().lines(), change.lines());
-        });
+        snapshots.dropIf(line -> !Collections.disjoint(line.lines(), change.lines()));
     }
 
     /** Changes made on other nodes may have been missed while the bus between them was down: read every line again. */
@@ -144,31 +138,7 @@ public class QueuePositions {
     /** The line's shared read: at most one in flight per line, kept until a change to it commits (or 5 s). */
     private LineSnapshot snapshot(LocalDate date, Set<String> lines) {
         String key = date + "/" + String.join(",", new java.util.TreeSet<>(lines));
-        for (int attempt = 0; ; attempt++) {
-            CompletableFuture<LineSnapshot> mine = new CompletableFuture<>();
-            CompletableFuture<LineSnapshot> shared = snapshots.putIfAbsent(key, mine);
-            if (shared == null) {
-                try {
-                    mine.complete(load(date, lines));
-                } catch (RuntimeException e) {
-                    snapshots.remove(key, mine);
-                    mine.completeExceptionally(e);
-                    throw e;
-                }
-                return mine.join();
-            }
-            try {
-                LineSnapshot snapshot = shared.join();
-                if (System.nanoTime() - snapshot.loadedAt() < KEEP_NANOS || attempt > 0) {
-                    return snapshot;
-                }
-            } catch (CompletionException failed) {
-                if (attempt > 0) {
-                    throw failed;
-                }
-            }
-            snapshots.remove(key, shared);
-        }
+        return snapshots.get(key, () -> load(date, lines), line -> System.nanoTime() - line.loadedAt() < KEEP_NANOS);
     }
 
     private LineSnapshot load(LocalDate date, Set<String> lines) {

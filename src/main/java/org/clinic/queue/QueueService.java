@@ -196,7 +196,7 @@ public class QueueService {
                         throw new RuleViolation(null, "Token " + current.token() + " is "
                                 + current.status().label().toLowerCase() + ": finish, start or mark them not present first");
                     });
-            List<QueueEntry> order = boards.callOrder(entries, own, streak);
+            List<QueueEntry> order = CallOrder.of(entries, own, streak, settings.prioritiesPerRegular());
             if (order.isEmpty()) {
                 return null;
             }

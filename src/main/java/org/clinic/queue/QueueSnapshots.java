@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -63,7 +62,7 @@ class QueueSnapshots {
     private final PatientService patients;
     private final Clock clock;
     private final TransactionTemplate reading;
-    private final AtomicReference<@Nullable CompletableFuture<Day>> current = new AtomicReference<>();
+    private final SharedReads<LocalDate, Day> days = new SharedReads<>();
     private final AtomicLong versions = new AtomicLong();
     private final ExecutorService loader = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().daemon().name("queue-snapshot").factory());
@@ -104,37 +103,7 @@ class QueueSnapshots {
     /** Today, as last read: shared by every screen until the next change (or a few seconds pass). */
     Day today() {
         LocalDate today = LocalDate.now(clock);
-        for (int attempt = 0; ; attempt++) {
-            CompletableFuture<Day> known = current.get();
-            if (known == null) {
-                CompletableFuture<Day> mine = new CompletableFuture<>();
-                if (!current.compareAndSet(null, mine)) {
-                    continue;
-                }
-                try {
-                    mine.complete(load(today));
-                } catch (RuntimeException e) {
-                    current.compareAndSet(mine, null);
-                    mine.completeExceptionally(e);
-                    throw e;
-                }
-                return mine.join();
-            }
-            Day day;
-            try {
-                day = known.join();
-            } catch (RuntimeException failed) {
-                current.compareAndSet(known, null);
-                if (attempt > 0) {
-                    throw failed;
-                }
-                continue;
-            }
-            if ((day.date().equals(today) && System.nanoTime() - day.loadedAt() < KEEP_NANOS) || attempt > 2) {
-                return day;
-            }
-            current.compareAndSet(known, null);
-        }
+        return days.get(today, () -> load(today), day -> System.nanoTime() - day.loadedAt() < KEEP_NANOS);
     }
 
     /** A day read afresh, not shared (the result of an operation, another day). */
@@ -186,7 +155,7 @@ class QueueSnapshots {
 
     /** Drops today's read and starts the next one in the background. */
     void changed() {
-        current.set(null);
+        days.clear();
         loader.execute(() -> {
             try {
                 SystemAuthentication.runAs(Role.RECEPTIONIST, this::today);
