@@ -28,6 +28,7 @@ public final class ConsultationRules {
     public static final int MEDICINE_MAX = 120;
     public static final int PRESCRIPTION_PART_MAX = 60;
     public static final int INSTRUCTIONS_MAX = 300;
+    public static final int ALLERGY_OVERRIDE_MAX = 300;
     public static final int PRESCRIPTION_LINES_MAX = 20;
     /** A follow-up within this many days of the visit. */
     public static final int FOLLOW_UP_DAYS_MAX = 366;
@@ -132,7 +133,9 @@ public final class ConsultationRules {
                 complete ? "How often, e.g. twice a day" : null);
         field(problems, prefix + "duration", line.duration(), PRESCRIPTION_PART_MAX,
                 complete ? "For how long, e.g. 5 days" : null);
+        field(problems, prefix + "quantity", line.quantity(), PRESCRIPTION_PART_MAX, null);
         field(problems, prefix + "instructions", line.instructions(), INSTRUCTIONS_MAX, null);
+        field(problems, prefix + "allergyOverride", line.allergyOverride(), ALLERGY_OVERRIDE_MAX, null);
         return problems;
     }
 
@@ -191,7 +194,8 @@ public final class ConsultationRules {
             problems.addAll(lineProblems(i, line, complete));
             cleanLines.add(new PrescriptionLine(Texts.clean(line.medicine()), Texts.clean(line.strength()),
                     Texts.clean(line.dose()), Texts.clean(line.frequency()), Texts.clean(line.duration()),
-                    Texts.clean(line.instructions())));
+                    Texts.clean(line.quantity()), Texts.clean(line.instructions()),
+                    Texts.clean(line.allergyOverride())));
         }
         if (!problems.isEmpty()) {
             throw new RuleViolation(problems);

@@ -154,12 +154,13 @@ class ConsultationStore {
         int position = 1;
         for (PrescriptionLine line : c.prescription()) {
             jdbc.sql("INSERT INTO prescription_line (consultation_id, position, medicine, strength, dose, frequency,"
-                            + " duration, instructions) VALUES (:id, :pos, :medicine, :strength, :dose, :frequency,"
-                            + " :duration, :instructions)")
+                            + " duration, quantity, instructions, allergy_override) VALUES (:id, :pos, :medicine,"
+                            + " :strength, :dose, :frequency, :duration, :quantity, :instructions, :override)")
                     .param("id", id).param("pos", position++).param("medicine", line.medicine())
                     .param("strength", line.strength()).param("dose", line.dose())
                     .param("frequency", line.frequency()).param("duration", line.duration())
-                    .param("instructions", line.instructions()).update();
+                    .param("quantity", line.quantity()).param("instructions", line.instructions())
+                    .param("override", line.allergyOverride()).update();
         }
         return true;
     }
@@ -225,13 +226,14 @@ class ConsultationStore {
 
     private Map<Long, List<PrescriptionLine>> lines(Collection<Long> consultationIds) {
         Map<Long, List<PrescriptionLine>> all = new LinkedHashMap<>();
-        jdbc.sql("SELECT consultation_id, medicine, strength, dose, frequency, duration, instructions"
+        jdbc.sql("SELECT consultation_id, medicine, strength, dose, frequency, duration, quantity,"
+                        + " instructions, allergy_override"
                         + " FROM prescription_line WHERE consultation_id IN (:ids) ORDER BY consultation_id, position")
                 .param("ids", consultationIds)
                 .query((rs, n) -> {
                     all.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new PrescriptionLine(
                             rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                            rs.getString(7)));
+                            rs.getString(7), rs.getString(8), rs.getString(9)));
                     return null;
                 }).list();
         return all;

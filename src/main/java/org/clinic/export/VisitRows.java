@@ -91,7 +91,7 @@ final class VisitRows {
 
     private static String line(PrescriptionLine line) {
         return Stream.of(line.medicine(), line.strength(), line.dose(), line.frequency(), line.duration(),
-                        line.instructions())
+                        line.quantity(), line.instructions())
                 .filter(part -> part != null && !part.isBlank()).collect(Collectors.joining(", "));
     }
 }

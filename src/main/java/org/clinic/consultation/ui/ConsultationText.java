@@ -75,7 +75,8 @@ final class ConsultationText {
     static String line(PrescriptionLine line) {
         String what = Stream.of(line.medicine(), line.strength()).filter(s -> s != null && !s.isBlank())
                 .collect(Collectors.joining(" "));
-        String how = Stream.of(line.dose(), line.frequency(), line.duration() == null ? null : "for " + line.duration())
+        String how = Stream.of(line.dose(), line.frequency(), line.duration() == null ? null : "for " + line.duration(),
+                        line.quantity() == null ? null : "supply " + line.quantity())
                 .filter(s -> s != null && !s.isBlank()).collect(Collectors.joining(", "));
         return what + (how.isEmpty() ? "" : " — " + how)
                 + (line.instructions() == null || line.instructions().isBlank() ? "" : "; " + line.instructions());

@@ -581,19 +581,23 @@ public class ConsultationView extends Main implements BeforeEnterObserver {
         final TextField dose = new TextField("Dose");
         final TextField frequency = new TextField("Frequency");
         final TextField duration = new TextField("Duration");
+        final TextField quantity = new TextField("Quantity");
         final TextField instructions = new TextField("Instructions");
         final Button remove = new Button(new Icon(VaadinIcon.TRASH));
+        private final @Nullable String allergyOverride;
 
         LineRow(int index, PrescriptionLine line) {
             addClassName("clinic-prescription-line");
+            allergyOverride = line.allergyOverride();
             medicine.setPlaceholder("e.g. Amoxicillin");
             strength.setPlaceholder("500 mg");
             dose.setPlaceholder("1 capsule");
             frequency.setPlaceholder("3 times a day");
             duration.setPlaceholder("7 days");
+            quantity.setPlaceholder("21 capsules");
             instructions.setPlaceholder("after food");
             medicine.setMaxLength(ConsultationRules.MEDICINE_MAX);
-            for (TextField f : List.of(strength, dose, frequency, duration)) {
+            for (TextField f : List.of(strength, dose, frequency, duration, quantity)) {
                 f.setMaxLength(ConsultationRules.PRESCRIPTION_PART_MAX);
             }
             instructions.setMaxLength(ConsultationRules.INSTRUCTIONS_MAX);
@@ -602,6 +606,7 @@ public class ConsultationView extends Main implements BeforeEnterObserver {
             dose.setValue(orEmpty(line.dose()));
             frequency.setValue(orEmpty(line.frequency()));
             duration.setValue(orEmpty(line.duration()));
+            quantity.setValue(orEmpty(line.quantity()));
             instructions.setValue(orEmpty(line.instructions()));
             boolean editable = consultation != null && consultation.editable();
             for (TextField f : fields()) {
@@ -613,12 +618,12 @@ public class ConsultationView extends Main implements BeforeEnterObserver {
             remove.setTooltipText("Remove this medicine");
             remove.addClickListener(click -> removeLine(this));
             remove.setVisible(editable);
-            add(medicine, strength, dose, frequency, duration, instructions, remove);
+            add(medicine, strength, dose, frequency, duration, quantity, instructions, remove);
             renumber(index);
         }
 
         List<TextField> fields() {
-            return List.of(medicine, strength, dose, frequency, duration, instructions);
+            return List.of(medicine, strength, dose, frequency, duration, quantity, instructions);
         }
 
         void renumber(int index) {
@@ -628,6 +633,7 @@ public class ConsultationView extends Main implements BeforeEnterObserver {
             dose.setId(prefix + "dose");
             frequency.setId(prefix + "frequency");
             duration.setId(prefix + "duration");
+            quantity.setId(prefix + "quantity");
             instructions.setId(prefix + "instructions");
             remove.setId(prefix + "remove");
         }
@@ -635,12 +641,14 @@ public class ConsultationView extends Main implements BeforeEnterObserver {
         void bind(FieldMessages messages, String prefix) {
             messages.bind(prefix + "medicine", medicine).bind(prefix + "strength", strength)
                     .bind(prefix + "dose", dose).bind(prefix + "frequency", frequency)
-                    .bind(prefix + "duration", duration).bind(prefix + "instructions", instructions);
+                    .bind(prefix + "duration", duration).bind(prefix + "quantity", quantity)
+                    .bind(prefix + "instructions", instructions);
         }
 
         PrescriptionLine value() {
             return new PrescriptionLine(medicine.getValue(), strength.getValue(), dose.getValue(),
-                    frequency.getValue(), duration.getValue(), instructions.getValue());
+                    frequency.getValue(), duration.getValue(), quantity.getValue(), instructions.getValue(),
+                    allergyOverride);
         }
     }
 

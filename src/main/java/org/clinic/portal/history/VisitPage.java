@@ -112,7 +112,7 @@ public class VisitPage extends Div implements BeforeEnterObserver {
     private static ListItem medicine(PrescriptionLine line) {
         String name = Stream.of(line.medicine(), line.strength()).filter(Objects::nonNull)
                 .collect(Collectors.joining(" "));
-        String how = Stream.of(line.dose(), line.frequency(), line.duration()).filter(Objects::nonNull)
+        String how = Stream.of(line.dose(), line.frequency(), line.duration(), line.quantity()).filter(Objects::nonNull)
                 .collect(Collectors.joining(", "));
         ListItem item = new ListItem(line(name, "portal-medicine"), line(how, null));
         if (line.instructions() != null) {
