@@ -55,8 +55,7 @@ final class SafetyPanel extends Div {
         } else {
             Span doctorsOnly = new Span("Allergies and the problem list are visible to doctors only.");
             doctorsOnly.addClassName("clinic-hint-inline");
-            add(part("Alerts for the care team", alerts, SafetyForms.alert(services, patientId, false,
-                    this::refresh)), doctorsOnly);
+            add(part(null, alerts, SafetyForms.alert(services, patientId, false, this::refresh)), doctorsOnly);
         }
     }
 
@@ -67,8 +66,11 @@ final class SafetyPanel extends Div {
         problems.removeAll();
         if (safety.clinical()) {
             AllergyStatus status = safety.allergyStatus() == null ? AllergyStatus.UNKNOWN : safety.allergyStatus();
-            Div statusLine = new Div(SafetyText.status(status));
+            Div statusLine = new Div();
             statusLine.addClassName("clinic-safety-status");
+            if (status != AllergyStatus.HAS_ALLERGIES) { // with allergies, the list says it
+                statusLine.add(SafetyText.status(status));
+            }
             if (status != AllergyStatus.NO_KNOWN && safety.activeAllergies().isEmpty()) {
                 Button none = new Button("Asked: no known allergies", click -> act(() ->
                         services.allergies.noKnownAllergies(patientId)));
@@ -94,8 +96,8 @@ final class SafetyPanel extends Div {
                 SafetyText.recorded(allergy.recordedBy(), allergy.recordedAt(), services.zone), allergy.active(),
                 allergy.status().label());
         if (allergy.active()) {
-            row.add(end("Resolved", () -> services.allergies.resolve(allergy.id())),
-                    end("Entered in error", () -> services.allergies.enteredInError(allergy.id())));
+            row.add(actions(end("Resolve", () -> services.allergies.resolve(allergy.id())),
+                    end("Entered in error", () -> services.allergies.enteredInError(allergy.id()))));
         }
         return row;
     }
@@ -105,8 +107,8 @@ final class SafetyPanel extends Div {
                 (alert.clinical() ? "clinical · " : "") + SafetyText.recorded(alert.recordedBy(), alert.recordedAt(),
                         services.zone), alert.active(), alert.status().label());
         if (alert.active()) {
-            row.add(end("Resolved", () -> services.alerts.resolve(alert.id())),
-                    end("Entered in error", () -> services.alerts.enteredInError(alert.id())));
+            row.add(actions(end("Resolve", () -> services.alerts.resolve(alert.id())),
+                    end("Entered in error", () -> services.alerts.enteredInError(alert.id()))));
         }
         return row;
     }
@@ -117,8 +119,8 @@ final class SafetyPanel extends Div {
                         + SafetyText.recorded(problem.recordedBy(), problem.recordedAt(), services.zone),
                 problem.active(), problem.status().label());
         if (problem.active()) {
-            row.add(end("Resolved", () -> services.problems.resolve(problem.id())),
-                    end("Entered in error", () -> services.problems.enteredInError(problem.id())));
+            row.add(actions(end("Resolve", () -> services.problems.resolve(problem.id())),
+                    end("Entered in error", () -> services.problems.enteredInError(problem.id()))));
         }
         return row;
     }
@@ -134,6 +136,12 @@ final class SafetyPanel extends Div {
             row.addClassName("clinic-safety-row-ended");
         }
         return row;
+    }
+
+    private static Div actions(Button... buttons) {
+        Div actions = new Div(buttons);
+        actions.addClassName("clinic-safety-row-actions");
+        return actions;
     }
 
     private Button end(String label, Runnable action) {
@@ -152,8 +160,8 @@ final class SafetyPanel extends Div {
         }
     }
 
-    private static Div part(String title, Div list, Div form) {
-        Div part = new Div(new H4(title), list, form);
+    private static Div part(@Nullable String title, Div list, Div form) {
+        Div part = title == null ? new Div(list, form) : new Div(new H4(title), list, form);
         part.addClassName("clinic-safety-part");
         return part;
     }
