@@ -81,6 +81,7 @@ class SafetyJourneyTest extends JourneyTest {
         room.navigate(browsers.url("my-queue"));
         assertThat(room.locator("#waiting")).containsText("Needs an interpreter: Portuguese");
         assertThat(room.locator("#waiting")).containsText("Allergies not recorded");
+        screenshot(room, "safety-queue");
         room.locator("#call-next").click();
         assertThat(room.locator("#now-safety")).containsText("Allergies not recorded");
         room.locator("#start-consultation").click();
@@ -90,6 +91,7 @@ class SafetyJourneyTest extends JourneyTest {
 
         // The header asks; the doctor records the allergy without leaving the consultation.
         assertThat(room.locator("#safety-strip")).containsText("Allergies not yet recorded: ask the patient");
+        screenshot(room, "safety-header-not-asked");
         room.locator("#safety-edit").click();
         room.locator("#allergy-substance input").fill("Penicillins");
         room.locator("#allergy-reaction input").fill("anaphylaxis in 2019");

@@ -123,7 +123,7 @@ final class SafetyForms {
         DatePicker onset = new DatePicker("Onset");
         onset.setId("problem-onset");
         onset.setMax(services.today());
-        onset.setHelperText("Leave empty if not known");
+        onset.setPlaceholder("If known");
         FieldMessages messages = new FieldMessages().bind("code", code).bind("onset", onset);
         Button add = new Button("Add problem", new Icon(VaadinIcon.PLUS), click -> {
             try {

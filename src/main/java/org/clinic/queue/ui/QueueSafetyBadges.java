@@ -21,12 +21,12 @@ import java.util.stream.Stream;
 final class QueueSafetyBadges {
 
     /** The badges after the patient's name in a row (Lit template). */
-    static final String TEMPLATE = " <span class=\"clinic-queue-safety\">"
+    static final String TEMPLATE = "<div class=\"clinic-queue-safety\">"
             + "<span ?hidden=${!item.allergy} theme=${item.severe ? 'badge error primary' : 'badge error'}"
             + " title=\"Active allergies\">${item.allergy}</span>"
             + "<span ?hidden=${!item.ask} theme=\"badge contrast\" title=\"Ask the patient about allergies\">"
             + "Allergies not recorded</span>"
-            + "<span ?hidden=${!item.alerts} theme=\"badge\">${item.alerts}</span></span>";
+            + "<span ?hidden=${!item.alerts} theme=\"badge\">${item.alerts}</span></div>";
 
     private final SafetyRecords records;
     private final boolean doctor;
