@@ -7,13 +7,14 @@ import org.clinic.patient.PatientReference;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Recording a patient's allergies: doctors only. Every change first locks the patient's allergy status row, so the
+ * Recording a patient's allergies: doctors only. Every change first locks the patient (the registry's row), so the
  * status ("not yet asked", "no known allergies", "has allergies") always agrees with the active rows, and a second
  * active allergy to the same substance (whatever its case or accents) is refused at the field. Each change is kept
  * in the history and announced to open screens.
@@ -31,12 +32,12 @@ public class AllergyService {
 
     /** Records an active allergy; the patient's status becomes "has allergies". Returns the allergy's id. */
     @PreAuthorize(ClinicalAccess.DOCTORS)
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED) // reads after the lock see what committed before it
     public UUID record(RecordAllergy allergy) {
         RecordAllergy checked = ClinicalRules.check(allergy);
-        PatientReference patient = writes.patient(checked.patientId());
+        PatientReference patient = writes.lockPatient(checked.patientId());
         Instant now = writes.now();
-        store.lockAllergies(patient.internalId(), now, writes.by());
+        store.allergyStatusForChange(patient.internalId(), now, writes.by());
         String key = Texts.searchKey(java.util.Objects.requireNonNull(checked.substance()));
         store.activeAllergies(patient.internalId()).stream()
                 .filter(a -> Texts.searchKey(a.substance()).equals(key)).findFirst().ifPresent(a -> {
@@ -61,25 +62,25 @@ public class AllergyService {
 
     /** The allergy no longer applies (outgrown, disproved by a challenge). */
     @PreAuthorize(ClinicalAccess.DOCTORS)
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public void resolve(UUID allergyId) {
         end(allergyId, ClinicalStatus.RESOLVED);
     }
 
     /** The allergy was recorded by mistake (wrong patient, wrong substance); kept, but no longer shown as active. */
     @PreAuthorize(ClinicalAccess.DOCTORS)
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public void enteredInError(UUID allergyId) {
         end(allergyId, ClinicalStatus.ENTERED_IN_ERROR);
     }
 
     /** The patient was asked and has no known allergies; refused while an allergy is active. */
     @PreAuthorize(ClinicalAccess.DOCTORS)
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public void noKnownAllergies(UUID patientId) {
-        PatientReference patient = writes.patient(patientId);
+        PatientReference patient = writes.lockPatient(patientId);
         Instant now = writes.now();
-        AllergyStatus status = store.lockAllergies(patient.internalId(), now, writes.by());
+        AllergyStatus status = store.allergyStatusForChange(patient.internalId(), now, writes.by());
         if (status == AllergyStatus.HAS_ALLERGIES) {
             throw new RuleViolation("allergyStatus", "The patient has active allergies: resolve them or mark them"
                     + " entered in error first");
@@ -95,8 +96,9 @@ public class AllergyService {
     private void end(UUID allergyId, ClinicalStatus to) {
         SafetyStore.Owner owner = store.allergyOwner(allergyId)
                 .orElseThrow(() -> new NotFoundException("No allergy with this id"));
+        writes.lockPatient(owner.patientId());
         Instant now = writes.now();
-        store.lockAllergies(owner.patientId(), now, writes.by());
+        store.allergyStatusForChange(owner.patientId(), now, writes.by());
         if (!store.changeStatus("allergy", allergyId, to, now, writes.by())) {
             throw new RuleViolation(null, "This allergy is no longer active (" + owner.status().label() + ")");
         }

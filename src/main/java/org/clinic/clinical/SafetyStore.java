@@ -132,16 +132,19 @@ class SafetyStore {
     // ------------------------------------------------------------------------------------------------ writes
 
     /**
-     * Locks the patient's allergy status row (made UNKNOWN first if the patient has none) until the transaction
-     * ends, so the allergy changes of one patient happen one after the other, and returns the status.
+     * The patient's allergy status for a change, made UNKNOWN first if the patient has no row yet. The caller holds
+     * the patient's lock ({@link SafetyWrites#lockPatient}), so no two changes of one patient's allergies interleave.
      */
-    AllergyStatus lockAllergies(long patientId, Instant at, String by) {
-        jdbc.sql("INSERT INTO allergy_status (patient_id, status, changed_at, changed_by) VALUES (:p,"
-                        + " IF(EXISTS (SELECT 1 FROM allergy WHERE patient_id = :p AND status = 'ACTIVE'),"
-                        + " 'HAS_ALLERGIES', 'UNKNOWN'), :at, :by) ON DUPLICATE KEY UPDATE patient_id = patient_id")
-                .param("p", patientId).param("at", Timestamp.from(at)).param("by", by).update();
-        return AllergyStatus.valueOf(jdbc.sql("SELECT status FROM allergy_status WHERE patient_id = :p FOR UPDATE")
-                .param("p", patientId).query(String.class).single());
+    AllergyStatus allergyStatusForChange(long patientId, Instant at, String by) {
+        Optional<String> status = jdbc.sql("SELECT status FROM allergy_status WHERE patient_id = :p")
+                .param("p", patientId).query(String.class).optional();
+        if (status.isPresent()) {
+            return AllergyStatus.valueOf(status.get());
+        }
+        // no row means no active allergy (V070's trigger refuses an active one without HAS_ALLERGIES)
+        jdbc.sql("INSERT INTO allergy_status (patient_id, status, changed_at, changed_by) VALUES (:p, 'UNKNOWN', :at,"
+                + " :by)").param("p", patientId).param("at", Timestamp.from(at)).param("by", by).update();
+        return AllergyStatus.UNKNOWN;
     }
 
     void setAllergyStatus(long patientId, AllergyStatus status, Instant at, String by) {

@@ -39,6 +39,18 @@ class SafetyWrites {
         return patients.reference(patientId);
     }
 
+    /**
+     * Locks the patient's row for the rest of the transaction (the registry's per-patient lock, which booking uses
+     * too): the first statement of every allergy change, so one patient's changes happen one after the other.
+     */
+    PatientReference lockPatient(UUID patientId) {
+        return patients.lockForBooking(patientId);
+    }
+
+    void lockPatient(long patientInternalId) {
+        patients.lockForBooking(patientInternalId);
+    }
+
     Instant now() {
         return clock.instant();
     }

@@ -259,6 +259,39 @@ class SafetyServiceTest {
         assertThat(asDoctor(() -> check.conflicts(patient, "Paracetamol"))).isEmpty();
     }
 
+    @Test
+    void two_doctors_recording_the_same_allergy_at_once_record_it_once() throws Exception {
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String spelling = i % 2 == 0 ? "Penicillin" : "PENICILLIN";
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        asDoctor(() -> allergies.record(new RecordAllergy(patient, spelling, null, Severity.SEVERE)));
+                        return "recorded";
+                    } catch (RuleViolation refused) {
+                        return refused.field();
+                    }
+                }));
+            }
+            start.countDown();
+            List<String> outcomes = new java.util.ArrayList<>();
+            for (var result : results) {
+                outcomes.add(result.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(outcomes).containsOnlyOnce("recorded").containsOnly("recorded", "substance");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM allergy WHERE patient_id = :p AND status = 'ACTIVE'")
+                .param("p", internalId()).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT status FROM allergy_status WHERE patient_id = :p").param("p", internalId())
+                .query(String.class).single()).isEqualTo("HAS_ALLERGIES");
+    }
+
     private long reads() {
         return jdbc.sql("SELECT COUNT(*) FROM patient_access_log WHERE what = 'SAFETY' AND patient_public_id = :p")
                 .param("p", patient.toString()).query(Long.class).single();
