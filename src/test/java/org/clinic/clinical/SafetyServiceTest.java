@@ -66,9 +66,9 @@ class SafetyServiceTest {
     @BeforeEach
     void aPatientInTheDoctorsCare() {
         var fixtures = new ConsultationFixtures(accounts, doctors, patients, appointments, queue, clock);
-        clock.setTimeOfDay(LocalTime.of(9, 0));
+        clock.setTimeOfDay(LocalTime.of(8, 0)); // before the 9:00 calls of the queue's display tests
         doctor = fixtures.doctor();
-        patient = fixtures.checkedIn(doctor, LocalTime.of(9, 30)).patientId();
+        patient = booked(fixtures);
     }
 
     @AfterEach
@@ -234,8 +234,7 @@ class SafetyServiceTest {
 
     @Test
     void the_queue_gets_badges_for_all_its_patients_at_once() {
-        UUID other = new ConsultationFixtures(accounts, doctors, patients, appointments, queue, clock)
-                .checkedIn(doctor, LocalTime.of(9, 45)).patientId();
+        UUID other = booked(new ConsultationFixtures(accounts, doctors, patients, appointments, queue, clock));
         asDoctor(() -> allergies.record(new RecordAllergy(patient, "Penicillins", null, Severity.SEVERE)));
         asDoctor(() -> allergies.record(new RecordAllergy(patient, "Latex", null, Severity.LIFE_THREATENING)));
         asDoctor(() -> allergies.noKnownAllergies(other));
@@ -330,4 +329,20 @@ class SafetyServiceTest {
     private void asReception(Runnable work) {
         as("grace", Role.RECEPTIONIST, work);
     }
+
+    /**
+     * A patient booked with the doctor today (a care relationship) and not checked in: no one is left waiting in
+     * today's queues for the display tests that share this database.
+     */
+    private int nextSlot;
+
+    private UUID booked(ConsultationFixtures fixtures) {
+        UUID id = new org.clinic.appointment.TestClinic(accounts, doctors, patients).patients(1).getFirst();
+        as("grace", Role.RECEPTIONIST, () -> appointments.book(new org.clinic.appointment.BookAppointment(
+                UUID.randomUUID(), id, doctor.id(), java.time.LocalDate.now(clock), LocalTime.of(8, 15)
+                .plusMinutes(15L * nextSlot++),
+                org.clinic.appointment.AppointmentKind.NEW, "Check-up")));
+        return id;
+    }
+
 }

@@ -69,10 +69,10 @@ class SafetyJourneyTest extends JourneyTest {
 
     @Test
     void a_doctor_records_an_allergy_is_warned_at_the_prescription_and_completes_only_with_a_reason() {
-        clock.setTimeOfDay(LocalTime.of(9, 0));
+        clock.setTimeOfDay(LocalTime.of(8, 0)); // before the 9:00 calls of the queue's display tests
         var fixtures = new ConsultationFixtures(accounts, doctors, patients, appointments, queue, clock);
         DoctorSummary doctor = fixtures.doctor();
-        UUID patient = fixtures.checkedIn(doctor, LocalTime.of(9, 15)).patientId();
+        UUID patient = fixtures.checkedIn(doctor, LocalTime.of(8, 15)).patientId();
         SystemAuthentication.runAs(Role.RECEPTIONIST, () -> alerts.record(new RecordAlert(patient,
                 AlertKind.INTERPRETER, "Portuguese", false)));
 

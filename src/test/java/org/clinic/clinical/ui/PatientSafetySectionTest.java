@@ -66,9 +66,9 @@ class PatientSafetySectionTest extends SpringBrowserlessTest {
     @BeforeEach
     void aPatientWithAnAllergyAndAnInterpreter() {
         var fixtures = new ConsultationFixtures(accounts, doctors, patients, appointments, queue, clock);
-        clock.setTimeOfDay(LocalTime.of(9, 0));
+        clock.setTimeOfDay(LocalTime.of(8, 0)); // before the 9:00 calls of the queue's display tests
         doctor = fixtures.doctor();
-        patient = fixtures.checkedIn(doctor, LocalTime.of(9, 30)).patientId();
+        patient = booked(fixtures);
         as(doctor.staffUsername(), Role.DOCTOR, () -> allergies.record(new RecordAllergy(patient, "Penicillins",
                 "Anaphylaxis", Severity.SEVERE)));
         as(doctor.staffUsername(), Role.DOCTOR, () -> alerts.record(new RecordAlert(patient, AlertKind.OTHER,
@@ -121,4 +121,20 @@ class PatientSafetySectionTest extends SpringBrowserlessTest {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 username, null, List.of(new SimpleGrantedAuthority(role.authority()))));
     }
+
+    /**
+     * A patient booked with the doctor today (a care relationship) and not checked in: no one is left waiting in
+     * today's queues for the display tests that share this database.
+     */
+    private int nextSlot;
+
+    private UUID booked(ConsultationFixtures fixtures) {
+        UUID id = new org.clinic.appointment.TestClinic(accounts, doctors, patients).patients(1).getFirst();
+        as("grace", Role.RECEPTIONIST, () -> appointments.book(new org.clinic.appointment.BookAppointment(
+                UUID.randomUUID(), id, doctor.id(), java.time.LocalDate.now(clock), LocalTime.of(8, 15)
+                .plusMinutes(15L * nextSlot++),
+                org.clinic.appointment.AppointmentKind.NEW, "Check-up")));
+        return id;
+    }
+
 }
