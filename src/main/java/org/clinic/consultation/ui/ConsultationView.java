@@ -40,6 +40,8 @@ import org.clinic.consultation.ConsultationRecords;
 import org.clinic.consultation.ConsultationRules;
 import org.clinic.consultation.ConsultationService;
 import org.clinic.consultation.DiagnosisCode;
+import org.clinic.consultation.OpenedConsultation;
+import org.clinic.consultation.RecordedWeight;
 import org.clinic.consultation.SavedDraft;
 import org.clinic.security.BreakTheGlassRequired;
 import org.clinic.security.Role;
@@ -74,7 +76,7 @@ public class ConsultationView extends Main implements BeforeEnterObserver {
 
     private final ConsultationHeader header;
     private final Div banner = new Div();
-    private final VitalsCard vitals = new VitalsCard(this::autosave);
+    private final VitalsCard vitals = new VitalsCard(this::vitalsChanged);
     private final TextField chiefComplaint = new TextField("Chief complaint");
     private final TextArea history = new TextArea("History");
     private final TextArea examination = new TextArea("Examination");
@@ -90,6 +92,7 @@ public class ConsultationView extends Main implements BeforeEnterObserver {
 
     private @Nullable UUID consultationId;
     private @Nullable Consultation consultation;
+    private @Nullable RecordedWeight earlierWeight;
     private long version;
     private boolean loading;
     private boolean stale;
@@ -190,8 +193,9 @@ public class ConsultationView extends Main implements BeforeEnterObserver {
     }
 
     private void load() {
-        Consultation c = records.get(Objects.requireNonNull(consultationId));
-        show(c);
+        OpenedConsultation opened = records.open(Objects.requireNonNull(consultationId));
+        earlierWeight = opened.earlierWeight();
+        show(opened.consultation());
     }
 
     private void show(Consultation c) {
@@ -202,12 +206,12 @@ public class ConsultationView extends Main implements BeforeEnterObserver {
             stale = false;
             banner.setVisible(false);
             banner.removeAll();
-            header.show(c);
+            header.show(c, earlierWeight);
             summary.setHref("consultations/" + c.id() + "/summary");
 
             ConsultationContent content = c.content();
             boolean editable = c.editable();
-            vitals.show(content.vitals(), editable);
+            vitals.show(content.vitals(), c.patientAge(), editable);
             chiefComplaint.setValue(orEmpty(content.chiefComplaint()));
             history.setValue(orEmpty(content.history()));
             examination.setValue(orEmpty(content.examination()));
@@ -235,6 +239,11 @@ public class ConsultationView extends Main implements BeforeEnterObserver {
         field.setValueChangeMode(ValueChangeMode.LAZY);
         field.setValueChangeTimeout(TEXT_SAVE_DELAY_MS);
         field.addValueChangeListener(change -> changed.run());
+    }
+
+    private void vitalsChanged() {
+        header.weightEntered(vitals.value().weight());
+        autosave();
     }
 
     private void autosave() {
