@@ -4,40 +4,50 @@ import org.clinic.consultation.Consultation;
 import org.clinic.consultation.Vital;
 import org.clinic.consultation.Vitals;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.AxisState;
+import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.DateTick;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.labels.ItemLabelAnchor;
 import org.jfree.chart.labels.ItemLabelPosition;
-import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
-import org.jfree.chart.plot.CategoryPlot;
-import org.jfree.chart.plot.CombinedDomainCategoryPlot;
-import org.jfree.chart.renderer.category.LineAndShapeRenderer;
+import org.jfree.chart.labels.StandardXYItemLabelGenerator;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
-import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.ViewBox;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
 import java.nio.charset.StandardCharsets;
 import java.text.DecimalFormat;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
+import java.util.Locale;
+import java.util.TimeZone;
 
 /**
  * Blood pressure and weight over a patient's visits, drawn on the server with JFreeChart into SVG (as the dashboard's
- * charts are): one point per visit, labelled with its value, the visit dates along the shared axis. Served as a
+ * charts are): one point per visit, labelled with its value, on a time axis to scale with the visit dates as its
+ * ticks. Served as a
  * {@code data:} image (the Content-Security-Policy allows {@code img-src data:}) with a text alternative that says
  * the same values in words.
  */
@@ -53,6 +63,9 @@ final class VitalsChart {
     private static final Color TEXT = new Color(0x4a5565);
     private static final Color GRID = new Color(0xe6e9ee);
     private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    private static final ZoneId UTC = ZoneId.of("UTC");
+    /** The least distance between two dates on the axis, in pixels, for both to be read. */
+    private static final double MIN_TICK_GAP = 84;
     private static final String FONT_FAMILY = "Inter, Segoe UI, system-ui, -apple-system, Noto Sans, sans-serif";
 
     private VitalsChart() {
@@ -73,33 +86,31 @@ final class VitalsChart {
 
     /** The chart as SVG markup. */
     static String svg(List<Consultation> visits) {
-        DefaultCategoryDataset pressure = new DefaultCategoryDataset();
-        DefaultCategoryDataset weight = new DefaultCategoryDataset();
         List<Consultation> sorted = chronological(visits);
-        for (int i = 0; i < sorted.size(); i++) {
-            Consultation c = sorted.get(i);
-            VisitDay day = new VisitDay(i, DAY.format(c.visitDate()));
+        XYSeries systolic = new XYSeries("Systolic", true, true);
+        XYSeries diastolic = new XYSeries("Diastolic", true, true);
+        XYSeries weight = new XYSeries("Weight", true, true);
+        for (Consultation c : sorted) {
+            long x = millis(c.visitDate());
             Vitals v = c.content().vitals();
-            pressure.addValue(v.systolic(), "Systolic", day);
-            pressure.addValue(v.diastolic(), "Diastolic", day);
-            weight.addValue(v.weight(), "Weight", day);
+            if (v.systolic() != null && v.diastolic() != null) {
+                systolic.add(x, v.systolic());
+                diastolic.add(x, v.diastolic());
+            }
+            if (v.weight() != null) {
+                weight.add(x, v.weight());
+            }
         }
-        NumberAxis mmHg = axis("Blood pressure, mmHg", "0");
-        CategoryPlot bp = new CategoryPlot(pressure, null, mmHg, renderer(new DecimalFormat("0"), SYSTOLIC, DIASTOLIC));
-        NumberAxis kg = axis("Weight, kg", "0.0");
-        CategoryPlot wt = new CategoryPlot(weight, null, kg, renderer(new DecimalFormat("0.0"), WEIGHT));
-        CategoryAxis dates = new CategoryAxis();
-        dates.setTickLabelFont(LABEL);
-        dates.setTickLabelPaint(TEXT);
-        dates.setAxisLinePaint(GRID);
-        dates.setTickMarksVisible(false);
-        dates.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
-        dates.setMaximumCategoryLabelLines(2);
-        dates.setLowerMargin(0.04);
-        dates.setUpperMargin(0.04);
-        CombinedDomainCategoryPlot plot = new CombinedDomainCategoryPlot(dates);
+        XYSeriesCollection pressure = new XYSeriesCollection();
+        pressure.addSeries(systolic);
+        pressure.addSeries(diastolic);
+        XYPlot bp = new XYPlot(pressure, null, axis("Blood pressure, mmHg", "0"),
+                renderer(new DecimalFormat("0"), SYSTOLIC, DIASTOLIC));
+        XYPlot wt = new XYPlot(new XYSeriesCollection(weight), null, axis("Weight, kg", "0.0"),
+                renderer(new DecimalFormat("0.0"), WEIGHT));
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(dates(sorted));
         plot.setGap(14);
-        for (CategoryPlot part : List.of(bp, wt)) {
+        for (XYPlot part : List.of(bp, wt)) {
             part.setBackgroundPaint(Color.WHITE);
             part.setOutlineVisible(false);
             part.setRangeGridlinePaint(GRID);
@@ -129,6 +140,45 @@ final class VitalsChart {
         return graphics.getSVGElement("vitals-chart-svg", false, new ViewBox(0, 0, WIDTH, HEIGHT), null, null);
     }
 
+    /**
+     * Time runs to scale (visits a week apart sit close, a year apart far), and the ticks are the visits' own dates;
+     * a date too close to a later one to be read beside it is left out (its point and value are still drawn).
+     */
+    private static DateAxis dates(List<Consultation> sorted) {
+        List<LocalDate> days = sorted.stream().map(Consultation::visitDate).distinct().toList();
+        DateAxis axis = new DateAxis(null, TimeZone.getTimeZone(UTC), Locale.ENGLISH) {
+            @Override
+            public List<DateTick> refreshTicks(Graphics2D g2, AxisState state, Rectangle2D dataArea,
+                                               RectangleEdge edge) {
+                List<DateTick> ticks = new ArrayList<>();
+                double lastX = Double.MAX_VALUE;
+                for (int i = days.size() - 1; i >= 0; i--) { // newest first: the latest visit always has its date
+                    LocalDate day = days.get(i);
+                    double x = valueToJava2D(millis(day), dataArea, edge);
+                    if (lastX - x >= MIN_TICK_GAP) {
+                        ticks.addFirst(new DateTick(new Date(millis(day)), DAY.format(day), TextAnchor.TOP_CENTER,
+                                TextAnchor.CENTER, 0.0));
+                        lastX = x;
+                    }
+                }
+                return ticks;
+            }
+        };
+        long first = millis(days.getFirst());
+        long last = millis(days.getLast());
+        long pad = Math.max((last - first) / 12, 20L * 24 * 3600_000);
+        axis.setRange(new Date(first - pad), new Date(last + pad));
+        axis.setTickLabelFont(LABEL);
+        axis.setTickLabelPaint(TEXT);
+        axis.setAxisLinePaint(GRID);
+        axis.setTickMarksVisible(false);
+        return axis;
+    }
+
+    private static long millis(LocalDate day) {
+        return day.atStartOfDay(UTC).toInstant().toEpochMilli();
+    }
+
     /** The same values in words, for a screen reader and for anyone who cannot see the chart. */
     static String description(List<Consultation> visits) {
         List<String> parts = new ArrayList<>();
@@ -151,19 +201,6 @@ final class VitalsChart {
         return "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** One visit on the chart's axis, shown as its date: two visits on one day stay two points. */
-    private record VisitDay(int order, String date) implements Comparable<VisitDay> {
-        @Override
-        public int compareTo(VisitDay other) {
-            return Integer.compare(order, other.order);
-        }
-
-        @Override
-        public String toString() {
-            return date;
-        }
-    }
-
     private static NumberAxis axis(String label, String format) {
         NumberAxis axis = new NumberAxis(label);
         axis.setAutoRangeIncludesZero(false);
@@ -180,8 +217,8 @@ final class VitalsChart {
         return axis;
     }
 
-    private static LineAndShapeRenderer renderer(DecimalFormat format, Color... colours) {
-        LineAndShapeRenderer renderer = new LineAndShapeRenderer(true, true);
+    private static XYLineAndShapeRenderer renderer(DecimalFormat format, Color... colours) {
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         for (int i = 0; i < colours.length; i++) {
             renderer.setSeriesPaint(i, colours[i]);
             renderer.setSeriesStroke(i, new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
@@ -191,7 +228,7 @@ final class VitalsChart {
         renderer.setDefaultFillPaint(Color.WHITE);
         renderer.setDrawOutlines(true);
         renderer.setUseOutlinePaint(false);
-        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", format));
+        renderer.setDefaultItemLabelGenerator(new StandardXYItemLabelGenerator("{2}", format, format));
         renderer.setDefaultItemLabelsVisible(true);
         renderer.setDefaultItemLabelFont(LABEL);
         renderer.setDefaultItemLabelPaint(TEXT);
