@@ -97,7 +97,7 @@ class PaediatricVitalsJourneyTest extends JourneyTest {
         assertThat(room.locator("#bmi")).containsText("BMI 16.0");
         assertThat(room.locator("#bmi")).containsText("no category under 18");
         assertThat(room.locator("#bmi")).not().containsText("Underweight");
-        assertThat(room.locator("#consultation-weight")).hasText("Weight 12.0 kg today");
+        assertThat(room.locator("#consultation-weight")).hasText("Weight 12.0 kg at this visit");
         room.locator("#chief-complaint input").fill("Fever and pulling at the right ear since yesterday");
         room.locator("#diagnosis input").fill("Acute otitis media, right");
         room.locator("#diagnosis input").blur();

@@ -111,7 +111,7 @@ final class ConsultationHeader extends Div {
     /** The weight typed in this consultation (null: none, so the latest earlier one is shown, with its date). */
     void weightEntered(@Nullable Double kg) {
         if (kg != null && Vital.WEIGHT.problem(kg).isEmpty()) {
-            weight.setText("Weight " + Vital.WEIGHT.format(kg) + " kg today");
+            weight.setText("Weight " + Vital.WEIGHT.format(kg) + " kg at this visit");
         } else if (earlierWeight != null) {
             weight.setText("Weight " + Vital.WEIGHT.format(earlierWeight.kg()) + " kg on "
                     + SHORT_DATE.format(earlierWeight.on()));

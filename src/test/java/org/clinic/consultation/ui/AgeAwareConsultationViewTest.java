@@ -4,7 +4,6 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.grid.GridTester;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.NumberField;
@@ -93,7 +92,7 @@ class AgeAwareConsultationViewTest extends SpringBrowserlessTest {
         assertThat($(Span.class).id("consultation-weight").getText())
                 .startsWith("Weight 11.2 kg on ");
         test($(NumberField.class).id("vital-weight")).setValue(11.8);
-        assertThat($(Span.class).id("consultation-weight").getText()).isEqualTo("Weight 11.8 kg today");
+        assertThat($(Span.class).id("consultation-weight").getText()).isEqualTo("Weight 11.8 kg at this visit");
     }
 
     @Test
