@@ -110,7 +110,7 @@ public class ConsultationSummaryView extends Main implements BeforeEnterObserver
                 fact("Doctor", c.doctorName() + ", " + c.specialty() + (c.room().isBlank() ? "" : " · room " + c.room())));
         who.addClassName("clinic-summary-facts");
         sheet.add(who);
-        section("Vitals", ConsultationText.vitalsLine(content.vitals()));
+        section("Vitals", ConsultationText.vitalsLine(content.vitals(), c.patientAge()));
         section("Chief complaint", content.chiefComplaint());
         section("Diagnosis", content.diagnosis() == null ? null
                 : content.diagnosis() + (content.diagnosisCode() == null ? "" : " (" + content.diagnosisCode() + ")"));
