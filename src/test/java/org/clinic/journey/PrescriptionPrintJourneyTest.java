@@ -77,17 +77,21 @@ class PrescriptionPrintJourneyTest extends JourneyTest {
         phone.navigate(browsers.url("consultations/" + adult.id() + "/summary"));
         assertThat(phone.locator("#summary-prescription")).containsText("Cefalexin");
         shot(phone, "prescription-phone");
+        phone.locator("#summary-prescription").scrollIntoViewIfNeeded();
+        shot(phone, "prescription-phone-medicines");
 
         // The record shows the adult's current medications
         phone.navigate(browsers.url("patients/" + adult.patientId()));
         assertThat(phone.locator("#current-medications")).containsText("Cefalexin");
         assertThat(phone.locator("#current-medications")).containsText("Amlodipine");
         phone.locator("#current-medications").scrollIntoViewIfNeeded();
+        phone.evaluate("document.querySelector('vaadin-dev-tools')?.remove()");
         phone.waitForTimeout(300);
         phone.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("current-medications-phone.png")));
     }
 
     private static void shot(Page page, String name) {
+        page.evaluate("document.querySelector('vaadin-dev-tools')?.remove()"); // dev mode's badge, not the app's
         page.waitForTimeout(300);
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }

@@ -142,9 +142,6 @@ class PrescriptionSheet extends Div {
         box.add(name, fact("Specialty", c.specialty()));
         box.add(fact("Registration no.", printed.registrationNumber() == null
                 ? "not recorded: ask the clinic" : printed.registrationNumber()));
-        if (!c.room().isBlank()) {
-            box.add(fact("Room", c.room()));
-        }
         return box;
     }
 
