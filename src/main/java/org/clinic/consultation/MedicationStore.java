@@ -6,10 +6,9 @@ import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
-/** What was prescribed and weighed across a patient's completed consultations: reads for medications and paper. */
+/** What was prescribed at a patient's completed consultations, for their current medications. */
 @Component
 class MedicationStore {
 
@@ -17,10 +16,6 @@ class MedicationStore {
     record Prescribed(UUID consultationId, LocalDate visitDate, long doctorId, String medicine,
                       @Nullable String strength, @Nullable String dose, @Nullable String frequency,
                       @Nullable String duration) {
-    }
-
-    /** A weight as recorded at a visit. */
-    record Weighed(double kg, LocalDate on) {
     }
 
     private final JdbcClient jdbc;
@@ -40,18 +35,5 @@ class MedicationStore {
                 .query((rs, n) -> new Prescribed(UUID.fromString(rs.getString(1)), rs.getObject(2, LocalDate.class),
                         rs.getLong(3), rs.getString(4).strip(), rs.getString(5), rs.getString(6), rs.getString(7),
                         rs.getString(8))).list();
-    }
-
-    /**
-     * The weight recorded at the patient's latest completed consultation on or before {@code day}, other than
-     * {@code excluding} (the one being printed).
-     */
-    Optional<Weighed> latestWeight(long patientId, LocalDate day, UUID excluding) {
-        return jdbc.sql("SELECT weight_kg, visit_date FROM consultation WHERE patient_id = :patient"
-                        + " AND status = 'COMPLETED' AND weight_kg IS NOT NULL AND visit_date <= :day"
-                        + " AND public_id <> :excluding ORDER BY visit_date DESC, completed_at DESC, id DESC LIMIT 1")
-                .param("patient", patientId).param("day", day).param("excluding", excluding.toString())
-                .query((rs, n) -> new Weighed(rs.getBigDecimal(1).doubleValue(), rs.getObject(2, LocalDate.class)))
-                .optional();
     }
 }

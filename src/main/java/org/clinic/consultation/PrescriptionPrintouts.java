@@ -2,7 +2,6 @@ package org.clinic.consultation;
 
 import org.clinic.base.ClinicIdentitySource;
 import org.clinic.doctor.DoctorService;
-import org.clinic.patient.PatientDemographics;
 import org.clinic.patient.PatientReference;
 import org.clinic.patient.PatientService;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,18 +18,16 @@ import java.util.UUID;
 public class PrescriptionPrintouts {
 
     private final ConsultationRecords records;
-    private final MedicationStore store;
+    private final ConsultationStore store;
     private final PatientService patients;
-    private final PatientDemographics demographics;
     private final DoctorService doctors;
     private final ClinicIdentitySource clinic;
 
-    PrescriptionPrintouts(ConsultationRecords records, MedicationStore store, PatientService patients,
-                          PatientDemographics demographics, DoctorService doctors, ClinicIdentitySource clinic) {
+    PrescriptionPrintouts(ConsultationRecords records, ConsultationStore store, PatientService patients,
+                          DoctorService doctors, ClinicIdentitySource clinic) {
         this.records = records;
         this.store = store;
         this.patients = patients;
-        this.demographics = demographics;
         this.doctors = doctors;
         this.clinic = clinic;
     }
@@ -44,10 +41,11 @@ public class PrescriptionPrintouts {
             weight = new PrintedPrescription.Weight(weighed, consultation.visitDate(), true);
         } else {
             PatientReference patient = patients.reference(consultation.patientId());
-            weight = store.latestWeight(patient.internalId(), consultation.visitDate(), consultation.id())
+            long internalId = store.byPublicId(consultation.id()).orElseThrow().id();
+            weight = store.latestWeight(patient.internalId(), internalId, consultation.visitDate())
                     .map(w -> new PrintedPrescription.Weight(w.kg(), w.on(), false)).orElse(null);
         }
-        return new PrintedPrescription(consultation, demographics.of(consultation.patientId()), weight,
+        return new PrintedPrescription(consultation, weight,
                 doctors.doctor(consultation.doctorId()).registrationNumber(), clinic.current());
     }
 }

@@ -22,27 +22,29 @@ import java.util.stream.Stream;
 
 /**
  * A patient's current medications, newest first, each with its course and who prescribed it when; read through
- * {@link CurrentMedications} (doctors only, logged) when shown, and again when one of the patient's consultations
- * changes. On the patient record and, compact, on the consultation screen.
+ * {@link CurrentMedications} (doctors only, logged) when shown. On the patient record it reads again when one of the
+ * patient's consultations changes; on the consultation screen ({@link #compact()}) it reads once when the
+ * consultation opens, since every autosave of the draft would otherwise read (and log) it again.
  */
 public class CurrentMedicationsPanel extends Div {
 
     private final CurrentMedications medications;
     private final LiveUpdates liveUpdates;
-    private final UUID patientId;
     private final UnorderedList list = new UnorderedList();
+    private final Span how;
+    private @Nullable UUID patientId;
+    private boolean live = true;
     private final Span empty = new Span("No current medications from this clinic's prescriptions.");
     private @Nullable Registration subscription;
 
-    public CurrentMedicationsPanel(CurrentMedications medications, LiveUpdates liveUpdates, UUID patientId) {
+    public CurrentMedicationsPanel(CurrentMedications medications, LiveUpdates liveUpdates) {
         this.medications = medications;
         this.liveUpdates = liveUpdates;
-        this.patientId = patientId;
         setId("current-medications");
         addClassName("clinic-medications");
         list.addClassName("clinic-medication-list");
         empty.addClassName("clinic-hint-inline");
-        Span how = new Span("From completed consultations' prescriptions whose course has not run out. A medicine "
+        how = new Span("From completed consultations' prescriptions whose course has not run out. A medicine "
                 + "whose duration names no end (\"ongoing\", or not readable) counts for "
                 + MedicationCourse.ASSUMED.getDays() + " days.");
         how.addClassName("clinic-hint-inline");
@@ -50,8 +52,30 @@ public class CurrentMedicationsPanel extends Div {
         add(new H3("Current medications"), list, empty, how);
     }
 
+    /** The consultation screen's form: the list alone, read once, the explanation as a tooltip. */
+    public CurrentMedicationsPanel compact() {
+        live = false;
+        addClassNames("clinic-card", "clinic-medications-compact");
+        how.setVisible(false);
+        getElement().setAttribute("title", how.getText());
+        return this;
+    }
+
+    /** Shows this patient's current medications (read now if shown, else when attached). */
+    public void show(UUID patient) {
+        boolean changed = !patient.equals(patientId);
+        patientId = patient;
+        if (changed && isAttached()) {
+            refresh();
+        }
+    }
+
     private void refresh() {
-        List<CurrentMedication> current = medications.of(patientId);
+        UUID patient = patientId;
+        if (patient == null) {
+            return;
+        }
+        List<CurrentMedication> current = medications.of(patient);
         list.removeAll();
         current.forEach(m -> list.add(item(m)));
         list.setVisible(!current.isEmpty());
@@ -84,8 +108,10 @@ public class CurrentMedicationsPanel extends Div {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         refresh();
-        subscription = liveUpdates.subscribe(attachEvent.getUI(), ConsultationChanged.class,
-                changed -> changed.patientId().equals(patientId), this::refresh);
+        if (live) {
+            subscription = liveUpdates.subscribe(attachEvent.getUI(), ConsultationChanged.class,
+                    changed -> changed.patientId().equals(patientId), this::refresh);
+        }
     }
 
     @Override

@@ -34,7 +34,8 @@ class PatientMedicationsSection implements PatientRecordSection {
             nothing.setVisible(false);
             return nothing;
         }
-        CurrentMedicationsPanel panel = new CurrentMedicationsPanel(medications, liveUpdates, patientId);
+        CurrentMedicationsPanel panel = new CurrentMedicationsPanel(medications, liveUpdates);
+        panel.show(patientId);
         panel.addClassName("clinic-card");
         return panel;
     }

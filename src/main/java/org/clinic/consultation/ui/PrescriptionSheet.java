@@ -18,7 +18,6 @@ import org.clinic.consultation.ConsultationContent;
 import org.clinic.consultation.ConsultationStatus;
 import org.clinic.consultation.PrescriptionLine;
 import org.clinic.consultation.PrintedPrescription;
-import org.clinic.patient.Demographics;
 import org.clinic.patient.Mrn;
 import org.jspecify.annotations.Nullable;
 
@@ -121,14 +120,13 @@ class PrescriptionSheet extends Div {
 
     private static Component patient(PrintedPrescription printed) {
         Consultation c = printed.consultation();
-        Demographics d = printed.patient();
         Div box = box("Patient", "summary-patient");
         Span name = new Span(c.patientName());
         name.addClassName("rx-name");
         box.add(name);
-        box.add(fact("Date of birth", PAPER_DATE.format(d.birthDate()) + (d.birthDateEstimated() ? " (estimated)" : "")
-                + " · age " + d.ageOn(c.visitDate())));
-        box.add(fact("Sex", d.sex().label()));
+        box.add(fact("Date of birth", PAPER_DATE.format(c.patientBirthDate())
+                + (c.patientBirthDateEstimated() ? " (estimated)" : "") + " · age " + c.patientAge().text()));
+        box.add(fact("Sex", c.patientSex().label()));
         box.add(fact("Weight", weight(printed.weight())));
         box.add(fact("MRN", Mrn.display(c.patientMrn())));
         return box;
@@ -242,7 +240,7 @@ class PrescriptionSheet extends Div {
         section(summary, "Diagnosis", content.diagnosis() == null ? null
                 : content.diagnosis() + (content.diagnosisCode() == null ? "" : " (" + content.diagnosisCode() + ")"));
         section(summary, "Chief complaint", content.chiefComplaint());
-        section(summary, "Vitals", ConsultationText.vitalsLine(content.vitals()));
+        section(summary, "Vitals", ConsultationText.vitalsLine(content.vitals(), c.patientAge()));
         section(summary, "Advice", content.advice());
         section(summary, "Follow-up", content.followUpOn() == null ? null
                 : ConsultationText.DATE.format(content.followUpOn())

@@ -116,7 +116,7 @@ class ConsultationViewsTest extends SpringBrowserlessTest {
         test(systolic).setValue(150.0);
 
         assertThat(systolic.isInvalid()).isFalse();
-        assertThat(systolic.getHelperText()).isEqualTo("⚠ High (usual 90–139 mmHg)");
+        assertThat(systolic.getHelperText()).isEqualTo("⚠ High (usual for an adult 90–139 mmHg)");
         assertThat(systolic.getElement().getAttribute("data-flag")).isEqualTo("high");
         assertThat(records.get(c.id()).content().vitals().systolic()).isEqualTo(150);
 
