@@ -10,7 +10,10 @@ import org.clinic.consultation.PrescriptionFixtures;
 import org.clinic.doctor.DoctorService;
 import org.clinic.doctor.DoctorSummary;
 import org.clinic.patient.PatientService;
+import org.clinic.queue.Lane;
 import org.clinic.queue.QueueService;
+import org.clinic.security.ActingAs;
+import org.clinic.security.Role;
 import org.clinic.security.StaffAccountService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -85,13 +88,31 @@ class PrescriptionPrintJourneyTest extends JourneyTest {
         assertThat(phone.locator("#current-medications")).containsText("Cefalexin");
         assertThat(phone.locator("#current-medications")).containsText("Amlodipine");
         phone.locator("#current-medications").scrollIntoViewIfNeeded();
-        phone.evaluate("document.querySelector('vaadin-dev-tools')?.remove()");
+        hideDevelopmentTools(phone);
         phone.waitForTimeout(300);
         phone.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("current-medications-phone.png")));
+
+        // ... and so does her next consultation, above the prescription the doctor is about to write
+        var entry = ActingAs.as("grace", Role.RECEPTIONIST, () -> queue.walkIn(adult.patientId(), doctor.id(),
+                doctor.specialty().id(), Lane.REGULAR, null, "Review of the infection"));
+        Consultation next = ActingAs.as(doctor.staffUsername(), Role.DOCTOR, () -> consultations.start(entry.entryId()));
+        Page room = browsers.signIn(doctor.staffUsername(), "doctor-password", 1366, 900);
+        room.navigate(browsers.url("consultations/" + next.id()));
+        assertThat(room.locator("#current-medications")).containsText("Cefalexin");
+        room.locator("#current-medications").scrollIntoViewIfNeeded();
+        hideDevelopmentTools(room);
+        room.waitForTimeout(300);
+        room.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("current-medications-consultation.png")));
+    }
+
+    /** Development mode's own popups and toolbar are not part of the page a doctor prints. */
+    private static void hideDevelopmentTools(Page page) {
+        page.evaluate("document.querySelectorAll('body > *').forEach(e => { "
+                + "if (/dev-tools|copilot/i.test(e.tagName)) e.style.display = 'none'; })");
     }
 
     private static void shot(Page page, String name) {
-        page.evaluate("document.querySelector('vaadin-dev-tools')?.remove()"); // dev mode's badge, not the app's
+        hideDevelopmentTools(page);
         page.waitForTimeout(300);
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
