@@ -69,8 +69,10 @@ public class ConsultationSummaryView extends Main implements BeforeEnterObserver
             return;
         }
         sheet.show(shown, zone);
-        // The patient's allergies go here, once the allergy record is part of the clinic:
-        // sheet.allergies(<active allergies, one worded line each>, <asked and none known>)
+        // The patient's allergies go here, once the allergy record (org.clinic.clinical) is merged: e.g.
+        // PatientSafety safety = safetyRecords.of(shown.consultation().patientId());
+        // sheet.allergies(safety.activeAllergies().stream().map(Allergy::summary).toList(),
+        //         safety.allergyStatus() == AllergyStatus.NO_KNOWN);
         back.setHref("consultations/" + shown.consultation().id());
     }
 
