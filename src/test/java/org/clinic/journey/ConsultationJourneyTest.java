@@ -107,7 +107,7 @@ class ConsultationJourneyTest extends JourneyTest {
         screenshot(room, "consultation-vitals-refused");
         vital(room, "systolic", "152");
         vital(room, "diastolic", "94");
-        assertThat(room.locator("#vital-systolic")).containsText("High (usual 90–139 mmHg)");
+        assertThat(room.locator("#vital-systolic")).containsText("High (usual for an adult 90–139 mmHg)");
         vital(room, "pulse", "78");
         vital(room, "temperature", "37.1");
         vital(room, "spo2", "97");

@@ -31,6 +31,7 @@ final class ConsultationHeader extends Div {
     private final ZoneId zone;
     private final H2 patientName = new H2();
     private final Span age = new Span();
+    private final Span born = new Span();
     private final Span sex = new Span();
     private final Span weight = new Span();
     private @Nullable RecordedWeight earlierWeight;
@@ -46,9 +47,11 @@ final class ConsultationHeader extends Div {
         facts.addClassName("clinic-hint");
         facts.setId("consultation-facts");
         age.setId("consultation-age");
+        born.setId("consultation-born");
+        born.addClassName("clinic-born");
         sex.setId("consultation-sex");
         weight.setId("consultation-weight");
-        Div demographics = new Div(age, sex, weight);
+        Div demographics = new Div(age, born, sex, weight);
         demographics.setId("consultation-demographics");
         demographics.addClassName("clinic-consultation-demographics");
         saveStatus.setId("save-status");
@@ -80,8 +83,9 @@ final class ConsultationHeader extends Div {
         this.earlierWeight = earlier;
         var patientAge = c.patientAge();
         age.setText(patientAge.text());
-        age.getElement().setAttribute("title", (c.patientBirthDateEstimated() ? "Born about " : "Born ")
-                + SHORT_DATE.format(c.patientBirthDate()) + "; age on the day of this consultation");
+        age.setTitle("Age on the day of this consultation");
+        born.setText(c.patientBirthDateEstimated() ? "(born about " + c.patientBirthDate().getYear() + ")"
+                : "(born " + SHORT_DATE.format(c.patientBirthDate()) + ")");
         sex.setText(sexText(c.patientSex()));
         weightEntered(c.content().vitals().weight());
         patientName.removeAll();

@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 import java.util.Optional;
 
 /**
- * A vital sign's field: its unit, its plausible range as helper text, an implausible or malformed value refused at
- * the field with the range, and a value outside the usual range for the patient's age flagged (never refused).
+ * A vital sign's field: its unit, the usual range for the patient's age as helper text (the plausible range for
+ * weight and height), an implausible or malformed value refused at the field with the plausible range, and a value outside the usual range for the patient's age flagged (never refused).
  */
 final class VitalField extends NumberField {
 
@@ -74,6 +74,8 @@ final class VitalField extends NumberField {
         setErrorMessage(problem.orElse(null));
         Optional<String> flag = age == null ? Optional.empty() : vital.flag(getValue(), age);
         getElement().setAttribute("data-flag", flag.map(f -> f.startsWith("Low") ? "low" : "high").orElse(""));
-        setHelperText(flag.map(f -> "⚠ " + f).orElse(vital.range()));
+        // the usual range for the patient's age while the value is usual; the plausible range shows when refused
+        String usual = age == null ? null : vital.usualRange(age.band()).map(r -> "usual " + r).orElse(null);
+        setHelperText(flag.map(f -> "⚠ " + f).orElse(usual == null ? vital.range() : usual));
     }
 }

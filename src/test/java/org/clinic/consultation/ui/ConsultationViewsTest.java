@@ -104,7 +104,7 @@ class ConsultationViewsTest extends SpringBrowserlessTest {
     void implausible_vitals_are_refused_at_the_field_with_the_range_and_borderline_ones_are_flagged() {
         Consultation c = openStarted();
         NumberField systolic = $(NumberField.class).id("vital-systolic");
-        assertThat(systolic.getHelperText()).isEqualTo("50–260 mmHg");
+        assertThat(systolic.getHelperText()).isEqualTo("usual 90–139 mmHg"); // the patient is an adult
 
         test(systolic).setValue(400.0);
 
