@@ -55,6 +55,10 @@ class PrescriptionSheetTest extends SpringBrowserlessTest {
     PatientService patients;
     @Autowired
     TestClock clock;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private DoctorSummary doctor;
     private PrescriptionFixtures prescriptions;
@@ -124,6 +128,16 @@ class PrescriptionSheetTest extends SpringBrowserlessTest {
         assertThat(part("summary-draft")).isEqualTo("DRAFT: not completed, not valid as a prescription");
         assertThat(part("summary-signature")).contains("Draft: not signed off");
         assertThat(part("summary-patient")).contains("Weightnot recorded");
+    }
+
+    @Test
+    void a_prescriber_without_a_registration_number_leaves_it_visibly_missing() {
+        Consultation c = prescriptions.child(doctor, today);
+        jdbc.sql("UPDATE doctor SET registration_number = NULL WHERE id = :id").param("id", doctor.internalId())
+                .update(); // a doctor added before V073 whose number an administrator has still to enter
+        events.publishEvent(new org.clinic.doctor.DoctorsChanged()); // what the doctors' caches drop on
+        open(c);
+        assertThat(part("summary-prescriber")).contains("Registration no.not recorded: ask the clinic");
     }
 
     private String open(Consultation c) {
