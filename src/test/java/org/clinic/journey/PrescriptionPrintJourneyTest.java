@@ -13,6 +13,8 @@ import org.clinic.patient.PatientService;
 import org.clinic.queue.Lane;
 import org.clinic.queue.QueueService;
 import org.clinic.security.ActingAs;
+import org.clinic.security.CreateStaffAccount;
+import org.clinic.security.SystemAuthentication;
 import org.clinic.security.Role;
 import org.clinic.security.StaffAccountService;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -103,6 +106,25 @@ class PrescriptionPrintJourneyTest extends JourneyTest {
         hideDevelopmentTools(room);
         room.waitForTimeout(300);
         room.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("current-medications-consultation.png")));
+    }
+
+    @Test
+    void an_administrator_is_told_at_the_field_when_a_registration_number_has_the_wrong_shape() {
+        String admin = "regadmin" + ThreadLocalRandom.current().nextInt(1_000_000);
+        SystemAuthentication.runAs(Role.ADMIN, () -> accounts.create(new CreateStaffAccount(admin, "Admin " + admin,
+                "journey-password-13", Role.ADMIN)));
+        Page phone = browsers.signIn(admin, "journey-password-13", 375, 812);
+        phone.navigate(browsers.url("admin/doctors"));
+        assertThat(phone.locator("#add-doctor")).isVisible();
+        hideDevelopmentTools(phone); // its popup lies over the button on a phone
+        phone.locator("#add-doctor").click();
+        phone.locator("#doctor-registration input").fill("KMC/2012/123");
+        phone.locator("#doctor-registration input").blur();
+        assertThat(phone.locator("#doctor-registration")).containsText("letters, digits, spaces and dashes");
+        phone.locator("#doctor-registration").scrollIntoViewIfNeeded();
+        hideDevelopmentTools(phone);
+        phone.waitForTimeout(300);
+        phone.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("doctor-registration-phone.png")));
     }
 
     /** Development mode's own popups and toolbar are not part of the page a doctor prints. */

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 /** The patient record's current medications, for doctors only (other staff see nothing of it). */
 @org.springframework.stereotype.Component
-@Order(15)
+@Order(1) // right after the allergies, alerts and problems (0): what a doctor checks before prescribing
 class PatientMedicationsSection implements PatientRecordSection {
 
     private final CurrentMedications medications;

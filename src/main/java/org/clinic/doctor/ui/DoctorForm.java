@@ -82,7 +82,8 @@ class DoctorForm extends Composite<FormLayout> {
         room.setMaxLength(DoctorRules.ROOM_MAX + 10);
         email.setMaxLength(DoctorRules.EMAIL_MAX + 20);
         email.setPlaceholder("name@clinic.example.org");
-        registrationNumber.setMaxLength(DoctorRules.REGISTRATION_MAX + 10);
+        registrationNumber.setMaxLength(DoctorRules.REGISTRATION_MAX + 10); // told it is too long, not silently cut
+        registrationNumber.setRequiredIndicatorVisible(true);
         registrationNumber.setHelperText("GMC or medical council number, printed on prescriptions, e.g. GMC 7123456");
         slotMinutes.setMin(DoctorRules.SLOT_MIN);
         slotMinutes.setMax(DoctorRules.SLOT_MAX);
