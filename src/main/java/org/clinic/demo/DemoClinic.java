@@ -231,6 +231,9 @@ class DemoClinic implements ApplicationRunner {
                         LocalTime.of(10, 0), LocalTime.of(13, 0), LocalTime.of(14, 0), LocalTime.of(18, 0)),
                 new DemoDoctor("dr.lindqvist", "Dr Åsa Lindqvist", "Dermatology", "E", 20, 10,
                         LocalTime.of(8, 0), LocalTime.of(12, 0), LocalTime.of(12, 45), LocalTime.of(15, 0)));
+        // GMC-style numbers (seven digits) as a pharmacist reads them on a prescription; made up, of nobody real
+        var registration = java.util.Map.of("dr.chen", "GMC 7034512", "dr.novak", "GMC 6129874",
+                "dr.adeyemi", "GMC 7215630", "dr.haddad", "GMC 6893017", "dr.lindqvist", "GMC 7450268");
         var specialties = new java.util.HashMap<String, java.util.UUID>();
         var byUsername = new java.util.HashMap<String, java.util.UUID>();
         for (DemoDoctor d : demo) {
@@ -239,7 +242,7 @@ class DemoClinic implements ApplicationRunner {
             }
             java.util.UUID specialty = specialties.computeIfAbsent(d.specialty(), n -> doctors.addSpecialty(n).id());
             var doctor = doctors.addDoctor(new NewDoctor(d.username(), d.name(), specialty, d.username()
-                    .replace("dr.", "") + "@clinic.example.org", "GMC-" + (7100000 + d.username().length() * 1117),
+                    .replace("dr.", "") + "@clinic.example.org", registration.get(d.username()),
                     d.room(), d.slot(), d.capacity()));
             List<WorkingSession> week = new java.util.ArrayList<>();
             for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,

@@ -39,6 +39,7 @@ import org.clinic.consultation.ConsultationContent;
 import org.clinic.consultation.ConsultationRecords;
 import org.clinic.consultation.ConsultationRules;
 import org.clinic.consultation.ConsultationService;
+import org.clinic.consultation.CurrentMedications;
 import org.clinic.consultation.DiagnosisCode;
 import org.clinic.consultation.OpenedConsultation;
 import org.clinic.consultation.RecordedWeight;
@@ -89,6 +90,7 @@ public class ConsultationView extends Main implements BeforeEnterObserver {
     private final Anchor summary = new Anchor("", "Print summary");
     private final Div actions = new Div();
     private final AddendaCard addenda;
+    private final CurrentMedicationsPanel medications;
 
     private @Nullable UUID consultationId;
     private @Nullable Consultation consultation;
@@ -99,7 +101,7 @@ public class ConsultationView extends Main implements BeforeEnterObserver {
     private @Nullable Registration subscription;
 
     public ConsultationView(ConsultationService consultations, ConsultationRecords records, LiveUpdates liveUpdates,
-                            ClinicSettings settings) {
+                            ClinicSettings settings, CurrentMedications currentMedications) {
         this.consultations = consultations;
         this.records = records;
         this.liveUpdates = liveUpdates;
@@ -108,6 +110,7 @@ public class ConsultationView extends Main implements BeforeEnterObserver {
 
         header = new ConsultationHeader(zone);
         addenda = new AddendaCard(zone, this::addAddendum);
+        medications = new CurrentMedicationsPanel(currentMedications, liveUpdates).compact();
         banner.setId("consultation-banner");
         banner.addClassName("clinic-consultation-banner");
         banner.setVisible(false);
@@ -170,7 +173,7 @@ public class ConsultationView extends Main implements BeforeEnterObserver {
         right.addClassName("clinic-consultation-column");
         Div columns = new Div(left, right);
         columns.addClassName("clinic-consultation-columns");
-        add(header, banner, columns, prescription, addenda, actions);
+        add(header, banner, columns, medications, prescription, addenda, actions);
     }
 
     public static RouteParameters parameters(UUID consultationId) {
@@ -227,6 +230,7 @@ public class ConsultationView extends Main implements BeforeEnterObserver {
             complete.setVisible(editable);
             completeAndNext.setVisible(editable);
             addenda.show(c);
+            medications.show(c.patientId());
         } finally {
             loading = false;
         }

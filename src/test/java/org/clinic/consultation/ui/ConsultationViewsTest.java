@@ -195,7 +195,7 @@ class ConsultationViewsTest extends SpringBrowserlessTest {
         // the printable summary carries the clinic's header, the patient and the diagnosis
         UI.getCurrent().navigate("consultations/" + c.id() + "/summary");
         assertThat($(Div.class).id("visit-summary").getElement().getTextRecursively())
-                .contains("Clinic", "Visit summary and prescription", c.patientName(), org.clinic.patient.Mrn.display(c.patientMrn()),
+                .contains("Riverside Clinic", "Prescription", "Visit summary", c.patientName(), org.clinic.patient.Mrn.display(c.patientMrn()),
                         "Viral pharyngitis", "Rapid strep test negative");
     }
 
