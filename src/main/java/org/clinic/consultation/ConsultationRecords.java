@@ -56,6 +56,22 @@ public class ConsultationRecords {
         return opened(consultationId, AccessKind.CONSULTATION);
     }
 
+    /**
+     * {@link #get(UUID)} for the consultation screen, with the patient's latest weight from an earlier completed
+     * consultation (for the header, when this one has none yet); one read, logged once.
+     */
+    @PreAuthorize(ConsultationService.DOCTORS)
+    public OpenedConsultation open(UUID consultationId) {
+        long me = lookup.signedInDoctorId();
+        return Objects.requireNonNull(loggedReading.execute(status -> {
+            ConsultationStore.Row row = lookup.row(consultationId);
+            Consultation found = lookup.visible(row, me);
+            accessLog.record(found.patientId(), row.patientId(), AccessKind.CONSULTATION);
+            return new OpenedConsultation(found,
+                    store.latestWeight(row.patientId(), row.id(), row.visitDate()).orElse(null));
+        }));
+    }
+
     /** {@link #get(UUID)} for the visit summary and prescription page, logged as such. */
     @PreAuthorize(ConsultationService.DOCTORS)
     public Consultation summary(UUID consultationId) {

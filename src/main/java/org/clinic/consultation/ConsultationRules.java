@@ -70,9 +70,21 @@ public final class ConsultationRules {
         return Optional.empty();
     }
 
-    /** Below 18.5 or from 25 on. */
-    public static Optional<String> bmiFlag(@Nullable Double bmi) {
-        if (bmi == null || bmi < BMI_MIN || bmi > BMI_MAX) {
+    /**
+     * Why a child's BMI is shown without a category. Under 18 a BMI is judged against centiles for age and sex (the
+     * WHO growth standards to 5 years and reference to 19, or the CDC charts); no package the build can fetch from
+     * Maven Central ships those tables, so the clinic shows the number and names no category rather than apply the
+     * adult cut-offs (which would call most healthy toddlers underweight).
+     */
+    public static final String CHILD_BMI_NOTE = "no category under 18: BMI-for-age centiles are not shipped";
+
+    /**
+     * The adult category for a BMI below 18.5 or from 25 on; empty under 18 years (see {@link #CHILD_BMI_NOTE}).
+     *
+     * @param age the patient's age on the day of the measurement
+     */
+    public static Optional<String> bmiFlag(@Nullable Double bmi, Age age) {
+        if (bmi == null || bmi < BMI_MIN || bmi > BMI_MAX || !age.band().adult()) {
             return Optional.empty();
         }
         if (bmi < 18.5) {

@@ -38,7 +38,8 @@ class ConsultationStore {
         /** What screens and services see of this row, given whose it is and who treated; {@code mine}: the reader's. */
         Consultation toConsultation(PatientReference patient, DoctorSummary doctor,
                                     List<Consultation.Addendum> addenda, boolean mine) {
-            return new Consultation(publicId, patient.id(), patient.fullName(), patient.mrn(), queueEntryPublicId,
+            return new Consultation(publicId, patient.id(), patient.fullName(), patient.mrn(),
+                    patient.birthDate(), patient.birthDateEstimated(), patient.sex(), queueEntryPublicId,
                     token, appointmentPublicId, doctor.id(), doctor.displayName(), doctor.specialty().name(),
                     doctor.room(), status, visitDate, startedAt, savedAt, savedBy, completedAt, completedBy, version,
                     content, addenda, followUpPublicId, mine);
@@ -116,6 +117,16 @@ class ConsultationStore {
         }
         Map<Long, List<PrescriptionLine>> lines = lines(rows.stream().map(Row::id).toList());
         return rows.stream().map(r -> withLines(r, lines.getOrDefault(r.id(), List.of()))).toList();
+    }
+
+    /** The latest weight recorded at another completed consultation of the patient, up to {@code upTo}. */
+    java.util.Optional<RecordedWeight> latestWeight(long patientId, long otherThan, LocalDate upTo) {
+        return jdbc.sql("SELECT weight_kg, visit_date FROM consultation WHERE patient_id = :p AND id <> :id"
+                        + " AND status = 'COMPLETED' AND weight_kg IS NOT NULL AND visit_date <= :upTo"
+                        + " ORDER BY visit_date DESC, started_at DESC LIMIT 1")
+                .param("p", patientId).param("id", otherThan).param("upTo", upTo)
+                .query((rs, n) -> new RecordedWeight(rs.getDouble(1), rs.getObject(2, LocalDate.class)))
+                .optional();
     }
 
     /** A doctor's completed consultations with a visit date in the range, oldest first, with their prescriptions. */

@@ -7,38 +7,34 @@ import java.math.RoundingMode;
 import java.util.Optional;
 
 /**
- * The vital signs a consultation records, each with its unit, the range of values a living adult or child can
- * plausibly have (outside it the value is refused as a typing or measuring error) and the usual adult range
- * (outside it the value is flagged, never refused). The database repeats the plausible ranges as CHECK constraints.
+ * The vital signs a consultation records, each with its unit and the range of values a living adult or child can
+ * plausibly have (outside it the value is refused as a typing or measuring error; the database repeats these ranges
+ * as CHECK constraints). A plausible value outside the usual range for the patient's age is flagged, never refused:
+ * see {@link VitalRanges}.
  */
 public enum Vital {
-    SYSTOLIC("systolic", "Systolic", "mmHg", 50, 260, 90, 139, 0),
-    DIASTOLIC("diastolic", "Diastolic", "mmHg", 30, 160, 60, 89, 0),
-    PULSE("pulse", "Pulse", "/min", 20, 250, 50, 100, 0),
-    TEMPERATURE("temperature", "Temperature", "°C", 30.0, 44.0, 35.5, 37.9, 1),
-    SPO2("spo2", "SpO₂", "%", 50, 100, 94, 100, 0),
-    RESPIRATORY_RATE("respiratoryRate", "Respiratory rate", "/min", 4, 60, 12, 20, 0),
-    WEIGHT("weight", "Weight", "kg", 0.5, 350, 0.5, 350, 1),
-    HEIGHT("height", "Height", "cm", 30, 250, 30, 250, 1);
+    SYSTOLIC("systolic", "Systolic", "mmHg", 50, 260, 0),
+    DIASTOLIC("diastolic", "Diastolic", "mmHg", 30, 160, 0),
+    PULSE("pulse", "Pulse", "/min", 20, 250, 0),
+    TEMPERATURE("temperature", "Temperature", "°C", 30.0, 44.0, 1),
+    SPO2("spo2", "SpO₂", "%", 50, 100, 0),
+    RESPIRATORY_RATE("respiratoryRate", "Respiratory rate", "/min", 4, 60, 0),
+    WEIGHT("weight", "Weight", "kg", 0.5, 350, 1),
+    HEIGHT("height", "Height", "cm", 30, 250, 1);
 
     private final String field;
     private final String label;
     private final String unit;
     private final double min;
     private final double max;
-    private final double normalLow;
-    private final double normalHigh;
     private final int decimals;
 
-    Vital(String field, String label, String unit, double min, double max, double normalLow, double normalHigh,
-          int decimals) {
+    Vital(String field, String label, String unit, double min, double max, int decimals) {
         this.field = field;
         this.label = label;
         this.unit = unit;
         this.min = min;
         this.max = max;
-        this.normalLow = normalLow;
-        this.normalHigh = normalHigh;
         this.decimals = decimals;
     }
 
@@ -73,9 +69,9 @@ public enum Vital {
         return format(min) + "–" + format(max) + " " + unit;
     }
 
-    /** The usual range with its unit, e.g. "90–139 mmHg". */
-    public String normalRange() {
-        return format(normalLow) + "–" + format(normalHigh) + " " + unit;
+    /** The usual range for the age band with its unit, e.g. "80–140 /min"; empty for weight and height. */
+    public Optional<String> usualRange(AgeBand band) {
+        return VitalRanges.usual(this, band).map(r -> format(r.low()) + "–" + format(r.high()) + " " + unit);
     }
 
     public String format(double value) {
@@ -102,17 +98,28 @@ public enum Vital {
         return Optional.empty();
     }
 
-    /** "Low" or "High" with the usual range, for a plausible value outside it; empty otherwise. */
-    public Optional<String> flag(@Nullable Number value) {
+    /**
+     * "Low" or "High" with the usual range for the patient's age band, e.g. "High (usual for a toddler 80–140 /min)",
+     * for a plausible value outside it; empty otherwise (and always for weight and height).
+     *
+     * @param age the patient's age on the day the value was measured
+     */
+    public Optional<String> flag(@Nullable Number value, Age age) {
         if (value == null || problem(value).isPresent()) {
             return Optional.empty();
         }
-        double v = round(value.doubleValue());
-        if (v < normalLow) {
-            return Optional.of("Low (usual " + normalRange() + ")");
+        AgeBand band = age.band();
+        Optional<VitalRanges.Range> usual = VitalRanges.usual(this, band);
+        if (usual.isEmpty()) {
+            return Optional.empty();
         }
-        if (v > normalHigh) {
-            return Optional.of("High (usual " + normalRange() + ")");
+        double v = round(value.doubleValue());
+        String range = " (usual for " + band.who() + " " + usualRange(band).orElseThrow() + ")";
+        if (v < usual.get().low()) {
+            return Optional.of("Low" + range);
+        }
+        if (v > usual.get().high()) {
+            return Optional.of("High" + range);
         }
         return Optional.empty();
     }

@@ -116,22 +116,63 @@ class DemoClinic implements ApplicationRunner {
                 new Past("Low back pain after lifting", "Low back pain", "M54.5",
                         new org.clinic.consultation.PrescriptionLine("Ibuprofen", "400 mg", "1 tablet",
                                 "3 times a day", "5 days", "after food"), "Keep moving; heat; avoid heavy lifting"));
+        List<Past> childVisits = List.of(
+                new Past("Fever and pulling at the right ear", "Otitis media", "H66.9",
+                        new org.clinic.consultation.PrescriptionLine("Amoxicillin oral suspension", "250 mg/5 mL",
+                                "5 mL", "3 times a day", "5 days", "shake the bottle first"),
+                        "Paracetamol for pain; come back if not better in 3 days"),
+                new Past("Cough and runny nose", "Acute upper respiratory infection", "J06.9",
+                        new org.clinic.consultation.PrescriptionLine("Sodium chloride nasal drops", "0.9%",
+                                "2 drops in each nostril", "before feeds and sleep", "5 days", null),
+                        "Fluids; come back at once if breathing is fast or drinking poor"),
+                new Past("Itchy dry patches behind the knees", "Atopic dermatitis", "L20.9",
+                        new org.clinic.consultation.PrescriptionLine("Emollient cream", null, "thin layer",
+                                "twice a day", "4 weeks", "after bathing"), "Lukewarm baths; cotton clothes"));
         for (var patientAndDoctor : patientsToday) {
+            LocalDate born = SystemAuthentication.runAs(Role.RECEPTIONIST,
+                    () -> patients.reference(patientAndDoctor.getKey())).birthDate();
             int count = 1 + random.nextInt(3);
             for (int i = count; i >= 1; i--) {
-                Past past = visits.get(random.nextInt(visits.size()));
+                LocalDate on = today.minusDays(35L * i + random.nextInt(20));
+                if (!on.isAfter(born.plusDays(7))) {
+                    continue; // not yet born (or just born) then
+                }
+                boolean child = on.isBefore(born.plusYears(18));
+                Past past = child ? childVisits.get(random.nextInt(childVisits.size()))
+                        : visits.get(random.nextInt(visits.size()));
                 int systolic = 118 + random.nextInt(30);
-                var vitals = new org.clinic.consultation.Vitals(systolic, systolic - 45 + random.nextInt(10),
-                        62 + random.nextInt(30), 36.4 + random.nextInt(15) / 10.0, 95 + random.nextInt(5),
-                        12 + random.nextInt(8), 58.0 + random.nextInt(40), 155.0 + random.nextInt(35));
+                var vitals = child ? childVitals(born, on, random) : new org.clinic.consultation.Vitals(systolic,
+                        systolic - 45 + random.nextInt(10), 62 + random.nextInt(30), 36.4 + random.nextInt(15) / 10.0,
+                        95 + random.nextInt(5), 12 + random.nextInt(8), 58.0 + random.nextInt(40),
+                        155.0 + random.nextInt(35));
                 var content = new org.clinic.consultation.ConsultationContent(vitals, past.complaint(), null,
                         "Unremarkable apart from the complaint", past.diagnosis(), past.code(), List.of(past.line()),
                         past.advice(), null, null);
                 consultations.recordPastVisit(new org.clinic.consultation.PastVisit(patientAndDoctor.getKey(),
-                        patientAndDoctor.getValue().id(), today.minusDays(35L * i + random.nextInt(20))
-                        .atTime(9 + random.nextInt(8), 15 * random.nextInt(4)), content));
+                        patientAndDoctor.getValue().id(), on.atTime(9 + random.nextInt(8), 15 * random.nextInt(4)),
+                        content));
             }
         }
+    }
+
+    /**
+     * A child's vitals, roughly as children of that age have them (weight by the APLS estimate, 2 × (age + 4) kg
+     * from 1 to 5 years and 3 × age + 7 from 6), so the record's ranges and chart read as they would in paediatrics.
+     */
+    static org.clinic.consultation.Vitals childVitals(LocalDate born, LocalDate on, Random random) {
+        long months = java.time.temporal.ChronoUnit.MONTHS.between(born, on);
+        int years = (int) (months / 12);
+        double weight = years < 1 ? 3.5 + 0.6 * months : years <= 5 ? 2.0 * (years + 4) : 3.0 * years + 7;
+        double height = years < 1 ? 50 + 2 * months : Math.min(175, 75 + 6 * years);
+        double noise = 0.95 + random.nextInt(11) / 100.0;
+        int pulse = years < 1 ? 110 + random.nextInt(40) : years < 3 ? 95 + random.nextInt(35)
+                : years < 6 ? 80 + random.nextInt(35) : years < 13 ? 70 + random.nextInt(35) : 60 + random.nextInt(35);
+        int breathing = years < 1 ? 30 + random.nextInt(15) : years < 3 ? 24 + random.nextInt(10)
+                : years < 6 ? 20 + random.nextInt(8) : years < 13 ? 18 + random.nextInt(7) : 12 + random.nextInt(8);
+        int systolic = Math.min(125, 82 + 2 * years + random.nextInt(14));
+        return new org.clinic.consultation.Vitals(systolic, (int) Math.round(systolic * 0.6), pulse,
+                36.5 + random.nextInt(11) / 10.0, 96 + random.nextInt(5), breathing,
+                Math.round(weight * noise * 10) / 10.0, Math.round(height * 10) / 10.0);
     }
 
     /**
@@ -190,6 +231,9 @@ class DemoClinic implements ApplicationRunner {
                         LocalTime.of(10, 0), LocalTime.of(13, 0), LocalTime.of(14, 0), LocalTime.of(18, 0)),
                 new DemoDoctor("dr.lindqvist", "Dr Åsa Lindqvist", "Dermatology", "E", 20, 10,
                         LocalTime.of(8, 0), LocalTime.of(12, 0), LocalTime.of(12, 45), LocalTime.of(15, 0)));
+        // GMC-style numbers (seven digits) as a pharmacist reads them on a prescription; made up, of nobody real
+        var registration = java.util.Map.of("dr.chen", "GMC 7034512", "dr.novak", "GMC 6129874",
+                "dr.adeyemi", "GMC 7215630", "dr.haddad", "GMC 6893017", "dr.lindqvist", "GMC 7450268");
         var specialties = new java.util.HashMap<String, java.util.UUID>();
         var byUsername = new java.util.HashMap<String, java.util.UUID>();
         for (DemoDoctor d : demo) {
@@ -198,7 +242,7 @@ class DemoClinic implements ApplicationRunner {
             }
             java.util.UUID specialty = specialties.computeIfAbsent(d.specialty(), n -> doctors.addSpecialty(n).id());
             var doctor = doctors.addDoctor(new NewDoctor(d.username(), d.name(), specialty, d.username()
-                    .replace("dr.", "") + "@clinic.example.org", "GMC-" + (7100000 + d.username().length() * 1117),
+                    .replace("dr.", "") + "@clinic.example.org", registration.get(d.username()),
                     d.room(), d.slot(), d.capacity()));
             List<WorkingSession> week = new java.util.ArrayList<>();
             for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,

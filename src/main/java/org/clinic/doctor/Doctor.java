@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -37,8 +38,9 @@ class Doctor {
     @Column(nullable = false)
     private String email;
 
-    @Column(name = "registration_number", nullable = false)
-    private String registrationNumber;
+    /** Null only for a doctor added before V073 whose number did not have a registration number's shape. */
+    @Column(name = "registration_number")
+    private @Nullable String registrationNumber;
 
     @Column(nullable = false)
     private String room;

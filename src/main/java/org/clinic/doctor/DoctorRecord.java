@@ -1,5 +1,7 @@
 package org.clinic.doctor;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.UUID;
 
 /**
@@ -7,6 +9,6 @@ import java.util.UUID;
  * started from, so a save can refuse to overwrite someone else's change.
  */
 public record DoctorRecord(UUID id, String displayName, SpecialtySummary specialty, String room, int slotMinutes,
-                           int dailyCapacity, String staffUsername, String email, String registrationNumber,
+                           int dailyCapacity, String staffUsername, String email, @Nullable String registrationNumber,
                            boolean active, long version) {
 }

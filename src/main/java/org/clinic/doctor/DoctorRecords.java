@@ -8,6 +8,7 @@ import org.clinic.security.StaffAccountService;
 import org.clinic.security.StaffAccountSummary;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -65,9 +66,10 @@ class DoctorRecords {
             throw new RuleViolation(problems);
         }
         NewDoctor cleaned = new NewDoctor(username, clean(details.displayName()), details.specialtyId(),
-                DoctorRules.normalisedEmail(details.email()), clean(details.registrationNumber()), clean(details.room()),
+                DoctorRules.normalisedEmail(details.email()),
+                DoctorRules.normalisedRegistrationNumber(details.registrationNumber()), clean(details.room()),
                 details.slotMinutes(), details.dailyCapacity());
-        Doctor doctor = doctors.saveAndFlush(new Doctor(cleaned, specialty.get().id()));
+        Doctor doctor = saved(new Doctor(cleaned, specialty.get().id()));
         return doctor.toSummary(specialty.get().toSummary());
     }
 
@@ -89,9 +91,9 @@ class DoctorRecords {
             throw new RuleViolation(problems);
         }
         doctor.change(clean(changes.displayName()), specialty.get().id(), DoctorRules.normalisedEmail(changes.email()),
-                clean(changes.registrationNumber()), clean(changes.room()), changes.slotMinutes(),
-                changes.dailyCapacity());
-        return doctors.saveAndFlush(doctor).toRecord(specialty.get().toSummary());
+                DoctorRules.normalisedRegistrationNumber(changes.registrationNumber()), clean(changes.room()),
+                changes.slotMinutes(), changes.dailyCapacity());
+        return saved(doctor).toRecord(specialty.get().toSummary());
     }
 
     DoctorRecord setActive(UUID doctorId, boolean active) {
@@ -120,6 +122,29 @@ class DoctorRecords {
                 .sorted(Comparator.comparing(StaffAccountSummary::displayName)).toList();
     }
 
+    /**
+     * Writes the doctor; when another administrator took the same email, account or registration number between our
+     * check and this write, the unique key refuses it and the editor is told at that field, as if the check had seen
+     * it (the transaction rolls back).
+     */
+    private Doctor saved(Doctor doctor) {
+        try {
+            return doctors.saveAndFlush(doctor);
+        } catch (DataIntegrityViolationException raced) {
+            String message = String.valueOf(raced.getMostSpecificCause().getMessage());
+            if (message.contains("uk_doctor_registration_number")) {
+                throw new RuleViolation("registrationNumber", "Another doctor has this registration number");
+            }
+            if (message.contains("uk_doctor_email")) {
+                throw new RuleViolation("email", "Another doctor has this email");
+            }
+            if (message.contains("uk_doctor_staff_username")) {
+                throw new RuleViolation("staffUsername", "This account already belongs to a doctor");
+            }
+            throw raced;
+        }
+    }
+
     private Doctor lock(UUID doctorId) {
         return doctors.lockByPublicId(doctorId).orElseThrow(() -> new NotFoundException("No doctor with this id"));
     }
@@ -146,7 +171,7 @@ class DoctorRecords {
         if (registrationProblem.isPresent()) {
             problems.add(new RuleViolation.Problem("registrationNumber", registrationProblem.get()));
         } else {
-            String cleaned = clean(registrationNumber);
+            String cleaned = DoctorRules.normalisedRegistrationNumber(registrationNumber);
             if (existingId == null ? doctors.existsByRegistrationNumber(cleaned)
                     : doctors.existsByRegistrationNumberAndIdNot(cleaned, existingId)) {
                 problems.add(new RuleViolation.Problem("registrationNumber",

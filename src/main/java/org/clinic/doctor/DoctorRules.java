@@ -17,7 +17,8 @@ public final class DoctorRules {
     public static final int SPECIALTY_MAX = 80;
     public static final int ROOM_MAX = 20;
     public static final int EMAIL_MAX = 254;
-    public static final int REGISTRATION_MAX = 40;
+    public static final int REGISTRATION_MIN = 3;
+    public static final int REGISTRATION_MAX = 30;
     public static final int NOTE_MAX = 200;
     public static final int HOLIDAY_NAME_MAX = 100;
     public static final int SLOT_MIN = 5;
@@ -25,6 +26,8 @@ public final class DoctorRules {
     public static final int CAPACITY_MIN = 1;
     public static final int CAPACITY_MAX = 200;
 
+    /** Letters, digits, single spaces and dashes, starting and ending with a letter or digit (as V073 holds). */
+    private static final Pattern REGISTRATION = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9 -]*[A-Za-z0-9])?");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\".]{2,}");
 
     private DoctorRules() {
@@ -42,9 +45,34 @@ public final class DoctorRules {
         return text(value, 1, ROOM_MAX, "Enter the room (at most " + ROOM_MAX + " characters)");
     }
 
+    /**
+     * The doctor's professional registration (GMC or medical council number), printed on every prescription for the
+     * pharmacist to check: {@value #REGISTRATION_MIN}–{@value #REGISTRATION_MAX} letters, digits, spaces and dashes,
+     * with at least one digit. Required whenever a doctor is added or edited; only doctors added before the rule
+     * (V073) may have none until then.
+     */
     public static Optional<String> registrationNumberProblem(@Nullable String value) {
-        return text(value, 1, REGISTRATION_MAX, "Enter the registration number (at most " + REGISTRATION_MAX
-                + " characters)");
+        String cleaned = normalisedRegistrationNumber(value);
+        if (cleaned.isEmpty()) {
+            return Optional.of("Enter the registration number (GMC or medical council number)");
+        }
+        if (cleaned.length() < REGISTRATION_MIN || cleaned.length() > REGISTRATION_MAX) {
+            return Optional.of("A registration number has " + REGISTRATION_MIN + "–" + REGISTRATION_MAX
+                    + " characters");
+        }
+        if (!REGISTRATION.matcher(cleaned).matches() || Texts.hasInvisibleCharacters(value)) {
+            return Optional.of("Use letters, digits, spaces and dashes only, e.g. GMC 7123456");
+        }
+        if (cleaned.chars().noneMatch(Character::isDigit)) {
+            return Optional.of("A registration number contains digits, e.g. GMC 7123456");
+        }
+        return Optional.empty();
+    }
+
+    /** The registration number as stored: trimmed, inner spaces collapsed to one; empty when none was typed. */
+    public static String normalisedRegistrationNumber(@Nullable String value) {
+        String cleaned = Texts.clean(value);
+        return cleaned == null ? "" : cleaned;
     }
 
     public static Optional<String> emailProblem(@Nullable String value) {

@@ -1,5 +1,7 @@
 package org.clinic.doctor;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Duration;
 import java.util.UUID;
 
@@ -9,5 +11,5 @@ import java.util.UUID;
  */
 public record DoctorSummary(UUID id, long internalId, String displayName, SpecialtySummary specialty, String room,
                             Duration slotLength, int dailyCapacity, String staffUsername, String email,
-                            String registrationNumber, boolean active) {
+                            @Nullable String registrationNumber, boolean active) {
 }

@@ -178,7 +178,8 @@ class Patient {
     }
 
     PatientReference toReference() {
-        return new PatientReference(publicId, id, givenName + " " + familyName, mrn, status);
+        return new PatientReference(publicId, id, givenName + " " + familyName, mrn, status, birthDate,
+                birthDateEstimated, sex);
     }
 
     record FieldChange(String field, @Nullable String oldValue, @Nullable String newValue) {

@@ -107,12 +107,14 @@ class PatientSearch {
         if (!column.equals("id") && !column.equals("public_id")) {
             throw new IllegalArgumentException(column);
         }
-        return jdbc.sql("SELECT id, public_id, given_name, family_name, mrn, status FROM patient"
+        return jdbc.sql("SELECT id, public_id, given_name, family_name, mrn, status, birth_date,"
+                        + " birth_date_estimated, sex FROM patient"
                         + " WHERE " + column + " = :key FOR UPDATE")
                 .param("key", key)
                 .query((rs, row) -> new PatientReference(UUID.fromString(rs.getString("public_id")), rs.getLong("id"),
                         rs.getString("given_name") + " " + rs.getString("family_name"), rs.getString("mrn"),
-                        PatientStatus.valueOf(rs.getString("status"))))
+                        PatientStatus.valueOf(rs.getString("status")), rs.getObject("birth_date", LocalDate.class),
+                        rs.getBoolean("birth_date_estimated"), Sex.valueOf(rs.getString("sex"))))
                 .optional();
     }
 

@@ -1,5 +1,6 @@
 package org.clinic.report;
 
+import org.clinic.base.ClinicIdentitySource;
 import org.clinic.base.ClinicSettings;
 import org.clinic.base.RuleViolation;
 import org.clinic.doctor.DoctorRecord;
@@ -14,7 +15,6 @@ import org.clinic.security.Role;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -55,13 +55,13 @@ public class ReportService {
     private final CurrentStaff currentStaff;
     private final ClinicSettings settings;
     private final Clock clock;
-    private final String clinicName;
+    private final ClinicIdentitySource clinic;
     private final TransactionTemplate readOnly;
     private final TransactionTemplate writing;
 
     ReportService(ActivityFigures figures, MonthlyReportStore store, DoctorService doctors, Outbox outbox,
                   CurrentStaff currentStaff, ClinicSettings settings, Clock clock,
-                  @Value("${clinic.name:Clinic}") String clinicName, PlatformTransactionManager transactions) {
+                  ClinicIdentitySource clinic, PlatformTransactionManager transactions) {
         this.figures = figures;
         this.store = store;
         this.doctors = doctors;
@@ -69,7 +69,7 @@ public class ReportService {
         this.currentStaff = currentStaff;
         this.settings = settings;
         this.clock = clock;
-        this.clinicName = clinicName;
+        this.clinic = clinic;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         // one consistent snapshot for all of a report's queries
@@ -129,7 +129,7 @@ public class ReportService {
     public ReportFile pdf(@Nullable UUID doctorId, YearMonth month) {
         MonthlyReport report = report(doctorId, month);
         return new ReportFile(fileName(report, "pdf"), "application/pdf",
-                ReportPdf.write(report, clinicName, settings.timeZone()));
+                ReportPdf.write(report, clinic.current().name(), settings.timeZone()));
     }
 
     /** The report as CSV (UTF-8 with BOM, formula cells neutralised); the same permission as reading it. */
@@ -137,7 +137,7 @@ public class ReportService {
     public ReportFile csv(@Nullable UUID doctorId, YearMonth month) {
         MonthlyReport report = report(doctorId, month);
         return new ReportFile(fileName(report, "csv"), "text/csv; charset=UTF-8",
-                ReportCsv.write(report, clinicName));
+                ReportCsv.write(report, clinic.current().name()));
     }
 
     /** The latest generated reports, newest month first. */

@@ -148,7 +148,7 @@ class AppointmentServiceTest {
     void a_doctor_needs_a_capacity_of_at_least_one() {
         var specialty = SystemAuthentication.runAs(Role.ADMIN, () -> doctors.addSpecialty("Dermatology " + UUID.randomUUID().toString().substring(0, 6)));
         assertThatThrownBy(() -> SystemAuthentication.runAs(Role.ADMIN, () -> doctors.addDoctor(new NewDoctor("nobody",
-                "Dr Zero", specialty.id(), "zero@example.org", "Z1", "1", 15, 0))))
+                "Dr Zero", specialty.id(), "zero@example.org", "Z100", "1", 15, 0))))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("at least 1");
     }
 

@@ -121,7 +121,7 @@ class BookingBenchmark {
             var specialty = doctors.specialties().stream().findFirst()
                     .orElseGet(() -> doctors.addSpecialty("Benchmarking"));
             DoctorSummary doctor = doctors.addDoctor(new NewDoctor("bench" + suffix, "Dr Bench " + suffix,
-                    specialty.id(), "bench" + suffix + "@example.org", "B" + suffix, "9", slotMinutes, capacity));
+                    specialty.id(), "bench" + suffix + "@example.org", "B1" + suffix, "9", slotMinutes, capacity));
             List<WorkingSession> week = new ArrayList<>();
             for (DayOfWeek d : DayOfWeek.values()) {
                 week.add(new WorkingSession(d, start, end));

@@ -8,7 +8,10 @@ import org.clinic.appointment.BookAppointment;
 import org.clinic.appointment.TestClinic;
 import org.clinic.doctor.DoctorService;
 import org.clinic.doctor.DoctorSummary;
+import org.clinic.patient.PatientDetails;
 import org.clinic.patient.PatientService;
+import org.clinic.patient.Sex;
+import org.clinic.patient.TestPatients;
 import org.clinic.queue.Lane;
 import org.clinic.queue.QueueService;
 import org.clinic.queue.Ticket;
@@ -28,6 +31,7 @@ public final class ConsultationFixtures {
     private final AppointmentService appointments;
     private final QueueService queue;
     private final TestClock clock;
+    private final PatientService patients;
 
     public ConsultationFixtures(StaffAccountService accounts, DoctorService doctors, PatientService patients,
                                 AppointmentService appointments, QueueService queue, TestClock clock) {
@@ -35,6 +39,14 @@ public final class ConsultationFixtures {
         this.appointments = appointments;
         this.queue = queue;
         this.clock = clock;
+        this.patients = patients;
+    }
+
+    /** A patient born on {@code birthDate}, e.g. a child for the age-aware ranges. */
+    public UUID patientBornOn(LocalDate birthDate, Sex sex) {
+        PatientDetails adult = TestPatients.details();
+        return org.clinic.security.SystemAuthentication.runAs(Role.RECEPTIONIST, () -> patients.register(
+                new PatientDetails("Sam", adult.familyName(), birthDate, false, sex, null, null, null), true).id());
     }
 
     public DoctorSummary doctor() {
@@ -43,7 +55,11 @@ public final class ConsultationFixtures {
 
     /** A patient booked today at the given time and checked in (as reception). */
     public Arrival checkedIn(DoctorSummary doctor, LocalTime at) {
-        UUID patient = clinic.patients(1).getFirst();
+        return checkedIn(doctor, at, clinic.patients(1).getFirst());
+    }
+
+    /** This patient booked today at the given time and checked in (as reception). */
+    public Arrival checkedIn(DoctorSummary doctor, LocalTime at, UUID patient) {
         return as("grace", Role.RECEPTIONIST, () -> {
             AppointmentSummary booked = appointments.book(new BookAppointment(UUID.randomUUID(), patient, doctor.id(),
                     LocalDate.now(clock), at, AppointmentKind.NEW, "Cough"));

@@ -168,12 +168,15 @@ class ConsultationServiceTest {
 
         asDoctor(() -> consultations.saveDraft(c.id(), c.version(), withVitals(high)));
 
-        Vitals saved = asDoctor(() -> records.get(c.id())).content().vitals();
+        Consultation read = asDoctor(() -> records.get(c.id()));
+        Vitals saved = read.content().vitals();
         assertThat(saved).isEqualTo(high);
-        assertThat(Vital.SYSTOLIC.flag(saved.systolic())).contains("High (usual 90–139 mmHg)");
-        assertThat(Vital.SPO2.flag(saved.spo2())).contains("Low (usual 94–100 %)");
+        assertThat(read.patientAge().band()).isEqualTo(AgeBand.ADULT);
+        assertThat(Vital.SYSTOLIC.flag(saved.systolic(), read.patientAge()))
+                .contains("High (usual for an adult 90–139 mmHg)");
+        assertThat(Vital.SPO2.flag(saved.spo2(), read.patientAge())).contains("Low (usual for an adult 94–100 %)");
         assertThat(saved.bmi()).isEqualTo(32.9);
-        assertThat(ConsultationRules.bmiFlag(saved.bmi())).contains("Obese (usual 18.5–24.9)");
+        assertThat(ConsultationRules.bmiFlag(saved.bmi(), read.patientAge())).contains("Obese (usual 18.5–24.9)");
     }
 
     @Test

@@ -107,7 +107,7 @@ class ConsultationJourneyTest extends JourneyTest {
         screenshot(room, "consultation-vitals-refused");
         vital(room, "systolic", "152");
         vital(room, "diastolic", "94");
-        assertThat(room.locator("#vital-systolic")).containsText("High (usual 90–139 mmHg)");
+        assertThat(room.locator("#vital-systolic")).containsText("High (usual for an adult 90–139 mmHg)");
         vital(room, "pulse", "78");
         vital(room, "temperature", "37.1");
         vital(room, "spo2", "97");
@@ -177,7 +177,8 @@ class ConsultationJourneyTest extends JourneyTest {
 
         // The summary prints with the clinic's header; the patient's record shows the visit in the timeline.
         room.navigate(browsers.url("consultations/" + consultationId + "/summary"));
-        assertThat(room.locator("#visit-summary")).containsText("Amlodipine 5 mg — 1 tablet, once a day, for 28 days");
+        assertThat(room.locator("#summary-prescription tr.rx-line")).containsText(new String[]{
+                "1.Amlodipine5 mg1 tabletonce a day28 days—in the morning"});
         room.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
         screenshot(room, "summary-print");
         room.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.SCREEN));

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An allergy at the point of care, in a real browser: the doctor sees "Allergies not yet recorded" on the queue card
  * and in the consultation header, records a severe penicillin allergy from the consultation, prescribes amoxicillin,
  * is warned at the line at once, is refused completion at the reason field, gives the reason and completes; the
- * record shows the allergy first, reception sees only the interpreter alert. Screenshots (1366×768) of the header
+ * printed prescription names the allergy; the record shows the allergy first, reception sees only the interpreter alert. Screenshots (1366×768) of the header
  * strip, the warning and the record section go to target/screenshots.
  */
 class SafetyJourneyTest extends JourneyTest {
@@ -138,6 +138,13 @@ class SafetyJourneyTest extends JourneyTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM clinical_safety_change WHERE action = 'OVERRIDDEN'"
                         + " AND consultation_public_id = :c").param("c", consultationId.toString())
                 .query(Long.class).single()).isEqualTo(1);
+
+        // The printed prescription names the allergy for the pharmacist, and the line its reason.
+        room.navigate(browsers.url("consultations/" + consultationId + "/summary"));
+        assertThat(room.locator("#summary-allergies")).containsText("Penicillins — severe, anaphylaxis in 2019");
+        room.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
+        screenshot(room, "safety-printed-prescription");
+        room.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.SCREEN));
 
         // The record shows it first.
         room.navigate(browsers.url("patients/" + patient));

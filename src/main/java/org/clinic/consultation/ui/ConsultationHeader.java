@@ -7,21 +7,34 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import org.clinic.consultation.Consultation;
 import org.clinic.consultation.ConsultationStatus;
+import org.clinic.consultation.RecordedWeight;
+import org.clinic.consultation.Vital;
 import org.clinic.patient.Mrn;
+import org.clinic.patient.Sex;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * The top of the consultation screen: whose consultation it is (name, facts), its status, whether the draft is saved,
- * and a slot for the clinical safety strip (allergies, alerts) contributed by another part of the clinic.
+ * The top of the consultation screen: whose consultation it is (name, age on the day, sex, latest weight, facts), its
+ * status, whether the draft is saved, and a slot for the clinical safety strip (allergies, alerts) contributed by
+ * another part of the clinic.
  */
 final class ConsultationHeader extends Div {
 
+    private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("d MMM yyyy");
+
     private final ZoneId zone;
     private final H2 patientName = new H2();
+    private final Span age = new Span();
+    private final Span born = new Span();
+    private final Span sex = new Span();
+    private final Span weight = new Span();
+    private @Nullable RecordedWeight earlierWeight;
     private final Span facts = new Span();
     private final Div statusSlot = new Div();
     private final Span saveStatus = new Span();
@@ -33,6 +46,14 @@ final class ConsultationHeader extends Div {
         patientName.setId("consultation-patient");
         facts.addClassName("clinic-hint");
         facts.setId("consultation-facts");
+        age.setId("consultation-age");
+        born.setId("consultation-born");
+        born.addClassName("clinic-born");
+        sex.setId("consultation-sex");
+        weight.setId("consultation-weight");
+        Div demographics = new Div(age, born, sex, weight);
+        demographics.setId("consultation-demographics");
+        demographics.addClassName("clinic-consultation-demographics");
         saveStatus.setId("save-status");
         saveStatus.addClassName("clinic-save-status");
         Div who = new Div(patientName, statusSlot);
@@ -43,7 +64,7 @@ final class ConsultationHeader extends Div {
         safety.setId("consultation-safety");
         safety.addClassName("clinic-consultation-safety");
         safety.setVisible(false);
-        add(new Div(who, facts), headerRight, safety);
+        add(new Div(who, demographics, facts), headerRight, safety);
         addClassNames("clinic-card", "clinic-consultation-header");
     }
 
@@ -53,7 +74,20 @@ final class ConsultationHeader extends Div {
         safety.setVisible(true);
     }
 
-    void show(Consultation c) {
+    /**
+     * Shows the consultation.
+     *
+     * @param earlier the patient's latest weight from an earlier visit, shown while this consultation has none
+     */
+    void show(Consultation c, @Nullable RecordedWeight earlier) {
+        this.earlierWeight = earlier;
+        var patientAge = c.patientAge();
+        age.setText(patientAge.text());
+        age.setTitle("Age on the day of this consultation");
+        born.setText(c.patientBirthDateEstimated() ? "(born about " + c.patientBirthDate().getYear() + ")"
+                : "(born " + SHORT_DATE.format(c.patientBirthDate()) + ")");
+        sex.setText(sexText(c.patientSex()));
+        weightEntered(c.content().vitals().weight());
         patientName.removeAll();
         Anchor name = new Anchor("patients/" + c.patientId(), c.patientName());
         name.setTitle("Open the patient's record and history");
@@ -72,6 +106,26 @@ final class ConsultationHeader extends Div {
         } else {
             saveStatus.setText("Saved " + ConsultationText.TIME.format(c.savedAt().atZone(zone)));
         }
+    }
+
+    /** The weight typed in this consultation (null: none, so the latest earlier one is shown, with its date). */
+    void weightEntered(@Nullable Double kg) {
+        if (kg != null && Vital.WEIGHT.problem(kg).isEmpty()) {
+            weight.setText("Weight " + Vital.WEIGHT.format(kg) + " kg at this visit");
+        } else if (earlierWeight != null) {
+            weight.setText("Weight " + Vital.WEIGHT.format(earlierWeight.kg()) + " kg on "
+                    + SHORT_DATE.format(earlierWeight.on()));
+        } else {
+            weight.setText("No weight recorded");
+        }
+    }
+
+    private static String sexText(Sex sex) {
+        return switch (sex) {
+            case FEMALE, MALE -> sex.label();
+            case OTHER -> "Sex: other";
+            case UNKNOWN -> "Sex not recorded";
+        };
     }
 
     /** After a draft save: the time, and which vitals were left out because they are refused. */

@@ -1,6 +1,7 @@
 package org.clinic.consultation.ui;
 
 import com.vaadin.flow.component.html.Span;
+import org.clinic.consultation.Age;
 import org.clinic.consultation.ConsultationRules;
 import org.clinic.consultation.ConsultationStatus;
 import org.clinic.consultation.PrescriptionLine;
@@ -13,7 +14,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -45,30 +45,26 @@ final class ConsultationText {
         return value == null ? null : vital.label() + " " + vital.format(value.doubleValue()) + " " + vital.unit();
     }
 
-    /** The recorded vitals in one line, flagged values marked with ⚠. */
-    static String vitalsLine(Vitals v) {
+    /** The recorded vitals in one line, values outside the usual range for the patient's age marked with ⚠. */
+    static String vitalsLine(Vitals v, Age age) {
         List<String> parts = new ArrayList<>();
         if (v.bloodPressure() != null) {
-            boolean flagged = Vital.SYSTOLIC.flag(v.systolic()).isPresent() || Vital.DIASTOLIC.flag(v.diastolic())
-                    .isPresent();
+            boolean flagged = Vital.SYSTOLIC.flag(v.systolic(), age).isPresent()
+                    || Vital.DIASTOLIC.flag(v.diastolic(), age).isPresent();
             parts.add("BP " + v.bloodPressure() + " mmHg" + (flagged ? " ⚠" : ""));
         }
         for (Vital vital : List.of(Vital.PULSE, Vital.TEMPERATURE, Vital.SPO2, Vital.RESPIRATORY_RATE, Vital.WEIGHT,
                 Vital.HEIGHT)) {
             String text = vital(vital, v);
             if (text != null) {
-                parts.add(text + (vital.flag(v.value(vital)).isPresent() ? " ⚠" : ""));
+                parts.add(text + (vital.flag(v.value(vital), age).isPresent() ? " ⚠" : ""));
             }
         }
         Double bmi = v.bmi();
         if (bmi != null) {
-            parts.add("BMI " + bmi + (ConsultationRules.bmiFlag(bmi).isPresent() ? " ⚠" : ""));
+            parts.add("BMI " + bmi + (ConsultationRules.bmiFlag(bmi, age).isPresent() ? " ⚠" : ""));
         }
         return parts.isEmpty() ? "No vitals recorded" : String.join(" · ", parts);
-    }
-
-    static Optional<String> flagOf(Vital vital, Vitals v) {
-        return vital.flag(v.value(vital));
     }
 
     /** "Amoxicillin 500 mg — 1 capsule, three times a day, for 7 days; after food". */

@@ -39,7 +39,10 @@ import org.clinic.consultation.ConsultationContent;
 import org.clinic.consultation.ConsultationRecords;
 import org.clinic.consultation.ConsultationRules;
 import org.clinic.consultation.ConsultationService;
+import org.clinic.consultation.CurrentMedications;
 import org.clinic.consultation.DiagnosisCode;
+import org.clinic.consultation.OpenedConsultation;
+import org.clinic.consultation.RecordedWeight;
 import org.clinic.consultation.SavedDraft;
 import org.clinic.security.BreakTheGlassRequired;
 import org.clinic.security.Role;
@@ -74,7 +77,7 @@ public class ConsultationView extends Main implements BeforeEnterObserver {
 
     private final ConsultationHeader header;
     private final Div banner = new Div();
-    private final VitalsCard vitals = new VitalsCard(this::autosave);
+    private final VitalsCard vitals = new VitalsCard(this::vitalsChanged);
     private final TextField chiefComplaint = new TextField("Chief complaint");
     private final TextArea history = new TextArea("History");
     private final TextArea examination = new TextArea("Examination");
@@ -87,9 +90,11 @@ public class ConsultationView extends Main implements BeforeEnterObserver {
     private final Anchor summary = new Anchor("", "Print summary");
     private final Div actions = new Div();
     private final AddendaCard addenda;
+    private final CurrentMedicationsPanel medications;
 
     private @Nullable UUID consultationId;
     private @Nullable Consultation consultation;
+    private @Nullable RecordedWeight earlierWeight;
     private long version;
     private boolean loading;
     private boolean stale;
@@ -98,7 +103,8 @@ public class ConsultationView extends Main implements BeforeEnterObserver {
     private @Nullable UUID safetyShownFor;
 
     public ConsultationView(ConsultationService consultations, ConsultationRecords records, LiveUpdates liveUpdates,
-                            ClinicSettings settings, org.clinic.clinical.SafetyViews safetyViews,
+                            ClinicSettings settings, CurrentMedications currentMedications,
+                            org.clinic.clinical.SafetyViews safetyViews,
                             org.clinic.clinical.ProblemListService problems, java.time.Clock clock) {
         this.safetyViews = safetyViews;
         this.consultations = consultations;
@@ -109,6 +115,7 @@ public class ConsultationView extends Main implements BeforeEnterObserver {
 
         header = new ConsultationHeader(zone);
         addenda = new AddendaCard(zone, this::addAddendum);
+        medications = new CurrentMedicationsPanel(currentMedications, liveUpdates).compact();
         banner.setId("consultation-banner");
         banner.addClassName("clinic-consultation-banner");
         banner.setVisible(false);
@@ -173,7 +180,7 @@ public class ConsultationView extends Main implements BeforeEnterObserver {
         right.addClassName("clinic-consultation-column");
         Div columns = new Div(left, right);
         columns.addClassName("clinic-consultation-columns");
-        add(header, banner, columns, prescription, addenda, actions);
+        add(header, banner, columns, medications, prescription, addenda, actions);
     }
 
     public static RouteParameters parameters(UUID consultationId) {
@@ -196,8 +203,9 @@ public class ConsultationView extends Main implements BeforeEnterObserver {
     }
 
     private void load() {
-        Consultation c = records.get(Objects.requireNonNull(consultationId));
-        show(c);
+        OpenedConsultation opened = records.open(Objects.requireNonNull(consultationId));
+        earlierWeight = opened.earlierWeight();
+        show(opened.consultation());
     }
 
     private void show(Consultation c) {
@@ -208,7 +216,7 @@ public class ConsultationView extends Main implements BeforeEnterObserver {
             stale = false;
             banner.setVisible(false);
             banner.removeAll();
-            header.show(c);
+            header.show(c, earlierWeight);
             if (!c.patientId().equals(safetyShownFor)) { // allergies, alerts, problems; feeds the allergy warning
                 safetyShownFor = c.patientId();
                 header.addSafetyStrip(safetyViews.strip(c.patientId(), prescription::allergies));
@@ -217,7 +225,7 @@ public class ConsultationView extends Main implements BeforeEnterObserver {
 
             ConsultationContent content = c.content();
             boolean editable = c.editable();
-            vitals.show(content.vitals(), editable);
+            vitals.show(content.vitals(), c.patientAge(), editable);
             chiefComplaint.setValue(orEmpty(content.chiefComplaint()));
             history.setValue(orEmpty(content.history()));
             examination.setValue(orEmpty(content.examination()));
@@ -233,6 +241,7 @@ public class ConsultationView extends Main implements BeforeEnterObserver {
             complete.setVisible(editable);
             completeAndNext.setVisible(editable);
             addenda.show(c);
+            medications.show(c.patientId());
         } finally {
             loading = false;
         }
@@ -245,6 +254,11 @@ public class ConsultationView extends Main implements BeforeEnterObserver {
         field.setValueChangeMode(ValueChangeMode.LAZY);
         field.setValueChangeTimeout(TEXT_SAVE_DELAY_MS);
         field.addValueChangeListener(change -> changed.run());
+    }
+
+    private void vitalsChanged() {
+        header.weightEntered(vitals.value().weight());
+        autosave();
     }
 
     private void autosave() {

@@ -21,8 +21,6 @@ import org.clinic.consultation.ConsultationChanged;
 import org.clinic.consultation.ConsultationRecords;
 import org.clinic.consultation.PrescriptionLine;
 import org.clinic.consultation.Visit;
-import org.clinic.consultation.Vital;
-import org.clinic.consultation.Vitals;
 import org.clinic.patient.PatientRecordSection;
 import org.clinic.security.Role;
 import org.jspecify.annotations.Nullable;
@@ -33,8 +31,9 @@ import java.util.UUID;
 
 /**
  * The patient record's consultations. Doctors see the timeline of completed consultations (vitals over time,
- * diagnoses, prescriptions, addenda); other staff see only that visits happened, when and with whom, read through a
- * service method that returns nothing clinical. Updated live.
+ * flagged by the age at each visit and drawn as a chart; diagnoses, prescriptions, addenda); other staff see only
+ * that visits happened, when and with whom, read through a service method that returns nothing clinical. Updated
+ * live.
  */
 @org.springframework.stereotype.Component
 @Order(20)
@@ -105,21 +104,7 @@ class PatientConsultationsSection implements PatientRecordSection {
                 body.add(none);
                 return;
             }
-            Grid<Consultation> trend = new Grid<>();
-            trend.setId("vitals-over-time");
-            trend.addColumn(c -> ConsultationText.DATE.format(c.visitDate())).setHeader("Date").setAutoWidth(true);
-            trend.addColumn(c -> orDash(c.content().vitals().bloodPressure())).setHeader("BP mmHg").setAutoWidth(true);
-            trend.addColumn(c -> value(Vital.PULSE, c.content().vitals())).setHeader("Pulse").setAutoWidth(true);
-            trend.addColumn(c -> value(Vital.TEMPERATURE, c.content().vitals())).setHeader("Temp °C").setAutoWidth(true);
-            trend.addColumn(c -> value(Vital.SPO2, c.content().vitals())).setHeader("SpO₂ %").setAutoWidth(true);
-            trend.addColumn(c -> value(Vital.WEIGHT, c.content().vitals())).setHeader("Weight kg").setAutoWidth(true);
-            trend.addColumn(c -> c.content().vitals().bmi() == null ? "—" : c.content().vitals().bmi() + "")
-                    .setHeader("BMI").setAutoWidth(true);
-            trend.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-            trend.setAllRowsVisible(true);
-            trend.setItems(history);
-            H4 trendTitle = new H4("Vitals over time");
-            body.add(trendTitle, trend);
+            body.add(new VitalsHistory(history));
 
             Div list = new Div();
             list.setId("consultation-timeline");
@@ -152,7 +137,7 @@ class PatientConsultationsSection implements PatientRecordSection {
             if (c.content().chiefComplaint() != null) {
                 item.add(new Paragraph("Complaint: " + c.content().chiefComplaint()));
             }
-            item.add(new Paragraph(ConsultationText.vitalsLine(c.content().vitals())));
+            item.add(new Paragraph(ConsultationText.vitalsLine(c.content().vitals(), c.patientAge())));
             if (!c.content().prescription().isEmpty()) {
                 UnorderedList rx = new UnorderedList();
                 rx.addClassName("clinic-visit-rx");
@@ -167,16 +152,6 @@ class PatientConsultationsSection implements PatientRecordSection {
                 item.add(addenda);
             }
             return item;
-        }
-
-        private String value(Vital vital, Vitals vitals) {
-            Number value = vitals.value(vital);
-            return value == null ? "—" : vital.format(value.doubleValue())
-                    + (vital.flag(value).isPresent() ? " ⚠" : "");
-        }
-
-        private String orDash(@Nullable String text) {
-            return text == null ? "—" : text;
         }
 
         @Override

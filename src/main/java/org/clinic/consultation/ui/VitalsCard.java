@@ -4,6 +4,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import org.clinic.base.ui.FieldMessages;
+import org.clinic.consultation.Age;
 import org.clinic.consultation.ConsultationRules;
 import org.clinic.consultation.Vital;
 import org.clinic.consultation.Vitals;
@@ -23,6 +24,7 @@ final class VitalsCard extends Div {
     private final Runnable changed;
     private final Map<Vital, VitalField> vitals = new EnumMap<>(Vital.class);
     private final Span bmi = new Span();
+    private @Nullable Age age;
 
     VitalsCard(Runnable changed) {
         this.changed = changed;
@@ -40,7 +42,10 @@ final class VitalsCard extends Div {
         addClassName("clinic-card");
     }
 
-    void show(Vitals shown, boolean editable) {
+    /** @param age the patient's age on the day of the consultation: the usual ranges are those of this age */
+    void show(Vitals shown, Age age, boolean editable) {
+        this.age = age;
+        vitals.values().forEach(f -> f.setAge(age));
         for (VitalField field : vitals.values()) {
             Number value = shown.value(field.vital());
             field.setValue(value == null ? null : Double.valueOf(value.doubleValue()));
@@ -88,8 +93,10 @@ final class VitalsCard extends Div {
         if (value == null) {
             bmi.add(new Span("BMI —"), hint("from weight and height"));
         } else {
-            Optional<String> flag = ConsultationRules.bmiFlag(value);
-            bmi.add(new Span("BMI " + value), hint(flag.map(f -> "⚠ " + f).orElse("kg/m²")));
+            Optional<String> flag = age == null ? Optional.empty() : ConsultationRules.bmiFlag(value, age);
+            String note = age != null && !age.band().adult() ? "kg/m² · " + ConsultationRules.CHILD_BMI_NOTE
+                    : "kg/m²";
+            bmi.add(new Span("BMI " + value), hint(flag.map(f -> "⚠ " + f).orElse(note)));
             bmi.getElement().setAttribute("data-flag", flag.isPresent() ? "high" : "");
         }
         changed.run();

@@ -82,8 +82,9 @@ class DoctorForm extends Composite<FormLayout> {
         room.setMaxLength(DoctorRules.ROOM_MAX + 10);
         email.setMaxLength(DoctorRules.EMAIL_MAX + 20);
         email.setPlaceholder("name@clinic.example.org");
-        registrationNumber.setMaxLength(DoctorRules.REGISTRATION_MAX + 10);
-        registrationNumber.setHelperText("Professional registration, e.g. GMC number");
+        registrationNumber.setMaxLength(DoctorRules.REGISTRATION_MAX + 10); // told it is too long, not silently cut
+        registrationNumber.setRequiredIndicatorVisible(true);
+        registrationNumber.setHelperText("GMC or medical council number, printed on prescriptions, e.g. GMC 7123456");
         slotMinutes.setMin(DoctorRules.SLOT_MIN);
         slotMinutes.setMax(DoctorRules.SLOT_MAX);
         slotMinutes.setStep(5);
@@ -128,7 +129,7 @@ class DoctorForm extends Composite<FormLayout> {
             data.slotMinutes = editing.slotMinutes();
             data.dailyCapacity = editing.dailyCapacity();
             data.email = editing.email();
-            data.registrationNumber = editing.registrationNumber();
+            data.registrationNumber = editing.registrationNumber() == null ? "" : editing.registrationNumber();
         }
         binder.setBean(data);
 

@@ -83,7 +83,8 @@ public class DoctorsView extends Main {
     private static Div nameCell(DoctorRecord doctor) {
         Span name = new Span(doctor.displayName());
         name.addClassName("clinic-patient-name");
-        Span more = new Span(doctor.registrationNumber() + " · " + doctor.email());
+        Span more = new Span((doctor.registrationNumber() == null ? "No registration number: edit to add it"
+                : doctor.registrationNumber()) + " · " + doctor.email());
         more.addClassName("clinic-hint");
         Div cell = new Div(name, more);
         cell.addClassName("clinic-two-line");

@@ -55,7 +55,9 @@ public class MyHoursView extends Main {
         detail(details, "Slot length", doctor.slotMinutes() + " minutes");
         detail(details, "Patients a day", "Up to " + doctor.dailyCapacity());
         detail(details, "Email", doctor.email());
-        detail(details, "Registration number", doctor.registrationNumber());
+        detail(details, "Registration number", doctor.registrationNumber() == null
+                ? "Not recorded: ask an administrator to add it (it is printed on your prescriptions)"
+                : doctor.registrationNumber());
         Div header = new Div(titleRow, specialty);
         header.addClassName("clinic-record-header");
         Div detailsCard = new Div(header, details);

@@ -23,6 +23,7 @@ import org.clinic.appointment.AppointmentService;
 import org.clinic.appointment.AppointmentStatus;
 import org.clinic.appointment.AppointmentSummary;
 import org.clinic.appointment.AppointmentsChanged;
+import org.clinic.base.ClinicIdentitySource;
 import org.clinic.base.LiveUpdates;
 import org.clinic.base.PublicLinks;
 import org.clinic.base.NotFoundException;
@@ -60,6 +61,7 @@ public class ReceptionQueueView extends Main {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
+    private final ClinicIdentitySource clinic;
     private final QueueService queue;
     private final QueueBoards queueBoards;
     private final AppointmentService appointments;
@@ -81,7 +83,8 @@ public class ReceptionQueueView extends Main {
 
     public ReceptionQueueView(QueueService queue, QueueBoards queueBoards, AppointmentService appointments, DoctorService doctors,
                               PatientService patients, LiveUpdates liveUpdates, Clock clock,
-                              QueuePositions positions, PublicLinks links) {
+                              QueuePositions positions, PublicLinks links, ClinicIdentitySource clinic) {
+        this.clinic = clinic;
         this.queue = queue;
         this.queueBoards = queueBoards;
         this.positions = positions;
@@ -176,7 +179,7 @@ public class ReceptionQueueView extends Main {
     /** The ticket with its visit link: the QR code the patient follows their place with. */
     private void showTicket(Ticket ticket) {
         String code = positions.visitCode(ticket.entryId());
-        TicketDialog.open(ticket, clock.getZone(), links.visit(code), links.visitShort(code));
+        TicketDialog.open(ticket, clinic.current().name(), clock.getZone(), links.visit(code), links.visitShort(code));
     }
 
     /**

@@ -27,13 +27,13 @@ final class TicketDialog {
     }
 
     /** @param visitLink the ticket's position page, shown as a QR code with {@code shortLink} printed under it */
-    static void open(Ticket ticket, ZoneId zone, String visitLink, String shortLink) {
+    static void open(Ticket ticket, String clinicName, ZoneId zone, String visitLink, String shortLink) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("Checked in");
         Div card = new Div();
         card.addClassName("clinic-ticket");
         card.setId("ticket");
-        Span clinic = new Span("Clinic");
+        Span clinic = new Span(clinicName);
         clinic.addClassName("clinic-ticket-clinic");
         Span token = new Span(ticket.token());
         token.addClassName("clinic-ticket-token");

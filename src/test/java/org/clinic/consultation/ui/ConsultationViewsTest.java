@@ -104,7 +104,7 @@ class ConsultationViewsTest extends SpringBrowserlessTest {
     void implausible_vitals_are_refused_at_the_field_with_the_range_and_borderline_ones_are_flagged() {
         Consultation c = openStarted();
         NumberField systolic = $(NumberField.class).id("vital-systolic");
-        assertThat(systolic.getHelperText()).isEqualTo("50–260 mmHg");
+        assertThat(systolic.getHelperText()).isEqualTo("usual 90–139 mmHg"); // the patient is an adult
 
         test(systolic).setValue(400.0);
 
@@ -116,7 +116,7 @@ class ConsultationViewsTest extends SpringBrowserlessTest {
         test(systolic).setValue(150.0);
 
         assertThat(systolic.isInvalid()).isFalse();
-        assertThat(systolic.getHelperText()).isEqualTo("⚠ High (usual 90–139 mmHg)");
+        assertThat(systolic.getHelperText()).isEqualTo("⚠ High (usual for an adult 90–139 mmHg)");
         assertThat(systolic.getElement().getAttribute("data-flag")).isEqualTo("high");
         assertThat(records.get(c.id()).content().vitals().systolic()).isEqualTo(150);
 
@@ -195,7 +195,7 @@ class ConsultationViewsTest extends SpringBrowserlessTest {
         // the printable summary carries the clinic's header, the patient and the diagnosis
         UI.getCurrent().navigate("consultations/" + c.id() + "/summary");
         assertThat($(Div.class).id("visit-summary").getElement().getTextRecursively())
-                .contains("Clinic", "Visit summary and prescription", c.patientName(), org.clinic.patient.Mrn.display(c.patientMrn()),
+                .contains("Riverside Clinic", "Prescription", "Visit summary", c.patientName(), org.clinic.patient.Mrn.display(c.patientMrn()),
                         "Viral pharyngitis", "Rapid strep test negative");
     }
 

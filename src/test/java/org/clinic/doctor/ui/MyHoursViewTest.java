@@ -61,7 +61,7 @@ class MyHoursViewTest extends SpringBrowserlessTest {
             var specialty = doctors.specialties().stream().findFirst()
                     .orElseGet(() -> doctors.addSpecialty("General practice"));
             UUID id = doctors.addDoctor(new NewDoctor(USERNAME, "Dr Own Hours", specialty.id(),
-                    "own.hours@clinic.example.org", "GMC-OWN-HOURS", "H", 20, 14)).id();
+                    "own.hours@clinic.example.org", "GMC-OWN-HOURS-1", "H", 20, 14)).id();
             doctors.setWeeklySessions(id, List.of(
                     new WorkingSession(DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalTime.of(12, 30)),
                     new WorkingSession(DayOfWeek.THURSDAY, LocalTime.of(14, 0), LocalTime.of(17, 0))));

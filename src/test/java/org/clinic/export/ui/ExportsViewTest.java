@@ -65,7 +65,7 @@ class ExportsViewTest extends SpringBrowserlessTest {
                 var specialty = doctors.specialties().stream().findFirst()
                         .orElseGet(() -> doctors.addSpecialty("General practice"));
                 doctors.addDoctor(new NewDoctor(USERNAME, "Dr Export View", specialty.id(),
-                        "export.view@clinic.example.org", "GMC-EXPORT-VIEW", "E", 15, 20));
+                        "export.view@clinic.example.org", "GMC-EXPORT-VIEW-1", "E", 15, 20));
             }
         });
     }

@@ -95,6 +95,7 @@ class QueueViewsTest extends SpringBrowserlessTest {
 
         String token = $(Span.class).id("ticket-token").getText();
         assertThat(token).endsWith("-001");
+        assertThat($(Div.class).id("ticket").getElement().getTextRecursively()).startsWith("Riverside Clinic");
         assertThat(appointments.get(booked.id()).status()).isEqualTo(AppointmentStatus.CHECKED_IN);
         Div board = board(doctor);
         assertThat(board.getElement().getTextRecursively()).contains(token, booked.patientName());

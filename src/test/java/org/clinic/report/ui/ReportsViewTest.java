@@ -47,7 +47,7 @@ class ReportsViewTest extends SpringBrowserlessTest {
                 var specialty = doctors.specialties().stream().findFirst()
                         .orElseGet(() -> doctors.addSpecialty("General practice"));
                 doctors.addDoctor(new NewDoctor(USERNAME, NAME, specialty.id(), "monthly.view@clinic.example.org",
-                        "GMC-MONTHLY-VIEW", "M", 15, 12));
+                        "GMC-MONTHLY-VIEW-1", "M", 15, 12));
             }
         });
     }
