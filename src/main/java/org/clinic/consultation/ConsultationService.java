@@ -77,12 +77,15 @@ public class ConsultationService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final PrescriptionAllergies allergies;
 
     ConsultationService(ConsultationStore store, ConsultationVersionStore versions, ConsultationLookup lookup,
                         QueueService queue, QueueBoards boards, AppointmentService appointments, PatientService patients,
                         DoctorService doctors, CurrentStaff currentStaff, ApplicationEventPublisher events,
-                        Clock clock, ClinicSettings settings, PlatformTransactionManager transactions) {
+                        Clock clock, ClinicSettings settings, PlatformTransactionManager transactions,
+                        PrescriptionAllergies allergies) {
         this.store = store;
+        this.allergies = allergies;
         this.versions = versions;
         this.lookup = lookup;
         this.queue = queue;
@@ -186,7 +189,8 @@ public class ConsultationService {
      * Completes the consultation with its final content, in one transaction: the consultation is locked against
      * further edits, the queue entry is finished and the appointment completed. Either all of it happens or none:
      * a failure anywhere leaves the draft, the queue entry and the appointment as they were. A second completion
-     * (another tab, a double click) is told who completed it and when.
+     * (another tab, a double click) is told who completed it and when. A prescription line matching one of the
+     * patient's active allergies needs the reason it is prescribed anyway; the reason is recorded.
      */
     @PreAuthorize(DOCTORS)
     public Consultation complete(UUID consultationId, long version, ConsultationContent content) {
@@ -198,6 +202,10 @@ public class ConsultationService {
             ConsultationStore.Row row = lockedRow(consultationId); // first: completions of one consultation queue up
             requireDraft(row);
             requireVersion(row, version);
+            // under the consultation's lock, against the allergies as they are now: a line matching an active
+            // allergy needs its reason, and each reason given is recorded
+            UUID patientId = lookup.patientOf(row).id();
+            allergies.record(patientId, row.publicId(), allergies.requireReasons(patientId, content.prescription()));
             Instant now = clock.instant();
             String by = currentStaff.usernameForAudit();
             store.saveDraft(row.id(), version, checked, now, by);

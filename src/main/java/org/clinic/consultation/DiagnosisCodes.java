@@ -1,20 +1,14 @@
 package org.clinic.consultation;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Objects;
+import org.clinic.clinical.ProblemCodes;
 
-/** The coded diagnosis list shipped with the application ({@code diagnoses.tsv} next to this class). */
+import java.util.List;
+
+/** The coded diagnosis list shipped with the application: the clinic's ICD-10 list ({@link ProblemCodes}). */
 final class DiagnosisCodes {
 
-    private static final List<DiagnosisCode> ALL = load();
+    private static final List<DiagnosisCode> ALL = ProblemCodes.all().stream()
+            .map(c -> new DiagnosisCode(c.code(), c.title())).toList();
 
     private DiagnosisCodes() {
     }
@@ -24,24 +18,6 @@ final class DiagnosisCodes {
     }
 
     static boolean isKnown(String code) {
-        return ALL.stream().anyMatch(c -> c.code().equals(code));
-    }
-
-    private static List<DiagnosisCode> load() {
-        try (InputStream in = Objects.requireNonNull(DiagnosisCodes.class.getResourceAsStream("diagnoses.tsv"));
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            List<DiagnosisCode> codes = new ArrayList<>();
-            for (String line; (line = reader.readLine()) != null; ) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] parts = line.split("\t", 2);
-                codes.add(new DiagnosisCode(parts[0].strip(), parts[1].strip()));
-            }
-            codes.sort(Comparator.comparing(DiagnosisCode::code));
-            return List.copyOf(codes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ProblemCodes.isKnown(code);
     }
 }

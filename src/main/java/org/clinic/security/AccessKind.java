@@ -9,7 +9,8 @@ public enum AccessKind {
     PRINT("Printed summary"),
     EXPORT("History export"),
     API("API"),
-    PORTAL("Patient portal");
+    PORTAL("Patient portal"),
+    SAFETY("Allergies, alerts, problems");
 
     private final String label;
 

@@ -34,7 +34,7 @@ class ModuleBoundariesTest {
                         "org.clinic.doctor..", "org.clinic.appointment..", "org.clinic.queue..",
                         "org.clinic.consultation..", "org.clinic.message..", "org.clinic.export..",
                         "org.clinic.report..", "org.clinic.statistics..", "org.clinic.demo..", "org.clinic.visit..",
-                        "org.clinic.portal..")
+                        "org.clinic.portal..", "org.clinic.clinical..")
                 .check(CLINIC);
     }
 
@@ -44,7 +44,20 @@ class ModuleBoundariesTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.clinic.patient..", "org.clinic.doctor..",
                         "org.clinic.appointment..", "org.clinic.queue..", "org.clinic.consultation..",
                         "org.clinic.message..", "org.clinic.export..", "org.clinic.report..",
-                        "org.clinic.statistics..", "org.clinic.demo..", "org.clinic.portal..")
+                        "org.clinic.statistics..", "org.clinic.demo..", "org.clinic.portal..", "org.clinic.clinical..")
+                .check(CLINIC);
+    }
+
+    /** Allergies, alerts and problems build on the registry only; queues and consultations build on them. */
+    @Test
+    void clinical_safety_knows_only_the_registry() {
+        noClasses().that().resideInAPackage("org.clinic.clinical..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.clinic.doctor..", "org.clinic.appointment..",
+                        "org.clinic.queue..", "org.clinic.consultation..", "org.clinic.message..",
+                        "org.clinic.export..", "org.clinic.report..", "org.clinic.statistics..", "org.clinic.visit..")
+                .check(CLINIC);
+        noClasses().that().resideInAPackage("org.clinic.patient..")
+                .should().dependOnClassesThat().resideInAPackage("org.clinic.clinical..")
                 .check(CLINIC);
     }
 
@@ -114,7 +127,7 @@ class ModuleBoundariesTest {
     @ParameterizedTest
     @ValueSource(strings = {"security", "patient", "doctor", "appointment", "queue", "consultation", "message",
             "export", "report", "statistics", "visit",
-            "portal"}) // base.ui is the shared frame every module's views use
+            "portal", "clinical"}) // base.ui is the shared frame every module's views use
     void a_modules_views_are_used_only_inside_that_module(String module) {
         ArchRule rule = classes().that().resideInAPackage("org.clinic." + module + ".ui..")
                 .should().onlyHaveDependentClassesThat()

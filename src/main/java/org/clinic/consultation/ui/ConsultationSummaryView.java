@@ -37,6 +37,7 @@ import java.util.UUID;
 public class ConsultationSummaryView extends Main implements BeforeEnterObserver {
 
     private final PrescriptionPrintouts printouts;
+    private final org.clinic.clinical.SafetyRecords safetyRecords;
     private final ConsultationRecords consultations;
     private final ZoneId zone;
     private final PrescriptionSheet sheet = new PrescriptionSheet();
@@ -44,7 +45,8 @@ public class ConsultationSummaryView extends Main implements BeforeEnterObserver
     private @Nullable PrintedPrescription shown;
 
     public ConsultationSummaryView(PrescriptionPrintouts printouts, ConsultationRecords consultations,
-                                   ClinicSettings settings) {
+                                   ClinicSettings settings, org.clinic.clinical.SafetyRecords safetyRecords) {
+        this.safetyRecords = safetyRecords;
         this.printouts = printouts;
         this.consultations = consultations;
         this.zone = settings.timeZone();
@@ -69,10 +71,10 @@ public class ConsultationSummaryView extends Main implements BeforeEnterObserver
             return;
         }
         sheet.show(shown, zone);
-        // The patient's allergies go here, once the allergy record (org.clinic.clinical) is merged: e.g.
-        // PatientSafety safety = safetyRecords.of(shown.consultation().patientId());
-        // sheet.allergies(safety.activeAllergies().stream().map(Allergy::summary).toList(),
-        //         safety.allergyStatus() == AllergyStatus.NO_KNOWN);
+        // the patient's active allergies as they are now (what the pharmacist must know), read and logged
+        org.clinic.clinical.PatientSafety safety = safetyRecords.of(shown.consultation().patientId());
+        sheet.allergies(safety.activeAllergies().stream().map(org.clinic.clinical.Allergy::summary).toList(),
+                safety.allergyStatus() == org.clinic.clinical.AllergyStatus.NO_KNOWN);
         back.setHref("consultations/" + shown.consultation().id());
     }
 

@@ -99,9 +99,14 @@ public class ConsultationView extends Main implements BeforeEnterObserver {
     private boolean loading;
     private boolean stale;
     private @Nullable Registration subscription;
+    private final org.clinic.clinical.SafetyViews safetyViews;
+    private @Nullable UUID safetyShownFor;
 
     public ConsultationView(ConsultationService consultations, ConsultationRecords records, LiveUpdates liveUpdates,
-                            ClinicSettings settings, CurrentMedications currentMedications) {
+                            ClinicSettings settings, CurrentMedications currentMedications,
+                            org.clinic.clinical.SafetyViews safetyViews,
+                            org.clinic.clinical.ProblemListService problems, java.time.Clock clock) {
+        this.safetyViews = safetyViews;
         this.consultations = consultations;
         this.records = records;
         this.liveUpdates = liveUpdates;
@@ -146,7 +151,9 @@ public class ConsultationView extends Main implements BeforeEnterObserver {
         diagnosis.setMaxLength(ConsultationRules.DIAGNOSIS_MAX);
         diagnosis.setWidthFull();
         diagnosis.setHelperText("Free text; required to complete (a working diagnosis will do)");
-        Div diagnosisCard = card("Diagnosis", diagnosisCode, diagnosis);
+        Div diagnosisCard = card("Diagnosis", diagnosisCode, new AddToProblemList(problems, clock.withZone(zone),
+                () -> consultation == null ? null : consultation.patientId(),
+                () -> diagnosisCode.getValue() == null ? null : diagnosisCode.getValue().code()), diagnosis);
 
         for (TextFieldBase<?, String> text : List.<TextFieldBase<?, String>>of(chiefComplaint, history, examination,
                 diagnosis)) {
@@ -210,6 +217,10 @@ public class ConsultationView extends Main implements BeforeEnterObserver {
             banner.setVisible(false);
             banner.removeAll();
             header.show(c, earlierWeight);
+            if (!c.patientId().equals(safetyShownFor)) { // allergies, alerts, problems; feeds the allergy warning
+                safetyShownFor = c.patientId();
+                header.addSafetyStrip(safetyViews.strip(c.patientId(), prescription::allergies));
+            }
             summary.setHref("consultations/" + c.id() + "/summary");
 
             ConsultationContent content = c.content();

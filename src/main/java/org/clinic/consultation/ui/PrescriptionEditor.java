@@ -9,6 +9,7 @@ import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextField;
 import org.clinic.base.ui.FieldMessages;
+import org.clinic.clinical.Allergy;
 import org.clinic.consultation.ConsultationRules;
 import org.clinic.consultation.PrescriptionLine;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +28,8 @@ final class PrescriptionEditor extends Div {
     private final List<LineRow> lines = new ArrayList<>();
     private final Button addMedicine = new Button("Add medicine", new Icon(VaadinIcon.PLUS));
     private boolean editable;
+    /** The patient's active allergies, once the safety strip has read them (null until then). */
+    private @Nullable List<Allergy> allergies;
 
     PrescriptionEditor(Runnable changed) {
         this.changed = changed;
@@ -52,6 +55,12 @@ final class PrescriptionEditor extends Div {
         addMedicine.setVisible(editable);
     }
 
+    /** The patient's active allergies: each line warns at once when its medicine matches one. */
+    void allergies(List<Allergy> active) {
+        this.allergies = List.copyOf(active);
+        lines.forEach(LineRow::checkAllergies);
+    }
+
     List<PrescriptionLine> value() {
         return lines.stream().map(LineRow::value).toList();
     }
@@ -65,7 +74,10 @@ final class PrescriptionEditor extends Div {
 
     List<HasValidation> fields() {
         List<HasValidation> fields = new ArrayList<>();
-        lines.forEach(l -> fields.addAll(l.fields()));
+        lines.forEach(l -> {
+            fields.addAll(l.fields());
+            fields.add(l.warning.reason);
+        });
         return fields;
     }
 
@@ -98,11 +110,11 @@ final class PrescriptionEditor extends Div {
         final TextField quantity = new TextField("Quantity");
         final TextField instructions = new TextField("Instructions");
         final Button remove = new Button(new Icon(VaadinIcon.TRASH));
-        private final @Nullable String allergyOverride;
+        final LineAllergyWarning warning;
 
         LineRow(int index, PrescriptionLine line) {
             addClassName("clinic-prescription-line");
-            allergyOverride = line.allergyOverride();
+            warning = new LineAllergyWarning(line.allergyOverride(), changed, editable);
             medicine.setPlaceholder("e.g. Amoxicillin");
             strength.setPlaceholder("500 mg");
             dose.setPlaceholder("1 capsule");
@@ -131,7 +143,9 @@ final class PrescriptionEditor extends Div {
             remove.setTooltipText("Remove this medicine");
             remove.addClickListener(click -> removeLine(this));
             remove.setVisible(editable);
-            add(medicine, strength, dose, frequency, duration, quantity, instructions, remove);
+            add(medicine, strength, dose, frequency, duration, quantity, instructions, remove, warning);
+            medicine.addValueChangeListener(change -> checkAllergies());
+            checkAllergies();
             renumber(index);
         }
 
@@ -149,19 +163,25 @@ final class PrescriptionEditor extends Div {
             quantity.setId(prefix + "quantity");
             instructions.setId(prefix + "instructions");
             remove.setId(prefix + "remove");
+            warning.renumber(index);
         }
 
         void bind(FieldMessages messages, String prefix) {
             messages.bind(prefix + "medicine", medicine).bind(prefix + "strength", strength)
                     .bind(prefix + "dose", dose).bind(prefix + "frequency", frequency)
                     .bind(prefix + "duration", duration).bind(prefix + "quantity", quantity)
-                    .bind(prefix + "instructions", instructions);
+                    .bind(prefix + "instructions", instructions)
+                    .bind(prefix + "allergyOverride", warning.reason);
         }
 
         PrescriptionLine value() {
             return new PrescriptionLine(medicine.getValue(), strength.getValue(), dose.getValue(),
                     frequency.getValue(), duration.getValue(), quantity.getValue(), instructions.getValue(),
-                    allergyOverride);
+                    warning.value());
+        }
+
+        void checkAllergies() {
+            warning.check(allergies, medicine.getValue());
         }
     }
 

@@ -55,6 +55,7 @@ import java.util.UUID;
 @PageTitle("Queue · Clinic")
 @Menu(title = "Doctor's queue", order = 6, icon = "vaadin:doctor")
 @RolesAllowed({Role.DOCTOR_NAME, Role.RECEPTIONIST_NAME, Role.ADMIN_NAME})
+@com.vaadin.flow.component.dependency.StyleSheet("styles/safety.css") // the allergy and alert badges
 public class DoctorQueueView extends Main implements BeforeEnterObserver {
 
     private final QueueService queue;
@@ -75,9 +76,11 @@ public class DoctorQueueView extends Main implements BeforeEnterObserver {
     private final Grid<QueueEntryView> waiting = new Grid<>();
     private final List<Registration> registrations = new ArrayList<>();
     private @Nullable DoctorSummary shown;
+    private final QueueSafetyBadges safety;
 
     public DoctorQueueView(QueueService queue, QueueBoards boards, DoctorService doctors, LiveUpdates liveUpdates, Clock clock,
-                           com.vaadin.flow.spring.security.AuthenticationContext authentication) {
+                           com.vaadin.flow.spring.security.AuthenticationContext authentication,
+                           org.clinic.clinical.SafetyRecords safetyRecords) {
         this.queue = queue;
         this.boards = boards;
         this.liveUpdates = liveUpdates;
@@ -86,6 +89,7 @@ public class DoctorQueueView extends Main implements BeforeEnterObserver {
         this.doctorList = doctors.doctors();
         this.me = boards.signedInDoctor().orElse(null);
         this.frontDesk = authentication.hasAnyRole(Role.RECEPTIONIST_NAME, Role.ADMIN_NAME);
+        this.safety = new QueueSafetyBadges(safetyRecords, authentication.hasRole(Role.DOCTOR_NAME));
         addClassName("clinic-page");
         addClassName("clinic-doctor-queue");
 
@@ -133,9 +137,9 @@ public class DoctorQueueView extends Main implements BeforeEnterObserver {
         waiting.addColumn(com.vaadin.flow.data.renderer.LitRenderer.<QueueEntryView>of(
                         "<span class=\"clinic-token\">${item.token}</span>").withProperty("token", QueueEntryView::token))
                 .setHeader("Token").setWidth("7em").setFlexGrow(0);
-        waiting.addColumn(com.vaadin.flow.data.renderer.LitRenderer.<QueueEntryView>of(
-                        "<span class=\"clinic-patient-name\">${item.name}</span>")
-                        .withProperty("name", QueueEntryView::patientName))
+        waiting.addColumn(safety.withBadges(com.vaadin.flow.data.renderer.LitRenderer.<QueueEntryView>of(
+                        "<span class=\"clinic-patient-name\">${item.name}</span>" + QueueSafetyBadges.TEMPLATE)
+                        .withProperty("name", QueueEntryView::patientName)))
                 .setHeader("Patient").setFlexGrow(2);
         waiting.addColumn(com.vaadin.flow.data.renderer.LitRenderer.<QueueEntryView>of(
                         "<span ?hidden=${!item.lane} theme=${item.emergency ? 'badge error primary' : 'badge contrast'}"
@@ -225,6 +229,7 @@ public class DoctorQueueView extends Main implements BeforeEnterObserver {
         title.setText(me != null ? "My queue · room " + shown.room() : shown.displayName() + " · room " + shown.room());
         summary.setText(board.waiting().size() + " waiting · " + board.done() + " seen today · about "
                 + QueueText.minutes(board.averageConsultation()) + " per patient");
+        safety.read(board.waiting(), board.current()); // one read for the whole queue, before the rows render
         waiting.setItems(board.waiting());
         callNext.setEnabled(board.current().isEmpty() && !board.waiting().isEmpty());
         if (board.current().isEmpty()) {
@@ -290,7 +295,7 @@ public class DoctorQueueView extends Main implements BeforeEnterObserver {
         history.setId("patient-history");
         history.setTitle("The patient's record with earlier consultations");
         facts.add(history);
-        Div who = new Div(state, name, facts);
+        Div who = new Div(state, name, safety.badges(current.patientId()), facts);
         who.addClassName("clinic-now-who");
         Div card = new Div(token, who, buttons);
         card.addClassNames("clinic-card", "clinic-now-card");

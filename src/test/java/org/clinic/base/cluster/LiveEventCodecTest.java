@@ -31,7 +31,7 @@ class LiveEventCodecTest {
         assertThat(codec.allowed()).containsKeys("base.LiveResync", "queue.QueueChanged",
                 "appointment.AppointmentsChanged", "patient.PatientChanged", "patient.PatientRegistered",
                 "consultation.ConsultationChanged", "message.OutboxChanged", "export.ExportProgressed",
-                "doctor.DoctorsChanged", "security.SessionsEnded");
+                "doctor.DoctorsChanged", "security.SessionsEnded", "clinical.SafetyChanged");
         assertThat(codec.allowed().values()).allSatisfy(type -> {
             assertThat(type.isRecord()).isTrue();
             assertThat(type.getName()).startsWith("org.clinic.");

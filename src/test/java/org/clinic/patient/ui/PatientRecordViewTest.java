@@ -133,13 +133,15 @@ class PatientRecordViewTest extends SpringBrowserlessTest {
         assertThat(accessRows(patient)).containsExactly(
                 "RECORD|dr.stranger|Emergency care: Brought in unconscious, no relatives|true",
                 "HISTORY|dr.stranger|Emergency care: Brought in unconscious, no relatives|true",
+                "SAFETY|dr.stranger|Emergency care: Brought in unconscious, no relatives|true",
+                "CONSULTATION|dr.stranger|Emergency care: Brought in unconscious, no relatives|true", // medications
                 "CONSULTATION|dr.stranger|Emergency care: Brought in unconscious, no relatives|true");
 
         navigate(PatientRegistryView.class);
         open(patient);
         assertThat($(Dialog.class).withId("break-the-glass").exists()).as("asked once a session").isFalse();
         assertThat($(H2.class).id("patient-name").getText()).isEqualTo(patient.fullName());
-        assertThat(accessRows(patient)).hasSize(6).allSatisfy(row -> assertThat(row).endsWith("|true"));
+        assertThat(accessRows(patient)).hasSize(10).allSatisfy(row -> assertThat(row).endsWith("|true"));
     }
 
     @Test
