@@ -1,24 +1,18 @@
 package org.clinic.consultation.ui;
 
 import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.HasValidation;
-import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.textfield.TextFieldBase;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -33,14 +27,14 @@ import org.clinic.base.LiveUpdates;
 import org.clinic.base.NotFoundException;
 import org.clinic.base.RuleViolation;
 import org.clinic.base.ui.FieldMessages;
+import org.clinic.clinical.ProblemListService;
+import org.clinic.clinical.SafetyViews;
 import org.clinic.consultation.Consultation;
 import org.clinic.consultation.ConsultationChanged;
 import org.clinic.consultation.ConsultationContent;
 import org.clinic.consultation.ConsultationRecords;
-import org.clinic.consultation.ConsultationRules;
 import org.clinic.consultation.ConsultationService;
 import org.clinic.consultation.CurrentMedications;
-import org.clinic.consultation.DiagnosisCode;
 import org.clinic.consultation.OpenedConsultation;
 import org.clinic.consultation.RecordedWeight;
 import org.clinic.consultation.SavedDraft;
@@ -49,6 +43,7 @@ import org.clinic.security.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,11 +73,8 @@ public class ConsultationView extends Main implements BeforeEnterObserver {
     private final ConsultationHeader header;
     private final Div banner = new Div();
     private final VitalsCard vitals = new VitalsCard(this::vitalsChanged);
-    private final TextField chiefComplaint = new TextField("Chief complaint");
-    private final TextArea history = new TextArea("History");
-    private final TextArea examination = new TextArea("Examination");
-    private final ComboBox<DiagnosisCode> diagnosisCode = new ComboBox<>("Coded diagnosis (ICD-10)");
-    private final TextField diagnosis = new TextField("Diagnosis");
+    private final NotesCard notes = new NotesCard(this::autosave);
+    private final DiagnosisCard diagnosis;
     private final PrescriptionEditor prescription = new PrescriptionEditor(this::autosave);
     private final AdviceCard adviceCard = new AdviceCard(this::autosave, this::bookFollowUp);
     private final Button complete = new Button("Complete", new Icon(VaadinIcon.CHECK));
@@ -99,13 +91,12 @@ public class ConsultationView extends Main implements BeforeEnterObserver {
     private boolean loading;
     private boolean stale;
     private @Nullable Registration subscription;
-    private final org.clinic.clinical.SafetyViews safetyViews;
+    private final SafetyViews safetyViews;
     private @Nullable UUID safetyShownFor;
 
     public ConsultationView(ConsultationService consultations, ConsultationRecords records, LiveUpdates liveUpdates,
                             ClinicSettings settings, CurrentMedications currentMedications,
-                            org.clinic.clinical.SafetyViews safetyViews,
-                            org.clinic.clinical.ProblemListService problems, java.time.Clock clock) {
+                            SafetyViews safetyViews, ProblemListService problems, Clock clock) {
         this.safetyViews = safetyViews;
         this.consultations = consultations;
         this.records = records;
@@ -120,45 +111,8 @@ public class ConsultationView extends Main implements BeforeEnterObserver {
         banner.addClassName("clinic-consultation-banner");
         banner.setVisible(false);
 
-        // Notes
-        chiefComplaint.setId("chief-complaint");
-        chiefComplaint.setMaxLength(ConsultationRules.CHIEF_COMPLAINT_MAX);
-        chiefComplaint.setWidthFull();
-        history.setId("history");
-        history.setMaxLength(ConsultationRules.NOTES_MAX);
-        history.setWidthFull();
-        history.setMinRows(3);
-        examination.setId("examination");
-        examination.setMaxLength(ConsultationRules.NOTES_MAX);
-        examination.setWidthFull();
-        examination.setMinRows(3);
-        Div notesCard = card("Notes", chiefComplaint, history, examination);
-
-        // Diagnosis
-        diagnosisCode.setId("diagnosis-code");
-        diagnosisCode.setItems(consultations.diagnosisCodes());
-        diagnosisCode.setItemLabelGenerator(DiagnosisCode::label);
-        diagnosisCode.setClearButtonVisible(true);
-        diagnosisCode.setWidthFull();
-        diagnosisCode.setPlaceholder("Search a code or a name");
-        diagnosisCode.addValueChangeListener(change -> {
-            if (change.isFromClient() && change.getValue() != null && diagnosis.isEmpty()) {
-                diagnosis.setValue(change.getValue().title());
-            }
-            autosave();
-        });
-        diagnosis.setId("diagnosis");
-        diagnosis.setMaxLength(ConsultationRules.DIAGNOSIS_MAX);
-        diagnosis.setWidthFull();
-        diagnosis.setHelperText("Free text; required to complete (a working diagnosis will do)");
-        Div diagnosisCard = card("Diagnosis", diagnosisCode, new AddToProblemList(problems, clock.withZone(zone),
-                () -> consultation == null ? null : consultation.patientId(),
-                () -> diagnosisCode.getValue() == null ? null : diagnosisCode.getValue().code()), diagnosis);
-
-        for (TextFieldBase<?, String> text : List.<TextFieldBase<?, String>>of(chiefComplaint, history, examination,
-                diagnosis)) {
-            watch(text, this::autosave);
-        }
+        diagnosis = new DiagnosisCard(consultations.diagnosisCodes(), problems, clock.withZone(zone),
+                () -> consultation == null ? null : consultation.patientId(), this::autosave);
 
         // Actions
         complete.setId("complete");
@@ -174,9 +128,9 @@ public class ConsultationView extends Main implements BeforeEnterObserver {
         actions.addClassNames("clinic-card", "clinic-consultation-actions");
         actions.add(queue, summary, complete, completeAndNext);
 
-        Div left = new Div(vitals, notesCard);
+        Div left = new Div(vitals, notes);
         left.addClassName("clinic-consultation-column");
-        Div right = new Div(diagnosisCard, adviceCard);
+        Div right = new Div(diagnosis, adviceCard);
         right.addClassName("clinic-consultation-column");
         Div columns = new Div(left, right);
         columns.addClassName("clinic-consultation-columns");
@@ -226,18 +180,10 @@ public class ConsultationView extends Main implements BeforeEnterObserver {
             ConsultationContent content = c.content();
             boolean editable = c.editable();
             vitals.show(content.vitals(), c.patientAge(), editable);
-            chiefComplaint.setValue(orEmpty(content.chiefComplaint()));
-            history.setValue(orEmpty(content.history()));
-            examination.setValue(orEmpty(content.examination()));
-            diagnosis.setValue(orEmpty(content.diagnosis()));
-            diagnosisCode.setValue(content.diagnosisCode() == null ? null : consultations.diagnosisCodes().stream()
-                    .filter(d -> d.code().equals(content.diagnosisCode())).findFirst().orElse(null));
+            notes.show(content, editable);
+            diagnosis.show(content, editable);
             adviceCard.show(c);
             prescription.show(content.prescription(), editable);
-            for (HasValue<?, ?> field : List.<HasValue<?, ?>>of(chiefComplaint, history, examination, diagnosisCode,
-                    diagnosis)) {
-                field.setReadOnly(!editable);
-            }
             complete.setVisible(editable);
             completeAndNext.setVisible(editable);
             addenda.show(c);
@@ -304,16 +250,15 @@ public class ConsultationView extends Main implements BeforeEnterObserver {
     }
 
     private ConsultationContent content() {
-        return new ConsultationContent(vitals.value(), chiefComplaint.getValue(), history.getValue(),
-                examination.getValue(), diagnosis.getValue(),
-                diagnosisCode.getValue() == null ? null : diagnosisCode.getValue().code(), prescription.value(),
+        return new ConsultationContent(vitals.value(), notes.chiefComplaint(), notes.history(), notes.examination(),
+                diagnosis.diagnosis(), diagnosis.code(), prescription.value(),
                 adviceCard.advice(), adviceCard.followUpOn(), adviceCard.followUpNote());
     }
 
     private FieldMessages messages() {
-        FieldMessages messages = new FieldMessages().bind("chiefComplaint", chiefComplaint).bind("history", history)
-                .bind("examination", examination).bind("diagnosis", diagnosis).bind("diagnosisCode", diagnosisCode)
-                .bind("addendum", addenda.text());
+        FieldMessages messages = new FieldMessages().bind("addendum", addenda.text());
+        notes.bind(messages);
+        diagnosis.bind(messages);
         vitals.bind(messages);
         adviceCard.bind(messages);
         prescription.bind(messages);
@@ -321,8 +266,8 @@ public class ConsultationView extends Main implements BeforeEnterObserver {
     }
 
     private void clearServerMessages() {
-        List<HasValidation> fields = new ArrayList<>(List.<HasValidation>of(chiefComplaint, history, examination,
-                diagnosis, diagnosisCode));
+        List<HasValidation> fields = new ArrayList<>(notes.fields());
+        fields.addAll(diagnosis.fields());
         fields.addAll(adviceCard.fields());
         fields.addAll(prescription.fields());
         for (HasValidation field : fields) {
@@ -428,16 +373,5 @@ public class ConsultationView extends Main implements BeforeEnterObserver {
             showStale("This consultation was changed in another tab or window at "
                     + ConsultationText.TIME.format(now.savedAt().atZone(zone)) + "; reload to continue");
         }
-    }
-
-    private static Div card(String title, Component... content) {
-        Div card = new Div(new H3(title));
-        card.add(content);
-        card.addClassName("clinic-card");
-        return card;
-    }
-
-    private static String orEmpty(@Nullable String text) {
-        return text == null ? "" : text;
     }
 }
