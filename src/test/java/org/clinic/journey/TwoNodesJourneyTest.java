@@ -152,6 +152,8 @@ class TwoNodesJourneyTest {
                     "twonodes" + ThreadLocalRandom.current().nextInt(1_000_000), "Two nodes desk", PASSWORD,
                     Role.RECEPTIONIST)));
             Page reception = browsers.signIn(desk.username(), PASSWORD);
+            // the sign-in has landed once the screen is drawn: its UI (which B tracks per user) exists from then on
+            reception.locator("vaadin-app-layout").waitFor();
             SystemAuthentication.runAs(Role.ADMIN, () -> accounts.disable(desk.id()));
             reception.waitForURL(url -> url.contains("login?ended"), new Page.WaitForURLOptions().setTimeout(5_000));
             reception.context().close();
