@@ -5,7 +5,7 @@
 CREATE TABLE api_token (
     id            BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY,
     public_id     UUID         NOT NULL,
-    name          VARCHAR(60)  NOT NULL,
+    name          VARCHAR(40)  NOT NULL,
     role          VARCHAR(16)  NOT NULL,
     doctor_id     UUID         NULL,
     -- the doctor's staff user name (never changes), so a call needs nothing of the doctors' tables to act as them
@@ -24,7 +24,7 @@ CREATE TABLE api_token (
     CONSTRAINT ck_api_token_role CHECK (role IN ('RECEPTIONIST', 'DOCTOR')),
     CONSTRAINT ck_api_token_doctor CHECK ((role = 'DOCTOR') = (doctor_id IS NOT NULL)
         AND (doctor_id IS NULL) = (doctor_username IS NULL)),
-    CONSTRAINT ck_api_token_name CHECK (name REGEXP '^[a-z0-9][a-z0-9._-]{2,59}$'),
+    CONSTRAINT ck_api_token_name CHECK (name REGEXP '^[a-z0-9][a-z0-9._-]{2,39}$'),
     CONSTRAINT ck_api_token_hash CHECK (secret_hash REGEXP '^[0-9a-f]{64}$'),
     CONSTRAINT ck_api_token_revoked CHECK ((revoked_at IS NULL) = (revoked_by IS NULL)),
     CONSTRAINT ck_api_token_expiry CHECK (expires_at IS NULL OR expires_at > created_at)

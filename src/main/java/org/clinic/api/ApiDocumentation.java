@@ -16,7 +16,6 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import io.swagger.v3.oas.models.tags.Tag;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -61,18 +60,15 @@ class ApiDocumentation {
                         .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer").description("The API token's secret, clinic_…"))
                         .addSchemas(PROBLEM, problemSchema()))
-                .addSecurityItem(new SecurityRequirement().addList(BEARER))
-                .tags(List.of(
-                        new Tag().name("Patients").description("The patient registry"),
-                        new Tag().name("Doctors").description("Specialties, doctors, free slots, a doctor's day"),
-                        new Tag().name("Appointments").description("Booking, cancelling, moving, check-in"),
-                        new Tag().name("Queue").description("Today's queues and now calling")));
+                .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 
     /** Adds the problem answers each call may give, and Retry-After on 429. */
     @Bean
     OpenApiCustomizer documentedProblems() {
-        return api -> api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+        return api -> {
+            api.getComponents().addSchemas(PROBLEM, problemSchema());
+            api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
             Map<String, String> errors = new LinkedHashMap<>();
             errors.put("400", "Malformed request: not JSON, a wrong type, an unknown field, an impossible date, not a"
                     + " UUID");
@@ -89,7 +85,8 @@ class ApiDocumentation {
             }
             errors.put("429", "Too many calls with this token");
             errors.forEach((status, description) -> add(operation, status, description));
-        }));
+            }));
+        };
     }
 
     private static void add(Operation operation, String status, String description) {

@@ -31,8 +31,8 @@ import java.util.regex.Pattern;
 @PreAuthorize("hasRole('" + Role.ADMIN_NAME + "')")
 public class ApiTokenService {
 
-    /** Lower-case letters, digits, dots, dashes and underscores; 3–60 characters (the database checks the same). */
-    static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,59}");
+    /** Lower-case letters, digits, dots, dashes and underscores; 3–40 characters, so "api:<name>" fits the audit columns (the database checks the same). */
+    static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,39}");
     /** The roles a token may act with: the front desk's, or one doctor's. No administrator tokens. */
     public static final List<Role> ROLES = List.of(Role.RECEPTIONIST, Role.DOCTOR);
     static final int LONGEST_VALIDITY_DAYS = 2 * 366;
@@ -59,7 +59,7 @@ public class ApiTokenService {
         String name = Texts.clean(request.name());
         if (name == null || !NAME.matcher(name).matches()) {
             problems.add(new RuleViolation.Problem("name",
-                    "3–60 lower-case letters, digits, dots, dashes or underscores, e.g. lab-sync"));
+                    "3–40 lower-case letters, digits, dots, dashes or underscores, e.g. lab-sync"));
         } else if (store.nameTaken(name)) {
             problems.add(new RuleViolation.Problem("name", "A token with this name exists already"));
         }

@@ -1,6 +1,6 @@
 package org.clinic.api;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.clinic.appointment.AppointmentKind;
 import org.clinic.appointment.AppointmentStatus;
@@ -21,7 +21,6 @@ final class AppointmentJson {
 
     @Schema(name = "NewAppointment", description = "A booking: the patient, the doctor, and one of the doctor's free"
             + " slots (GET /api/v1/doctors/{doctorId}/slots).")
-    @JsonIgnoreProperties(ignoreUnknown = false)
     record NewAppointment(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable UUID patientId,
                           @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable UUID doctorId,
                           @Schema(example = "2026-12-14", requiredMode = Schema.RequiredMode.REQUIRED)
@@ -33,14 +32,12 @@ final class AppointmentJson {
     }
 
     @Schema(name = "Cancellation")
-    @JsonIgnoreProperties(ignoreUnknown = false)
     record Cancellation(@Schema(example = "Patient called to cancel", requiredMode = Schema.RequiredMode.REQUIRED)
                         @Nullable String reason) {
     }
 
     @Schema(name = "Move", description = "Where to move a scheduled appointment; the same doctor when doctorId is left"
             + " out.")
-    @JsonIgnoreProperties(ignoreUnknown = false)
     record Move(@Nullable UUID doctorId,
                 @Schema(example = "2026-12-15", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable LocalDate date,
                 @Schema(example = "10:00", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable LocalTime start) {
@@ -48,8 +45,9 @@ final class AppointmentJson {
 
     @Schema(name = "Appointment")
     record Appointment(UUID id, UUID patientId, String patientName, String patientMrn, UUID doctorId,
-                       String doctorName, String specialty, String room, LocalDate date, LocalTime start,
-                       LocalTime end, AppointmentStatus status, AppointmentKind kind, @Nullable String reason,
+                       String doctorName, String specialty, String room, LocalDate date,
+                       @JsonFormat(pattern = "HH:mm") LocalTime start, @JsonFormat(pattern = "HH:mm") LocalTime end,
+                       AppointmentStatus status, AppointmentKind kind, @Nullable String reason,
                        @Schema(description = "the appointment this one was moved from") @Nullable UUID rescheduledFrom,
                        boolean bookedOnline,
                        @Schema(description = "what the patient types at the check-in kiosk, with their date of birth")

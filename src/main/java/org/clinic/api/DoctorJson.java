@@ -1,5 +1,6 @@
 package org.clinic.api;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.clinic.doctor.DateException;
 import org.clinic.doctor.DaySchedule;
@@ -41,7 +42,8 @@ final class DoctorJson {
     }
 
     @Schema(name = "Slot")
-    record Slot(@Schema(example = "09:30") LocalTime start, @Schema(example = "09:45") LocalTime end) {
+    record Slot(@Schema(example = "09:30") @JsonFormat(pattern = "HH:mm") LocalTime start,
+                @Schema(example = "09:45") @JsonFormat(pattern = "HH:mm") LocalTime end) {
 
         static Slot of(org.clinic.doctor.Slot slot) {
             return new Slot(slot.start(), slot.end());
@@ -62,11 +64,13 @@ final class DoctorJson {
     @Schema(name = "MySchedule", description = "A doctor's own working week and coming leave (doctor tokens only).")
     record MySchedule(Doctor doctor, List<Session> week, List<Exception> upcoming) {
 
-        record Session(DayOfWeek day, LocalTime start, LocalTime end) {
+        record Session(DayOfWeek day, @JsonFormat(pattern = "HH:mm") LocalTime start,
+                       @JsonFormat(pattern = "HH:mm") LocalTime end) {
         }
 
         @Schema(name = "ScheduleException")
-        record Exception(LocalDate date, String kind, @Nullable LocalTime start, @Nullable LocalTime end) {
+        record Exception(LocalDate date, String kind, @JsonFormat(pattern = "HH:mm") @Nullable LocalTime start,
+                         @JsonFormat(pattern = "HH:mm") @Nullable LocalTime end) {
         }
 
         static MySchedule of(DoctorSummary doctor, DoctorSchedule schedule) {

@@ -1,6 +1,5 @@
 package org.clinic.api;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.clinic.patient.PatientDetails;
 import org.clinic.patient.PatientRecord;
@@ -13,14 +12,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** The patient resources' JSON: what a client sends and what it gets back. Unknown fields are refused (400). */
+/** The patient resources' JSON: what a client sends and what it gets back. Unknown fields are refused (400, ApiJsonReading). */
 final class PatientJson {
 
     private PatientJson() {
     }
 
     @Schema(name = "NewPatient", description = "A patient to register. The same rules as the registration form apply.")
-    @JsonIgnoreProperties(ignoreUnknown = false)
     record NewPatient(
             @Schema(example = "Amelia", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String givenName,
             @Schema(example = "Okafor", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String familyName,
@@ -40,7 +38,6 @@ final class PatientJson {
 
     @Schema(name = "ContactDetails", description = "New contact details; version is the patient's version you read"
             + " (a change by someone else since then is refused with 409).")
-    @JsonIgnoreProperties(ignoreUnknown = false)
     record ContactUpdate(
             @Schema(example = "+44 20 7946 0999") @Nullable String phone,
             @Schema(example = "amelia@example.org") @Nullable String email,
