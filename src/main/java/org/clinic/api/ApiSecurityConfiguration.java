@@ -23,7 +23,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class ApiSecurityConfiguration {
 
     static final String[] DOCUMENTATION = {"/api/docs", "/api/docs/**", "/api/openapi", "/api/openapi/**",
-            "/api/openapi.yaml", "/swagger-ui/**"};
+            "/api/openapi.yaml", "/api/swagger-ui/**"};
 
     /** JSON answers load nothing and may be framed by nothing. */
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
