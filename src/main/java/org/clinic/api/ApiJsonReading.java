@@ -9,13 +9,17 @@ import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
 
 /**
- * The API reads its request bodies strictly, and only its own: an unknown field, a null or fraction where a number
- * belongs, or anything after the JSON value is a 400, not silently ignored. Every other JSON the application reads
+ * The API reads its request bodies strictly, and only its own: an unknown field, a number where a date or a name belongs, a null or
+ * fraction where a number belongs, or anything after the JSON value is a 400, not silently ignored. Every other JSON the application reads
  * keeps Spring Boot's lenient mapper (the converter below declines any type outside this package).
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,6 +39,13 @@ class ApiJsonReading implements WebMvcConfigurer {
                     .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                     .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    // a date is "yyyy-MM-dd", never a number of days since 1970; a name is a string, never 5
+                    .defaultLeniency(false)
+                    .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                    .withCoercionConfig(LogicalType.Textual, text -> text
+                            .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                     .build());
         }
 

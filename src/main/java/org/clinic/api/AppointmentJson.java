@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.clinic.appointment.AppointmentKind;
 import org.clinic.appointment.AppointmentStatus;
 import org.clinic.appointment.AppointmentSummary;
+import org.clinic.patient.Mrn;
 import org.clinic.queue.Ticket;
 import org.jspecify.annotations.Nullable;
 
@@ -54,7 +55,7 @@ final class AppointmentJson {
                        String bookingCode) {
 
         static Appointment of(AppointmentSummary a) {
-            return new Appointment(a.id(), a.patientId(), a.patientName(), a.patientMrn(), a.doctorId(),
+            return new Appointment(a.id(), a.patientId(), a.patientName(), Mrn.display(a.patientMrn()), a.doctorId(),
                     a.doctorName(), a.specialty(), a.room(), a.date(), a.start(), a.end(), a.status(), a.kind(),
                     a.reason(), a.rescheduledFrom(), a.bookedOnline(), a.bookingCode());
         }

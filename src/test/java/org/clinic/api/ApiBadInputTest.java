@@ -64,6 +64,8 @@ class ApiBadInputTest {
                 "malformed", valid + ",",
                 "not an object", "[1,2,3]",
                 "wrong type", valid.replace("\"1984-03-09\"", "{\"year\":1984}") + "}",
+                "a number for a date", valid.replace("\"1984-03-09\"", "19840309") + "}",
+                "a number for a name", valid.replace("\"Amelia\"", "5") + "}",
                 "unknown enum", valid.replace("FEMALE", "SOMETIMES") + "}",
                 "unknown field", valid + ",\"isAdmin\":true}",
                 "impossible date", valid.replace("1984-03-09", "2025-02-30") + "}",
@@ -80,6 +82,16 @@ class ApiBadInputTest {
                 .get("detail").asString()).contains("birthDate");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM patient WHERE family_name = ?").param(family)
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void an_unknown_address_or_method_under_the_api_is_a_404_problem_not_a_page() {
+        for (ApiCalls.Answer answer : new ApiCalls.Answer[]{api.get("/api/v1/nothing-here"),
+                api.send(api.request("/api/v1/specialties").DELETE())}) {
+            assertThat(answer.status()).isEqualTo(404);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+            assertThat(answer.json().get("detail").asString()).contains("/api/docs");
+        }
     }
 
     @Test

@@ -55,7 +55,8 @@ class OpenApiDocumentTest {
         List<String> mapped = new ArrayList<>();
         for (Map.Entry<RequestMappingInfo, org.springframework.web.method.HandlerMethod> entry
                 : mappings.getHandlerMethods().entrySet()) {
-            if (!entry.getValue().getBeanType().getPackageName().equals(ApiProblems.class.getPackageName())) {
+            if (!entry.getValue().getBeanType().getPackageName().equals(ApiProblems.class.getPackageName())
+                    || entry.getValue().getBeanType().isAnnotationPresent(io.swagger.v3.oas.annotations.Hidden.class)) {
                 continue;
             }
             for (String path : entry.getKey().getPatternValues()) {
