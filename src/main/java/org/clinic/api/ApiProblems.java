@@ -12,6 +12,7 @@ import org.clinic.security.BreakTheGlassRequired;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -21,6 +22,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -114,12 +116,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 + bad.getMessage());
     }
 
-    @ExceptionHandler(TransientDataAccessException.class)
-    ResponseEntity<ProblemDetail> unavailable(TransientDataAccessException outage) {
+    @ExceptionHandler({TransientDataAccessException.class, DataAccessResourceFailureException.class,
+            CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> unavailable(RuntimeException outage) {
         log.warn("API call failed on the database: {}", outage.getClass().getSimpleName());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
-                .body(ProblemTypes.problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE,
-                        "The clinic's database is not reachable; try again shortly"));
+                .body(ProblemTypes.unavailable());
     }
 
     @ExceptionHandler(Exception.class)

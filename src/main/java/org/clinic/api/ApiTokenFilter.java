@@ -4,9 +4,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -41,8 +43,14 @@ final class ApiTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<ApiClient> client = header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                ? tokens.authenticate(header.substring(BEARER.length()).strip()) : Optional.empty();
+        Optional<ApiClient> client;
+        try {
+            client = header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                    ? tokens.authenticate(header.substring(BEARER.length()).strip()) : Optional.empty();
+        } catch (DataAccessException | CannotCreateTransactionException outage) {
+            problems.unavailable(request, response);
+            return;
+        }
         if (client.isEmpty()) {
             problems.unauthorized(request, response, "The API token is unknown, revoked or expired.");
             return;

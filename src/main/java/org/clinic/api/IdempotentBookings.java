@@ -9,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -22,7 +23,8 @@ import java.util.regex.Pattern;
  * before booking: its primary key lets exactly one request claim it, and it keeps the body's hash and, once
  * booked, the answer. The booking's own request id is derived from (token, key), so requests that passed the claim
  * concurrently (same body) book through AppointmentService's unique request id, which books once and returns the
- * same appointment to all of them.
+ * same appointment to all of them. The request id comes from the claim (its time included), so a key used again
+ * after it was forgotten books afresh instead of finding the old booking.
  */
 @Component
 class IdempotentBookings {
@@ -54,7 +56,7 @@ class IdempotentBookings {
                     ProblemTypes.MALFORMED, "Idempotency-Key must be 1–100 printable ASCII characters"), null);
         }
         String hash = ApiTokenSecrets.hash(json.writeValueAsString(request));
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as MariaDB keeps it
         store.forget(client.tokenId(), key, now.minus(settings.idempotencyKeysFor()));
         Optional<IdempotencyStore.Claimed> earlier = store.claim(client.tokenId(), key, hash, now);
         if (earlier.isPresent() && !earlier.get().requestHash().equals(hash)) {
@@ -63,7 +65,9 @@ class IdempotentBookings {
         if (earlier.isPresent() && earlier.get().body() != null) {
             return created(json.readValue(earlier.get().body(), AppointmentJson.Appointment.class), true);
         }
-        UUID requestId = UUID.nameUUIDFromBytes(("api-token:" + client.tokenId() + ":" + key)
+        // one request id per claim: concurrent repeats share it, a key used afresh after it expired does not
+        Instant claimedAt = earlier.map(IdempotencyStore.Claimed::createdAt).orElse(now);
+        UUID requestId = UUID.nameUUIDFromBytes(("api-token:" + client.tokenId() + ":" + key + ":" + claimedAt)
                 .getBytes(StandardCharsets.UTF_8));
         AppointmentJson.Appointment booked;
         try {

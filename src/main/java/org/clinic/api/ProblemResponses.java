@@ -61,6 +61,12 @@ class ProblemResponses {
         write(request, response, ProblemTypes.tooLarge(limit));
     }
 
+    /** 503: the token could not be looked up (the database is away); nothing was done. */
+    void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Retry-After", "5");
+        write(request, response, ProblemTypes.unavailable());
+    }
+
     private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
             throws IOException {
         problem.setInstance(URI.create(request.getRequestURI()));

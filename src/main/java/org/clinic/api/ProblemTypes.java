@@ -41,6 +41,11 @@ final class ProblemTypes {
                 "The request body is larger than " + (limit / 1024) + " KB.");
     }
 
+    static ProblemDetail unavailable() {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE,
+                "The clinic's database is not reachable; try again shortly");
+    }
+
     /** The problem as plain JSON members, for writers outside Spring MVC's message converters. */
     static Map<String, Object> asMap(ProblemDetail problem) {
         Map<String, Object> map = new LinkedHashMap<>();

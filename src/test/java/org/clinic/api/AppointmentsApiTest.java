@@ -201,6 +201,29 @@ class AppointmentsApiTest {
     }
 
     @Test
+    void idempotency_keys_are_forgotten_after_a_day_and_then_book_afresh() {
+        DoctorSummary doctor = clinic.doctor(LocalTime.of(9, 0), LocalTime.of(12, 0), 15, 10);
+        List<UUID> two = clinic.patients(2);
+        Map<String, String> key = Map.of("Idempotency-Key", "reused-" + UUID.randomUUID());
+        assertThat(api.post("/api/v1/appointments", booking(two.get(0), doctor, "09:00"), key).status())
+                .isEqualTo(201);
+        jdbc.sql("UPDATE api_idempotency SET created_at = created_at - INTERVAL 25 HOUR WHERE idempotency_key = ?")
+                .param(key.get("Idempotency-Key")).update();
+
+        expiry.cleanUp();
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM api_idempotency WHERE idempotency_key = ?")
+                .param(key.get("Idempotency-Key")).query(Long.class).single()).isZero();
+        ApiCalls.Answer fresh = api.post("/api/v1/appointments", booking(two.get(1), doctor, "09:15"), key);
+        assertThat(fresh.status()).isEqualTo(201);
+        assertThat(fresh.header("Idempotent-Replayed")).isEmpty();
+        assertThat(booked(doctor)).isEqualTo(2);
+    }
+
+    @Autowired
+    IdempotencyExpiry expiry;
+
+    @Test
     void check_in_gives_a_ticket_once_and_the_second_time_is_409() {
         clock.setTimeOfDay(LocalTime.of(8, 0));
         LocalDate today = LocalDate.now(clock.withZone(settings.timeZone()));

@@ -206,10 +206,19 @@ public class ApiTokensView extends Main {
         secret.setReadOnly(true);
         secret.setWidthFull();
         secret.setId("token-secret");
-        Button copy = new Button("Copy", new Icon(VaadinIcon.COPY), click -> {
-            secret.getElement().executeJs("navigator.clipboard.writeText($0)", issued.secret());
-            FieldMessages.showSuccess("Secret copied");
-        });
+        // The clipboard is there on HTTPS (and localhost) only: elsewhere the secret is selected for Ctrl+C.
+        Button copy = new Button("Copy", new Icon(VaadinIcon.COPY), click -> secret.getElement().executeJs(
+                        "return navigator.clipboard ? navigator.clipboard.writeText($0).then(() => true, () => false)"
+                                + " : false", issued.secret())
+                .then(Boolean.class, copied -> {
+                    if (Boolean.TRUE.equals(copied)) {
+                        FieldMessages.showSuccess("Secret copied");
+                    } else {
+                        secret.getElement().executeJs("this.inputElement.select()");
+                        FieldMessages.showError("This browser does not allow copying here: the secret is selected,"
+                                + " press Ctrl+C (or Cmd+C)");
+                    }
+                }));
         copy.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         copy.setId("copy-secret");
         Paragraph use = new Paragraph("Calls send it as: Authorization: Bearer " + issued.token().secretHint());
