@@ -108,12 +108,6 @@ public class ApiTokenService {
         return withDoctorName(store.summary(tokenId).orElseThrow());
     }
 
-    /** Who created and revoked the token, and when. */
-    @Transactional(readOnly = true)
-    public List<String> history(UUID tokenId) {
-        return store.events(tokenId);
-    }
-
     private @Nullable DoctorSummary doctorFor(@Nullable UUID doctorId, List<RuleViolation.Problem> problems) {
         if (doctorId == null) {
             problems.add(new RuleViolation.Problem("doctorId", "Choose the doctor this token acts for"));

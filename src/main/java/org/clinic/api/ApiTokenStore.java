@@ -102,16 +102,6 @@ class ApiTokenStore {
                 .param("detail", detail).update();
     }
 
-    /** "who did what when" of one token, oldest first. */
-    List<String> events(UUID publicId) {
-        return jdbc.sql("SELECT e.occurred_at, e.kind, e.acted_by, e.detail FROM api_token_event e"
-                        + " JOIN api_token t ON t.id = e.token_id WHERE t.public_id = :id ORDER BY e.occurred_at, e.id")
-                .param("id", publicId.toString())
-                .query((rs, n) -> rs.getTimestamp("occurred_at").toInstant() + " " + rs.getString("kind") + " by "
-                        + rs.getString("acted_by") + (rs.getString("detail") == null ? "" : " (" + rs.getString("detail") + ")"))
-                .list();
-    }
-
     private static @Nullable UUID uuid(@Nullable String value) {
         return value == null ? null : UUID.fromString(value);
     }

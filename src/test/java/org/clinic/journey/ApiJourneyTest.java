@@ -58,8 +58,13 @@ class ApiJourneyTest extends JourneyTest {
                 new Page.GetByRoleOptions().setName("Revoke " + name)).click();
         admin.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Revoke").setExact(true)).click();
-        assertThat(admin.locator("vaadin-grid")).containsText("Revoked");
+        assertThat(admin.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Revoke " + name))).hasCount(0);
         assertThat(call(secret)).isEqualTo(401);
+        admin.reload();
+        assertThat(admin.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("Revoked"))
+                .first()).isVisible();
+        screenshot(admin, "api-token-revoked");
     }
 
     @Test

@@ -104,16 +104,22 @@ public class ApiTokensView extends Main {
         return new Div(new Span(token.name()), new Div(hint));
     }
 
-    private Span statusBadge(ApiTokenSummary token) {
+    /** The status, and for a revoked token when and by whom, under it (so no column grows past the screen). */
+    private Div statusBadge(ApiTokenSummary token) {
         String status = token.status(Instant.now(clock));
         Span badge = new Span(status);
         badge.getElement().getThemeList().add("Active".equals(status) ? "badge success" : "badge error");
-        return badge;
+        Div cell = new Div(badge);
+        if (token.revokedAt() != null) {
+            Span when = new Span(DAY.format(token.revokedAt().atZone(zone)) + " by " + token.revokedBy());
+            when.addClassName("clinic-hint-inline");
+            cell.add(new Div(when));
+        }
+        return cell;
     }
 
     private Div created(ApiTokenSummary token) {
-        Span by = new Span("by " + token.createdBy() + (token.revokedAt() == null ? ""
-                : " · revoked " + DAY.format(token.revokedAt().atZone(zone)) + " by " + token.revokedBy()));
+        Span by = new Span("by " + token.createdBy());
         by.addClassName("clinic-hint-inline");
         return new Div(new Span(DAY.format(token.createdAt().atZone(zone))), new Div(by));
     }
