@@ -352,7 +352,7 @@ public class AppointmentService {
         events.publishEvent(new AppointmentBooked(booked, appointment.id(),
                 original == null ? null : reads.summarize(List.of(original)).getFirst()));
         if (!store.takePlace(doctor.internalId(), request.date())) {
-            throw new RuleViolation("date", doctor.displayName() + " is fully booked on " + request.date()
+            throw new DayFullyBooked(doctor.displayName() + " is fully booked on " + request.date()
                     + " (" + doctor.dailyCapacity() + " patients)");
         }
         events.publishEvent(new AppointmentsChanged(doctor.id(), request.date(), patient.id()));

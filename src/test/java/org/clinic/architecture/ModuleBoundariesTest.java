@@ -1,9 +1,12 @@
 package org.clinic.architecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import jakarta.persistence.Entity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,7 +37,7 @@ class ModuleBoundariesTest {
                         "org.clinic.doctor..", "org.clinic.appointment..", "org.clinic.queue..",
                         "org.clinic.consultation..", "org.clinic.message..", "org.clinic.export..",
                         "org.clinic.report..", "org.clinic.statistics..", "org.clinic.demo..", "org.clinic.visit..",
-                        "org.clinic.portal..", "org.clinic.clinical..")
+                        "org.clinic.portal..", "org.clinic.clinical..", "org.clinic.api..")
                 .check(CLINIC);
     }
 
@@ -44,7 +47,8 @@ class ModuleBoundariesTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.clinic.patient..", "org.clinic.doctor..",
                         "org.clinic.appointment..", "org.clinic.queue..", "org.clinic.consultation..",
                         "org.clinic.message..", "org.clinic.export..", "org.clinic.report..",
-                        "org.clinic.statistics..", "org.clinic.demo..", "org.clinic.portal..", "org.clinic.clinical..")
+                        "org.clinic.statistics..", "org.clinic.demo..", "org.clinic.portal..", "org.clinic.clinical..",
+                        "org.clinic.api..")
                 .check(CLINIC);
     }
 
@@ -58,6 +62,27 @@ class ModuleBoundariesTest {
                 .check(CLINIC);
         noClasses().that().resideInAPackage("org.clinic.patient..")
                 .should().dependOnClassesThat().resideInAPackage("org.clinic.clinical..")
+                .check(CLINIC);
+    }
+
+    /**
+     * The REST API sits on top of the domain modules and calls their public services only: never a store, a
+     * repository, an entity or a view of theirs. Nothing but the demo depends on it.
+     */
+    @Test
+    void the_api_uses_only_the_modules_public_services_and_nothing_uses_the_api() {
+        noClasses().that().resideOutsideOfPackages("org.clinic.api..", "org.clinic.demo..")
+                .should().dependOnClassesThat().resideInAPackage("org.clinic.api..")
+                .check(CLINIC);
+        noClasses().that().resideInAPackage("org.clinic.api..")
+                .should().dependOnClassesThat(DescribedPredicate.describe(
+                        "stores, repositories, entities or views of other modules (the shared frame base.ui aside)",
+                        (JavaClass c) -> c.getPackageName().startsWith("org.clinic.")
+                                && !c.getPackageName().startsWith("org.clinic.api")
+                                && (c.isAnnotatedWith(org.springframework.stereotype.Repository.class)
+                                || c.isAssignableTo(org.springframework.data.repository.Repository.class)
+                                || c.isAnnotatedWith(Entity.class)
+                                || c.getPackageName().contains(".ui") && !c.getPackageName().startsWith("org.clinic.base.ui"))))
                 .check(CLINIC);
     }
 
@@ -127,7 +152,7 @@ class ModuleBoundariesTest {
     @ParameterizedTest
     @ValueSource(strings = {"security", "patient", "doctor", "appointment", "queue", "consultation", "message",
             "export", "report", "statistics", "visit",
-            "portal", "clinical"}) // base.ui is the shared frame every module's views use
+            "portal", "clinical", "api"}) // base.ui is the shared frame every module's views use
     void a_modules_views_are_used_only_inside_that_module(String module) {
         ArchRule rule = classes().that().resideInAPackage("org.clinic." + module + ".ui..")
                 .should().onlyHaveDependentClassesThat()

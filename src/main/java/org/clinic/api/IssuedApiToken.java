@@ -1,0 +1,5 @@
+package org.clinic.api;
+
+/** A token just created, with its secret: shown once, never stored, never shown again. */
+public record IssuedApiToken(ApiTokenSummary token, String secret) {
+}

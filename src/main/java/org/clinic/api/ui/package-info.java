@@ -1,0 +1,5 @@
+/** The administrators' screen of API tokens. */
+@NullMarked
+package org.clinic.api.ui;
+
+import org.jspecify.annotations.NullMarked;
