@@ -20,6 +20,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.util.StringUtils;
 import org.springframework.web.context.WebApplicationContext;
@@ -51,11 +52,15 @@ class OperationsSecurity {
                                         @Value("${clinic.operations.metrics-password:}") String password)
             throws Exception {
         return http
+                // on the management port, everything (its error dispatches too), so the screens' chain never
+                // answers there with its sign-in page
                 .securityMatcher(new OrRequestMatcher(EndpointRequest.toAnyEndpoint(),
-                        PathPatternRequestMatcher.withDefaults().matcher("/actuator/**")))
+                        PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"),
+                        OperationsSecurity::onManagementPort))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
-                        .requestMatchers(OperationsSecurity::onManagementPort).permitAll()
+                        .requestMatchers(new AndRequestMatcher(OperationsSecurity::onManagementPort,
+                                EndpointRequest.toAnyEndpoint())).permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).hasAnyRole(Role.ADMIN_NAME, METRICS_ROLE)
                         .anyRequest().denyAll())
                 .authenticationManager(metricsAccount(passwords, username, password))
