@@ -3,7 +3,7 @@ package org.clinic.api;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import org.clinic.appointment.AppointmentService;
-import org.clinic.appointment.DayFullyBooked;
+import org.clinic.appointment.CapacityReached;
 import org.clinic.appointment.SlotTaken;
 import org.clinic.base.NotFoundException;
 import org.clinic.base.RuleViolation;
@@ -61,8 +61,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler(DayFullyBooked.class)
-    ProblemDetail dayFull(DayFullyBooked full) {
+    @ExceptionHandler(CapacityReached.class)
+    ProblemDetail dayFull(CapacityReached full) {
         return conflict(full.getMessage());
     }
 

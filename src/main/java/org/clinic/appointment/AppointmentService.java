@@ -84,6 +84,15 @@ public class AppointmentService {
 
     /** A booking by the front desk ({@code online} null) or by the patient in the portal, under the portal's rules. */
     AppointmentSummary book(BookAppointment request, @Nullable OnlineRules online) {
+        try {
+            return bookOnce(request, online);
+        } catch (RuleViolation refused) {
+            events.publishEvent(BookingRefused.of(refused)); // for the meters (BookingMeters)
+            throw refused;
+        }
+    }
+
+    private AppointmentSummary bookOnce(BookAppointment request, @Nullable OnlineRules online) {
         DoctorSummary doctor = doctors.doctor(request.doctorId());
         store.ensureDay(doctor.internalId(), request.date(), doctor.dailyCapacity()); // own short transaction
         try {
@@ -352,7 +361,7 @@ public class AppointmentService {
         events.publishEvent(new AppointmentBooked(booked, appointment.id(),
                 original == null ? null : reads.summarize(List.of(original)).getFirst()));
         if (!store.takePlace(doctor.internalId(), request.date())) {
-            throw new DayFullyBooked(doctor.displayName() + " is fully booked on " + request.date()
+            throw new CapacityReached(doctor.displayName() + " is fully booked on " + request.date()
                     + " (" + doctor.dailyCapacity() + " patients)");
         }
         events.publishEvent(new AppointmentsChanged(doctor.id(), request.date(), patient.id()));

@@ -3,6 +3,9 @@ package org.clinic.base;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.shared.Registration;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -32,6 +36,9 @@ import java.util.function.Supplier;
  * Screens that many people watch at once (waiting-room displays, patients' position pages) {@link #follow} instead:
  * what they show is read outside their session's lock, as their viewer, from a read model shared by all of them,
  * and only a screen whose part changed is locked, changed and pushed to.
+ * <p>
+ * Meters: {@code clinic.live.delivery} (from the commit of a change to a screen's update being handed to push; for
+ * a coalesced burst, from its first change) and {@code clinic.live.screens} (screens open with live updates).
  */
 @Component
 public class LiveUpdates {
@@ -50,9 +57,24 @@ public class LiveUpdates {
             Math.max(4, 2 * Runtime.getRuntime().availableProcessors()),
             Thread.ofPlatform().daemon().name("live-updates-delivery-", 0).factory());
     private final long minIntervalNanos;
+    private final Timer delivered;
 
-    LiveUpdates(ClinicSettings settings) {
+    LiveUpdates(ClinicSettings settings, MeterRegistry meters) {
         this.minIntervalNanos = settings.live().minRefreshInterval().toNanos();
+        this.delivered = Timer.builder("clinic.live.delivery")
+                .description("From the commit of a change to a screen's update being handed to push")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30))
+                .register(meters);
+        Gauge.builder("clinic.live.screens", this, LiveUpdates::screens)
+                .description("Screens open with live updates (a push connection each)")
+                .register(meters);
+    }
+
+    /** Screens (UIs) with at least one live subscription. */
+    double screens() {
+        return subscriptions.stream().map(s -> s.ui).distinct().count();
     }
 
     /**
@@ -97,9 +119,10 @@ public class LiveUpdates {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void onCommitted(LiveEvent event) {
+        long committed = System.nanoTime();
         fanOut.execute(() -> {
             for (Subscription<?> subscription : subscriptions) {
-                subscription.offer(event);
+                subscription.offer(event, committed);
             }
         });
     }
@@ -119,6 +142,7 @@ public class LiveUpdates {
         private final Consumer<Object> show;
         private long lastRefresh = System.nanoTime() - Long.MAX_VALUE / 2;
         private boolean pending;
+        private long pendingSince;
         private @Nullable Object lastRead;
 
         Subscription(UI ui, Class<E> type, Predicate<? super E> filter, @Nullable Supplier<Object> read,
@@ -130,7 +154,7 @@ public class LiveUpdates {
             this.show = show;
         }
 
-        void offer(LiveEvent event) {
+        void offer(LiveEvent event, long committed) {
             // LiveResync: events may have been missed (the bus between nodes was down), so every screen re-reads
             if (!(event instanceof LiveResync) && (!type.isInstance(event) || !filter.test(type.cast(event)))) {
                 return;
@@ -143,6 +167,7 @@ public class LiveUpdates {
                 wait = lastRefresh + minIntervalNanos - System.nanoTime();
                 if (wait > 0) {
                     pending = true;
+                    pendingSince = committed;
                 } else {
                     lastRefresh = System.nanoTime();
                 }
@@ -150,19 +175,21 @@ public class LiveUpdates {
             if (wait > 0) {
                 delayed.schedule(this::refreshNow, wait, TimeUnit.NANOSECONDS);
             } else {
-                delivery.execute(this::deliver);
+                delivery.execute(() -> deliver(committed));
             }
         }
 
         private void refreshNow() {
+            long since;
             synchronized (this) {
                 pending = false;
                 lastRefresh = System.nanoTime();
+                since = pendingSince;
             }
-            delivery.execute(this::deliver);
+            delivery.execute(() -> deliver(since));
         }
 
-        private void deliver() {
+        private void deliver(long committed) {
             try {
                 Object value = null;
                 if (read != null) {
@@ -181,7 +208,10 @@ public class LiveUpdates {
                     }
                 }
                 Object changed = value;
-                ui.access(() -> show.accept(changed));
+                ui.access(() -> {
+                    show.accept(changed);
+                    delivered.record(System.nanoTime() - committed, TimeUnit.NANOSECONDS);
+                });
             } catch (UIDetachedException e) {
                 subscriptions.remove(this);
             } catch (RuntimeException e) {

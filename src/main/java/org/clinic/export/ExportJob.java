@@ -1,5 +1,6 @@
 package org.clinic.export;
 
+import org.clinic.base.operations.Redacted;
 import jakarta.annotation.PreDestroy;
 import org.clinic.appointment.AppointmentService;
 import org.clinic.appointment.AppointmentSummary;
@@ -123,7 +124,7 @@ class ExportJob {
         try {
             produce(job, subject);
         } catch (RuntimeException e) {
-            log.warn("Export {} failed", job.publicId(), e);
+            log.warn("Export {} failed", job.publicId(), Redacted.of(e));
             fail(job, "The export could not be produced: " + e.getMessage());
         }
     }

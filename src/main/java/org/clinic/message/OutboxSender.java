@@ -1,5 +1,6 @@
 package org.clinic.message;
 
+import org.clinic.base.operations.Redacted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -99,7 +100,7 @@ class OutboxSender {
                 }
             }
         } catch (RuntimeException e) {
-            log.warn("Outbox delivery round stopped: {}", e.toString());
+            log.warn("Outbox delivery round stopped: {}", Redacted.describe(e));
         }
         return sent;
     }
@@ -120,10 +121,16 @@ class OutboxSender {
             Instant retryAt = attempts >= settings.maxAttempts() ? null
                     : clock.instant().plus(settings.retryAfter(attempts));
             store.markAttemptFailed(message.id(), senderId, reason, retryAt);
+            // the mail server's reason often names the recipient ("550 <ann@example.org> ..."): not logged so
             log.info("Message {} not delivered (attempt {} of {}): {}", message.publicId(), attempts,
-                    settings.maxAttempts(), reason);
+                    settings.maxAttempts(), withoutAddresses(reason));
         }
         return sent;
+    }
+
+    /** The reason with e-mail addresses replaced (it stays whole in the outbox, which staff read). */
+    static String withoutAddresses(String reason) {
+        return reason.replaceAll("[^\\s<>\"'(),;:]+@[^\\s<>\"'(),;:]+", "[address]");
     }
 
     @PreDestroy

@@ -20,6 +20,18 @@ class OutboxStore {
         this.jdbc = jdbc;
     }
 
+    /** How many messages wait to be sent, and when the oldest of them was queued (null when none waits). */
+    record Backlog(long pending, @Nullable Instant oldest) {
+    }
+
+    Backlog backlog() {
+        return jdbc.sql("SELECT COUNT(*) AS pending, MIN(created_at) AS oldest FROM outbox_message WHERE state = 'QUEUED'")
+                .query((rs, row) -> {
+                    Timestamp oldest = rs.getTimestamp("oldest");
+                    return new Backlog(rs.getLong("pending"), oldest == null ? null : oldest.toInstant());
+                }).single();
+    }
+
     /** Inserts the message unless its dedup key exists already; true when this call queued it. */
     boolean insert(MessageRequest request, String subject, String text, String html, MessageState state,
                    @Nullable String reason, Instant now) {

@@ -102,6 +102,7 @@ public class QueueService {
                 QueueEntry entry = join(line, today, doctor.internalId(), doctor.specialty(), patient,
                         checkedIn.internalId(), Lane.REGULAR, null, checkedIn.reason(), QueueTokens.prefix(doctor, doctors.doctors()));
                 writer.record(entry, QueueAction.CHECK_IN, null, null, line);
+                writer.checkedIn(entry);
                 writer.publish(today, Set.of(line), false);
                 return boards.ticket(entry, doctor, doctor.specialty(), patient);
             });
@@ -153,6 +154,7 @@ public class QueueService {
             QueueEntry entry = join(line, today, doctor == null ? null : doctor.internalId(), specialty, patient, null,
                     lane, why, visit, doctor != null ? QueueTokens.prefix(doctor, doctors.doctors()) : QueueTokens.walkInPrefix(specialty));
             writer.record(entry, QueueAction.WALK_IN, why, null, line);
+            writer.checkedIn(entry);
             writer.publish(today, Set.of(line), false);
             return boards.ticket(entry, doctor, specialty, patient);
         });

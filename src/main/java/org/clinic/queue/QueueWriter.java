@@ -6,6 +6,7 @@ import org.clinic.base.Retries;
 import org.clinic.base.RuleViolation;
 import org.clinic.doctor.DoctorService;
 import org.clinic.doctor.DoctorSummary;
+import org.clinic.security.Channels;
 import org.clinic.security.CurrentStaff;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -109,6 +110,11 @@ class QueueWriter {
 
     void publish(LocalDate date, Collection<String> lines, boolean call) {
         events.publishEvent(new QueueChanged(date, Set.copyOf(new LinkedHashSet<>(lines)), call));
+    }
+
+    /** A patient joined a queue: published in the transaction, heard after it commits ({@link QueueMeters}). */
+    void checkedIn(QueueEntry entry) {
+        events.publishEvent(new PatientCheckedIn(entry.publicId(), Channels.current(), entry.appointmentId() == null));
     }
 
     List<QueueEntry> waitingOf(String line, LocalDate date) {

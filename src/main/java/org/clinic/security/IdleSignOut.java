@@ -106,7 +106,10 @@ class IdleSignOut implements VaadinServiceInitListener {
                 String signInPage = activity.signedIn().getPrincipal() instanceof PatientPrincipal ? "portal?idle" : "login?idle";
                 session.access(() -> StaffSessions.signOut(session, signInPage));
                 events.publishEvent(new IdleLogoutSuccessEvent(activity.signedIn()));
-                log.info("Signed {} out after {} without activity", activity.signedIn().getName(), idle.withNanos(0));
+                // a patient's user name is their e-mail address: the portal account's id is logged instead
+                log.info("Signed {} out after {} without activity", activity.signedIn().getPrincipal()
+                        instanceof PatientPrincipal patient ? patient.auditName() : activity.signedIn().getName(),
+                        idle.withNanos(0));
             } else if (idle.compareTo(warnAfter) >= 0 && activity.warn()) {
                 LocalTime signOutAt = LocalTime.now(clock).plus(settings.idleTimeout().minus(idle));
                 // Each screen opens it in its own access, so the dialog finds its UI as the current one.

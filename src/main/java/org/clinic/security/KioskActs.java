@@ -4,6 +4,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,7 +34,8 @@ public final class KioskActs {
             throw new AccessDeniedException("Only a check-in kiosk acts for the front desk");
         }
         String kiosk = current.getName();
-        Future<T> done = FRONT_DESK.submit(() -> SystemAuthentication.runAs(kiosk, Role.RECEPTIONIST, work));
+        Future<T> done = FRONT_DESK.submit(() -> SystemAuthentication.runAs(kiosk, Role.RECEPTIONIST,
+                List.of(Channels.KIOSK_AUTHORITY), work));
         try {
             return done.get();
         } catch (ExecutionException failed) {

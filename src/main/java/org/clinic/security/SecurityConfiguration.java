@@ -100,9 +100,8 @@ class SecurityConfiguration {
                 // The address and browser of each sign-in go with it, for the authentication log.
                 .formLogin(form -> form.authenticationDetailsSource(SignInOrigin::of))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/styles/**", "/scripts/**", "/images/**").permitAll()
-                        // a node's health (status only; details for administrators): the only actuator endpoint
-                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll())
+                        // (the actuator has its own chain: OperationsSecurity)
+                        .requestMatchers("/styles/**", "/scripts/**", "/images/**").permitAll())
                 // Waiting-room displays stay signed in across restarts; people never are remembered.
                 .rememberMe(rememberMe -> rememberMe.rememberMeServices(displayDevices).key(REMEMBER_ME_KEY))
                 .headers(SecurityHeaders::apply)

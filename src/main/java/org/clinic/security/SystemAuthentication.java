@@ -25,8 +25,15 @@ public final class SystemAuthentication {
 
     /** Runs as the given user name with one role (the system itself, or a named member of staff in tests). */
     static <T> T runAs(String username, Role role, Supplier<T> work) {
-        return within(UsernamePasswordAuthenticationToken.authenticated(username, null,
-                List.of(new SimpleGrantedAuthority(role.authority()))), work);
+        return runAs(username, role, List.of(), work);
+    }
+
+    /** The same, with marker authorities besides the role (the channel a kiosk acts through, {@link Channels}). */
+    static <T> T runAs(String username, Role role, List<String> markers, Supplier<T> work) {
+        List<SimpleGrantedAuthority> authorities = new java.util.ArrayList<>();
+        authorities.add(new SimpleGrantedAuthority(role.authority()));
+        markers.forEach(marker -> authorities.add(new SimpleGrantedAuthority(marker)));
+        return within(UsernamePasswordAuthenticationToken.authenticated(username, null, authorities), work);
     }
 
     /**

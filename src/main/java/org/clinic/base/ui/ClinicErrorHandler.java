@@ -1,5 +1,6 @@
 package org.clinic.base.ui;
 
+import org.clinic.base.operations.Redacted;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -50,7 +51,7 @@ class ClinicErrorHandler implements ErrorHandler, VaadinServiceInitListener {
     /** A sentence for a failure, logging the unexpected ones with a reference staff can quote. */
     static String messageFor(Throwable failure) {
         if (isDatabaseUnavailable(failure)) {
-            log.warn("Database unavailable: {}", rootCause(failure).toString());
+            log.warn("Database unavailable: {}", Redacted.describe(rootCause(failure)));
             return DATABASE_UNAVAILABLE;
         }
         RuleViolation violation = find(failure, RuleViolation.class);
@@ -65,7 +66,8 @@ class ClinicErrorHandler implements ErrorHandler, VaadinServiceInitListener {
             return notFound.getMessage();
         }
         String reference = UUID.randomUUID().toString().substring(0, 8);
-        log.error("Unexpected failure (reference {})", reference, failure);
+        // without the messages: a database error's text may echo a patient's phone, e-mail or name
+        log.error("Unexpected failure (reference {})", reference, Redacted.of(failure));
         return "Something went wrong and nothing was saved. If it happens again, tell the administrator: reference "
                 + reference + ".";
     }
