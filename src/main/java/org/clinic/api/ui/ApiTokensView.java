@@ -17,6 +17,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -38,6 +39,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
  * Administrators create the API tokens of integration accounts (the secret is shown once, with a copy button),
@@ -57,6 +59,7 @@ public class ApiTokensView extends Main {
     private final ZoneId zone;
     private final Clock clock;
     private final Grid<ApiTokenSummary> grid = new Grid<>();
+    private final TextField filter = new TextField();
 
     public ApiTokensView(ApiTokenService tokens, DoctorService doctors, ClinicSettings settings, Clock clock) {
         this.tokens = tokens;
@@ -70,7 +73,14 @@ public class ApiTokensView extends Main {
         create.setId("new-token");
         Span docs = new Span("Integrations call /api/v1 with a token; the documentation is at /api/docs.");
         docs.addClassName("clinic-hint-inline");
-        HorizontalLayout toolbar = new HorizontalLayout(create, docs);
+        filter.setId("token-filter");
+        filter.setPlaceholder("Find a token by name");
+        filter.setAriaLabel("Find a token by name");
+        filter.setPrefixComponent(new Icon(VaadinIcon.SEARCH));
+        filter.setClearButtonVisible(true);
+        filter.setValueChangeMode(ValueChangeMode.EAGER);
+        filter.addValueChangeListener(change -> refresh());
+        HorizontalLayout toolbar = new HorizontalLayout(create, filter, docs);
         toolbar.addClassName("clinic-toolbar");
         toolbar.setAlignItems(HorizontalLayout.Alignment.CENTER);
 
@@ -92,7 +102,8 @@ public class ApiTokensView extends Main {
     }
 
     private void refresh() {
-        grid.setItems(tokens.list());
+        String wanted = filter.getValue().strip().toLowerCase(Locale.ROOT);
+        grid.setItems(tokens.list().stream().filter(t -> t.name().contains(wanted)).toList());
     }
 
     private Div nameAndRole(ApiTokenSummary token) {
