@@ -77,8 +77,8 @@ class ApiBookingBenchmark {
     void booking_over_http_beside_the_service() throws Exception {
         List<UUID> people = SystemAuthentication.runAs(Role.RECEPTIONIST, () -> {
             List<UUID> ids = new ArrayList<>();
-            for (int i = 0; i < 2 * BOOKINGS + 400; i++) {
-                ids.add(patients.register(new PatientDetails("Api", "Bench" + i, LocalDate.of(1980, 1, 1), false,
+            for (int i = 0; i < 3 * BOOKINGS + 400; i++) {
+                ids.add(patients.register(new PatientDetails("Api", "Bench" + letters(i), LocalDate.of(1980, 1, 1), false,
                         Sex.UNKNOWN, null, null, null), true).id());
             }
             return ids;
@@ -89,13 +89,15 @@ class ApiBookingBenchmark {
 
         // Warm-up of both paths (class loading, JIT, pools), on doctor-days of their own.
         List<DoctorSummary> warm = doctors(20);
-        run(200, i -> service(people.get(2 * BOOKINGS + i), warm, first.plusDays(20), i));
-        run(200, i -> http(token, people.get(2 * BOOKINGS + 200 + i), warm, first.plusDays(21), i));
+        run(200, i -> service(people.get(3 * BOOKINGS + i), warm, first.plusDays(20), i));
+        run(200, i -> http(token, people.get(3 * BOOKINGS + 200 + i), warm, first.plusDays(21), i, true));
 
         List<DoctorSummary> forService = doctors(20);
         List<DoctorSummary> forHttp = doctors(20);
+        List<DoctorSummary> forPlainHttp = doctors(20);
         Run service = run(BOOKINGS, i -> service(people.get(i), forService, first, i));
-        Run api = run(BOOKINGS, i -> http(token, people.get(BOOKINGS + i), forHttp, first, i));
+        Run api = run(BOOKINGS, i -> http(token, people.get(BOOKINGS + i), forHttp, first, i, true));
+        Run plain = run(BOOKINGS, i -> http(token, people.get(2 * BOOKINGS + i), forPlainHttp, first, i, false));
 
         int doubleBooked = jdbc.sql("SELECT COUNT(*) FROM (SELECT doctor_id, on_date, starts_at FROM appointment"
                 + " WHERE status NOT IN ('CANCELLED', 'NO_SHOW') GROUP BY doctor_id, on_date, starts_at"
@@ -103,13 +105,16 @@ class ApiBookingBenchmark {
         assertThat(doubleBooked).isZero();
         assertThat(service.booked()).isEqualTo(BOOKINGS);
         assertThat(api.booked()).isEqualTo(BOOKINGS);
+        assertThat(plain.booked()).isEqualTo(BOOKINGS);
         BenchmarkRecord.append("Booking over HTTP (REST API) beside the service",
                 "./mvnw -Pbenchmark verify -Dtest=ApiBookingBenchmark",
                 List.of(THREADS + " client threads, " + BOOKINGS + " bookings each way, spread over 200 doctor-days,"
                                 + " durable commits; client and server share the 2 cores",
                         "service (AppointmentService.book), the floor: " + service,
                         "HTTP (POST /api/v1/appointments, bearer token, Idempotency-Key): " + api,
-                        String.format("HTTP rate / service rate: %.2f", api.rate() / service.rate()),
+                        "HTTP without an Idempotency-Key (for what the key costs): " + plain,
+                        String.format("HTTP rate / service rate: %.2f with the key, %.2f without",
+                                api.rate() / service.rate(), plain.rate() / service.rate()),
                         "afterwards: " + doubleBooked + " slots with two active appointments",
                         "target: HTTP ≥ ½ of the service-level rate, p99 recorded"));
     }
@@ -127,18 +132,31 @@ class ApiBookingBenchmark {
     }
 
     /** The same booking over HTTP, as an integration sends it; true when the answer is 201. */
-    private boolean http(String token, UUID patient, List<DoctorSummary> doctors, LocalDate first, int i) {
+    private boolean http(String token, UUID patient, List<DoctorSummary> doctors, LocalDate first, int i,
+                         boolean withKey) {
         String body = String.format("{\"patientId\":\"%s\",\"doctorId\":\"%s\",\"date\":\"%s\",\"start\":\"%s\"}",
                 patient, doctors.get(i % 20).id(), day(first, i), start(i));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/appointments"))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/v1/appointments")).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (withKey) {
+            request.header("Idempotency-Key", UUID.randomUUID().toString());
+        }
         try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 201;
+            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 201;
         } catch (java.io.IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String letters(int n) {
+        StringBuilder s = new StringBuilder();
+        do {
+            s.append((char) ('a' + n % 26));
+            n /= 26;
+        } while (n > 0);
+        return s.toString();
     }
 
     private static LocalDate day(LocalDate first, int i) {
