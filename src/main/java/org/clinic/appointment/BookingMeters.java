@@ -2,15 +2,17 @@ package org.clinic.appointment;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.clinic.security.Channels;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * {@code clinic.bookings} (tags {@code channel}: desk or portal, {@code type}: new or moved) counts committed
- * bookings; {@code clinic.booking.refusals} (tag {@code reason}: slot_taken, capacity, rule) refused ones. Counted
- * from the booking's events, so the booking code knows nothing of meters and a rolled-back booking is never counted.
+ * {@code clinic.bookings} (tags {@code channel}: desk, portal, api or system, see {@link Channels}; {@code type}:
+ * new or moved) counts committed bookings; {@code clinic.booking.refusals} (tag {@code reason}: slot_taken,
+ * capacity, rule) refused ones. Counted from the booking's events, so the booking code knows nothing of meters and
+ * a rolled-back booking is never counted.
  */
 @Component
 class BookingMeters {
@@ -22,7 +24,7 @@ class BookingMeters {
         for (BookingRefused.Reason reason : BookingRefused.Reason.values()) {
             refusals(reason); // every reason is scraped from the start, at 0
         }
-        for (String channel : new String[]{"desk", "portal"}) {
+        for (String channel : new String[]{"desk", "portal", "api"}) {
             bookings(channel, "new");
             bookings(channel, "moved");
         }
@@ -30,8 +32,9 @@ class BookingMeters {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void booked(AppointmentBooked booked) {
-        bookings(booked.appointment().bookedOnline() ? "portal" : "desk", booked.movedFrom() == null ? "new" : "moved")
-                .increment();
+        // after commit, still on the thread (and as the person or integration) that booked
+        String channel = booked.appointment().bookedOnline() ? "portal" : Channels.current();
+        bookings(channel, booked.movedFrom() == null ? "new" : "moved").increment();
     }
 
     @EventListener

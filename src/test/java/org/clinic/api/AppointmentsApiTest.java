@@ -50,6 +50,8 @@ class AppointmentsApiTest {
     TestClock clock;
     @Autowired
     org.clinic.base.ClinicSettings settings;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     private TestClinic clinic;
     private ApiCalls api;
@@ -74,9 +76,12 @@ class AppointmentsApiTest {
         assertThat(api.get("/api/v1/doctors/" + doctor.id() + "/slots?date=" + tomorrow).json().get("free").size())
                 .isEqualTo(12);
 
+        double bookedByApi = meters.counter("clinic.bookings", "channel", "api", "type", "new").count();
         ApiCalls.Answer booked = api.post("/api/v1/appointments", booking(patient, doctor, "09:30"));
         assertThat(booked.status()).as(booked.raw().body()).isEqualTo(201);
         String id = booked.json().get("id").asString();
+        assertThat(meters.counter("clinic.bookings", "channel", "api", "type", "new").count())
+                .as("counted as the API's booking").isEqualTo(bookedByApi + 1);
         assertThat(booked.json().get("status").asString()).isEqualTo("SCHEDULED");
         assertThat(api.get("/api/v1/appointments/" + id).json().get("start").asString()).isEqualTo("09:30");
         assertThat(api.get("/api/v1/doctors/" + doctor.id() + "/appointments?date=" + tomorrow).json().get(0)
