@@ -129,6 +129,22 @@ class AppointmentsApiTest {
     }
 
     @Test
+    void a_move_onto_a_taken_slot_is_a_conflict_offering_the_next_free_slots() {
+        DoctorSummary doctor = clinic.doctor(LocalTime.of(9, 0), LocalTime.of(12, 0), 15, 10);
+        List<UUID> people = clinic.patients(2);
+        assertThat(api.post("/api/v1/appointments", booking(people.get(0), doctor, "10:00")).status()).isEqualTo(201);
+        String id = api.post("/api/v1/appointments", booking(people.get(1), doctor, "09:00")).json().get("id")
+                .asString();
+
+        ApiCalls.Answer moved = api.post("/api/v1/appointments/" + id + "/move", ApiCalls.json(Map.of(
+                "date", tomorrow.toString(), "start", "10:00")));
+
+        assertThat(moved.status()).isEqualTo(409);
+        assertThat(moved.json().get("nextFreeSlots").get(0).get("start").asString()).isEqualTo("10:15");
+        assertThat(api.get("/api/v1/appointments/" + id).json().get("status").asString()).isEqualTo("SCHEDULED");
+    }
+
+    @Test
     void thirty_concurrent_bookings_at_capacity_ten_give_exactly_ten() throws Exception {
         DoctorSummary doctor = clinic.doctor(LocalTime.of(8, 0), LocalTime.of(18, 0), 15, 10);
         List<UUID> people = clinic.patients(30);
