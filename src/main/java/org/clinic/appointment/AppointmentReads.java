@@ -33,17 +33,22 @@ class AppointmentReads {
     private final PatientService patients;
     private final DoctorService doctors;
     private final Clock clock;
+    private final BookingStore store;
 
     AppointmentReads(AppointmentRepository appointments, PatientService patients, DoctorService doctors, Clock clock,
-                     ClinicSettings settings) {
+                     ClinicSettings settings, BookingStore store) {
         this.appointments = appointments;
+        this.store = store;
         this.patients = patients;
         this.doctors = doctors;
         this.clock = clock.withZone(settings.timeZone());
     }
 
-    /** The slots of a doctor's day that nobody holds and that have not begun. */
+    /** The slots of a doctor's day that nobody holds and that have not begun; none once the day is at capacity. */
     List<Slot> freeSlots(DaySchedule day) {
+        if (capacityReached(day) != null) {
+            return List.of();
+        }
         LocalDateTime now = LocalDateTime.now(clock);
         Set<LocalTime> taken = new HashSet<>();
         appointments.findByDoctorIdAndDateOrderByStart(day.doctor().internalId(), day.date()).stream()
@@ -52,6 +57,11 @@ class AppointmentReads {
                 .filter(s -> !taken.contains(s.start()))
                 .filter(s -> LocalDateTime.of(day.date(), s.start()).isAfter(now))
                 .toList();
+    }
+
+    /** The day's capacity when all of it is booked, else null. */
+    @org.jspecify.annotations.Nullable Integer capacityReached(DaySchedule day) {
+        return store.capacityReached(day.doctor().internalId(), day.date());
     }
 
     /** Rows as summaries, in the same order, with their patients and doctors read in one go each. */

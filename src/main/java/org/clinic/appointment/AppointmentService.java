@@ -290,6 +290,13 @@ public class AppointmentService {
         return reads.freeSlots(day);
     }
 
+    /** When every place of the doctor's day is booked: the day's capacity (a number of patients), else null. */
+    @PreAuthorize(STAFF)
+    @Transactional(readOnly = true)
+    public @Nullable Integer capacityReached(UUID doctorId, LocalDate date) {
+        return reads.capacityReached(doctors.daySchedule(doctorId, date));
+    }
+
     @PreAuthorize(STAFF + " or " + PatientOwnership.OWN_RECORD) // the patient's own export reads it
     @Transactional(readOnly = true)
     public List<AppointmentSummary> ofPatient(UUID patientId) {

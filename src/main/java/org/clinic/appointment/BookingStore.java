@@ -45,6 +45,12 @@ class BookingStore {
                 .param("d", doctorId).param("date", date).update() == 1;
     }
 
+    /** The day's capacity when every place of it is taken (its counter row says so), else null. */
+    @Nullable Integer capacityReached(long doctorId, LocalDate date) {
+        return jdbc.sql("SELECT capacity FROM doctor_day WHERE doctor_id = :d AND on_date = :date AND booked >= capacity")
+                .param("d", doctorId).param("date", date).query(Integer.class).optional().orElse(null);
+    }
+
     void releasePlace(long doctorId, LocalDate date) {
         jdbc.sql("UPDATE doctor_day SET booked = booked - 1 WHERE doctor_id = :d AND on_date = :date AND booked > 0")
                 .param("d", doctorId).param("date", date).update();

@@ -83,6 +83,20 @@ class AppointmentServiceTest {
     }
 
     @Test
+    void a_day_at_capacity_has_no_free_slots_left() {
+        DoctorSummary doctor = clinic.doctor(LocalTime.of(9, 0), LocalTime.of(12, 0), 15, 2);
+        var people = clinic.patients(2);
+        book(people.get(0), doctor, DAY, LocalTime.of(9, 0));
+        assertThat(appointments.capacityReached(doctor.id(), DAY)).isNull();
+        assertThat(appointments.freeSlots(doctor.id(), DAY)).hasSize(11);
+
+        book(people.get(1), doctor, DAY, LocalTime.of(9, 15));
+
+        assertThat(appointments.freeSlots(doctor.id(), DAY)).isEmpty();
+        assertThat(appointments.capacityReached(doctor.id(), DAY)).isEqualTo(2);
+    }
+
+    @Test
     void leave_and_clinic_holidays_close_the_day() {
         DoctorSummary doctor = clinic.doctor(LocalTime.of(9, 0), LocalTime.of(12, 0), 15, 10);
         UUID patient = clinic.patients(1).getFirst();

@@ -171,9 +171,12 @@ final class AppointmentActions {
                 return;
             }
             var schedule = doctors.daySchedule(doctor.getValue().id(), date.getValue());
+            Integer capacityReached = schedule.isOpen()
+                    ? appointments.capacityReached(doctor.getValue().id(), date.getValue()) : null;
             var free = schedule.isOpen() ? appointments.freeSlots(doctor.getValue().id(), date.getValue())
                     : java.util.List.<Slot>of();
             hint.setText(!schedule.isOpen() ? schedule.closedWhy()
+                    : capacityReached != null ? "Fully booked (" + capacityReached + " patients) on this day."
                     : free.isEmpty() ? "No free slot left on this day." : free.size() + " free slots");
             for (Slot slot : free) {
                 Button button = new Button(TIME.format(slot.start()));

@@ -95,10 +95,12 @@ public class BookAppointmentView extends Main implements BeforeEnterObserver {
 
         patient.setId("booking-patient");
         patient.setPlaceholder("Name, phone number or MRN");
-        patient.setItems(query -> patients.search(query.getFilter().orElse(""), query.getOffset(),
-                Math.min(query.getLimit(), PatientService.MAX_PAGE)).stream());
-        patient.setItemLabelGenerator(p -> p.familyName() + ", " + p.givenName() + " · " + p.displayMrn()
-                + (p.status() == PatientStatus.INACTIVE ? " · inactive" : ""));
+        // Only active patients can be booked, so only they are offered: the first page of matches (the search's
+        // largest), inactive ones left out, paged here. A longer list is narrowed by typing more.
+        patient.setItems(query -> patients.search(query.getFilter().orElse(""), 0, PatientService.MAX_PAGE).stream()
+                .filter(p -> p.status() != PatientStatus.INACTIVE)
+                .skip(query.getOffset()).limit(query.getLimit()));
+        patient.setItemLabelGenerator(p -> p.familyName() + ", " + p.givenName() + " · " + p.displayMrn());
         patient.setWidthFull();
         patient.setAutofocus(true);
 
@@ -164,7 +166,8 @@ public class BookAppointmentView extends Main implements BeforeEnterObserver {
         parameters.getSingleParameter("patient").ifPresent(id -> {
             try {
                 var reference = patients.reference(UUID.fromString(id));
-                patients.search(reference.mrn(), 0, 1).stream().findFirst().ifPresent(patient::setValue);
+                patients.search(reference.mrn(), 0, 1).stream().findFirst()
+                        .filter(p -> p.status() != PatientStatus.INACTIVE).ifPresent(patient::setValue);
             } catch (IllegalArgumentException | org.clinic.base.NotFoundException ignored) {
                 // an unknown id just leaves the patient to be chosen
             }
@@ -200,8 +203,11 @@ public class BookAppointmentView extends Main implements BeforeEnterObserver {
             slotHint.setText(schedule.closedWhy());
             return;
         }
-        List<Slot> free = appointments.freeSlots(selectedDoctor.id(), day);
-        slotHint.setText(free.isEmpty() ? "No free slot left on this day." : free.size() + " free slots");
+        Integer capacityReached = appointments.capacityReached(selectedDoctor.id(), day);
+        List<Slot> free = capacityReached != null ? List.of() : appointments.freeSlots(selectedDoctor.id(), day);
+        slotHint.setText(capacityReached != null ? selectedDoctor.displayName() + " is fully booked on this day ("
+                + capacityReached + " patients). Choose another day or doctor."
+                : free.isEmpty() ? "No free slot left on this day." : free.size() + " free slots");
         // The doctor's day: free slots to click, taken and past ones greyed, the breaks between sessions marked.
         java.util.Set<Slot> bookable = new java.util.HashSet<>(free);
         Slot previous = null;
@@ -215,7 +221,8 @@ public class BookAppointmentView extends Main implements BeforeEnterObserver {
             if (!bookable.contains(slot)) {
                 Span taken = new Span(TIME.format(slot.start()));
                 taken.addClassNames("clinic-slot", "clinic-slot-taken");
-                taken.getElement().setAttribute("title", "Booked or already begun");
+                taken.getElement().setAttribute("title", capacityReached != null ? "The day is fully booked"
+                        : "Booked or already begun");
                 slots.add(taken);
                 continue;
             }

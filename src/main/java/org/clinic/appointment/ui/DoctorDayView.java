@@ -196,6 +196,9 @@ public class DoctorDayView extends Main implements BeforeEnterObserver {
             timeline.add(closed);
         }
         LocalDateTime now = LocalDateTime.now(clock);
+        // A day at capacity has no free slot, whatever its timeline has left unbooked.
+        Integer capacityReached = schedule.isOpen() ? appointments.capacityReached(shown.id(), day) : null;
+        boolean full = capacityReached != null;
         List<Slot> slots = schedule.slots();
         LocalTime previousEnd = null;
         int free = 0;
@@ -218,10 +221,10 @@ public class DoctorDayView extends Main implements BeforeEnterObserver {
                 gone.add(slot);
                 continue;
             }
-            if (!taken && !past) {
+            if (!taken && !past && !full) {
                 free++;
             }
-            timeline.add(slotRow(slot.start(), slot.end(), here, taken, past, shown, day));
+            timeline.add(slotRow(slot.start(), slot.end(), here, taken, past || full, shown, day));
         }
         if (!gone.isEmpty()) {
             timeline.add(pastRow(gone));
@@ -231,7 +234,9 @@ public class DoctorDayView extends Main implements BeforeEnterObserver {
 
         long active = booked.stream().filter(a -> a.status().holdsSlot()).count();
         long cancelled = booked.size() - active;
-        summary.setText(schedule.isOpen()
+        summary.setText(full ? "Fully booked (" + capacityReached + " patients) · no free slots"
+                + (cancelled > 0 ? " · " + cancelled + " cancelled or no-show" : "")
+                : schedule.isOpen()
                 ? active + " of " + shown.dailyCapacity() + " places booked · " + free + " free slots"
                 + (cancelled > 0 ? " · " + cancelled + " cancelled or no-show" : "")
                 : active + " appointments");

@@ -71,6 +71,8 @@ public class DoctorQueueView extends Main implements BeforeEnterObserver {
     private final H2 title = new H2();
     private final Span summary = new Span();
     private final Button callNext = new Button("Call next", new Icon(VaadinIcon.MEGAPHONE));
+    /** Why Call next is greyed out, beside it (a disabled button's tooltip is not always shown). */
+    private final Span callNextWhy = new Span();
     private final Button undo = new Button("Undo", new Icon(VaadinIcon.ROTATE_LEFT));
     private final Div now = new Div();
     private final Grid<QueueEntryView> waiting = new Grid<>();
@@ -124,7 +126,9 @@ public class DoctorQueueView extends Main implements BeforeEnterObserver {
         summary.setId("queue-summary");
         Div heading = new Div(title, summary);
         heading.addClassName("clinic-queue-heading");
-        Div top = new Div(heading, new Div(undo, callNext));
+        callNextWhy.setId("call-next-why");
+        callNextWhy.addClassNames("clinic-hint", "clinic-call-next-why");
+        Div top = new Div(heading, new Div(undo, callNext, callNextWhy));
         top.addClassName("clinic-queue-top");
 
         now.addClassName("clinic-now");
@@ -222,6 +226,7 @@ public class DoctorQueueView extends Main implements BeforeEnterObserver {
             title.setText(frontDesk ? "No doctors yet" : "This account is not linked to a doctor");
             summary.setText(frontDesk ? "" : "An administrator links doctors to their accounts under Doctors.");
             callNext.setEnabled(false);
+            callNextWhy.setVisible(false);
             undo.setEnabled(false);
             return;
         }
@@ -231,7 +236,11 @@ public class DoctorQueueView extends Main implements BeforeEnterObserver {
                 + QueueText.minutes(board.averageConsultation()) + " per patient");
         safety.read(board.waiting(), board.current()); // one read for the whole queue, before the rows render
         waiting.setItems(board.waiting());
-        callNext.setEnabled(board.current().isEmpty() && !board.waiting().isEmpty());
+        String why = callNextWhy(board);
+        callNext.setEnabled(why == null);
+        callNext.setTooltipText(why == null ? "F2" : why + " (F2)");
+        callNextWhy.setText(why == null ? "" : why);
+        callNextWhy.setVisible(why != null);
         if (board.current().isEmpty()) {
             Span empty = new Span(board.waiting().isEmpty() ? "Nobody is waiting." : "Next up: "
                     + board.waiting().getFirst().token() + " · " + board.waiting().getFirst().patientName());
@@ -241,6 +250,18 @@ public class DoctorQueueView extends Main implements BeforeEnterObserver {
         for (QueueEntryView current : board.current()) {
             now.add(currentCard(current));
         }
+    }
+
+    /** Why the next patient cannot be called now, or null when they can. */
+    private static @Nullable String callNextWhy(LineBoard board) {
+        if (!board.current().isEmpty()) {
+            QueueEntryView current = board.current().getFirst();
+            return current.status() == QueueStatus.CALLED
+                    ? current.token() + " is called and not started yet: start the consultation or mark them"
+                    + " not present first"
+                    : current.token() + " is in consultation: finish it first";
+        }
+        return board.waiting().isEmpty() ? "Nobody is waiting" : null;
     }
 
     private Div currentCard(QueueEntryView current) {

@@ -47,6 +47,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 /**
  * The reception dashboard: today's arrivals to check in with one click, walk-ins, and every doctor's queue side
@@ -140,12 +141,22 @@ public class ReceptionQueueView extends Main {
     private void refreshArrivals() {
         LocalDate today = LocalDate.now(clock);
         String filter = arrivalFilter.getValue().strip().toLowerCase(Locale.ROOT);
+        // A patient already in a doctor's queue today (a walk-in before their booked slot) is no arrival to check in.
+        java.util.Set<String> queued = new java.util.HashSet<>();
+        for (LineBoard board : queueBoards.boards()) {
+            java.util.stream.Stream.concat(board.current().stream(), board.waiting().stream()).forEach(e -> {
+                UUID doctorId = e.doctorId() != null ? e.doctorId() : board.doctor() == null ? null : board.doctor().id();
+                queued.add(e.patientId() + "/" + doctorId);
+            });
+        }
         List<AppointmentSummary> waiting = appointments.allOn(today).stream()
                 .filter(a -> a.status() == AppointmentStatus.SCHEDULED)
+                .filter(a -> !queued.contains(a.patientId() + "/" + a.doctorId()))
                 .filter(a -> filter.isEmpty() || a.patientName().toLowerCase(Locale.ROOT).contains(filter)
                         || a.patientMrn().contains(filter.replace("-", ""))
                         || a.bookingCode().equalsIgnoreCase(filter.replaceAll("[\\s-]", "")))
                 .toList();
+        java.time.Duration earlyArrival = queue.settings().earlyArrival();
         arrivals.removeAll();
         arrivalCount.setText(waiting.isEmpty() ? "Everyone booked for today has arrived or been handled."
                 : waiting.size() + " booked patients not yet checked in");
@@ -158,10 +169,20 @@ public class ReceptionQueueView extends Main {
             with.addClassName("clinic-hint");
             Div who = new Div(name, with);
             who.addClassName("clinic-two-line");
-            Button checkIn = new Button("Check in", click -> checkIn(a));
-            checkIn.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
-            checkIn.getElement().setAttribute("data-appointment", a.id().toString());
-            Div row = new Div(time, who, checkIn);
+            // Before the early-arrival window the row says when check-in opens instead of offering a refusal.
+            java.time.LocalTime opens = a.start().minus(earlyArrival);
+            Div row;
+            if (!opens.isAfter(a.start()) && java.time.LocalTime.now(clock).isBefore(opens)) {
+                Span from = new Span("Check in from " + TIME.format(opens));
+                from.addClassNames("clinic-hint", "clinic-arrival-opens");
+                from.getElement().setAttribute("data-appointment-opens", a.id().toString());
+                row = new Div(time, who, from);
+            } else {
+                Button checkIn = new Button("Check in", click -> checkIn(a));
+                checkIn.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+                checkIn.getElement().setAttribute("data-appointment", a.id().toString());
+                row = new Div(time, who, checkIn);
+            }
             row.addClassName("clinic-arrival");
             arrivals.add(row);
         }

@@ -238,6 +238,44 @@ class BookingViewsTest extends SpringBrowserlessTest {
         }
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void inactive_patients_are_not_offered_in_the_booking_picker() {
+        var people = clinic.patients(2);
+        patients.deactivate(people.get(1));
+        String activeMrn = patients.reference(people.get(0)).mrn();
+        String inactiveMrn = patients.reference(people.get(1)).mrn();
+        navigate(BookAppointmentView.class);
+
+        var picker = test((ComboBox<PatientSummary>) $(ComboBox.class).id("booking-patient"));
+        picker.setFilter(activeMrn);
+        assertThat(picker.getSuggestionItems()).extracting(PatientSummary::id).contains(people.get(0));
+        picker.setFilter(inactiveMrn);
+        assertThat(picker.getSuggestionItems()).extracting(PatientSummary::id).doesNotContain(people.get(1));
+    }
+
+    @Test
+    void a_day_at_capacity_shows_as_fully_booked_before_a_slot_is_picked() {
+        DoctorSummary doctor = clinic.doctor(LocalTime.of(9, 0), LocalTime.of(10, 0), 15, 2);
+        var people = clinic.patients(3);
+        appointments.book(new BookAppointment(UUID.randomUUID(), people.get(0), doctor.id(), DAY, LocalTime.of(9, 0),
+                AppointmentKind.NEW, null));
+        appointments.book(new BookAppointment(UUID.randomUUID(), people.get(1), doctor.id(), DAY, LocalTime.of(9, 15),
+                AppointmentKind.NEW, null));
+        navigate(BookAppointmentView.class);
+
+        choose(doctor, people.get(2));
+
+        assertThat(slotTimes()).isEmpty();
+        assertThat($(Div.class).id("booking-slots").getParent().orElseThrow().getElement().getTextRecursively())
+                .contains("fully booked on this day (2 patients)").doesNotContain("free slots");
+
+        openDay(doctor);
+        assertThat($(com.vaadin.flow.component.html.Span.class).id("timeline-summary").getText())
+                .startsWith("Fully booked (2 patients) · no free slots");
+        assertThat($(Button.class, $(Div.class).id("timeline")).withText("Book").all()).isEmpty();
+    }
+
     private void openDay(DoctorSummary doctor) {
         com.vaadin.flow.component.UI.getCurrent().navigate("appointments/day/" + doctor.id(),
                 com.vaadin.flow.router.QueryParameters.of("date", DAY.toString()));

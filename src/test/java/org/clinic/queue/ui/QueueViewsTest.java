@@ -103,6 +103,40 @@ class QueueViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void a_booked_patient_who_joined_as_a_walk_in_is_no_longer_an_arrival_to_check_in() {
+        DoctorSummary doctor = clinic.doctor(LocalTime.of(8, 0), LocalTime.of(18, 0), 15, 40);
+        var people = clinic.patients(2);
+        AppointmentSummary walkedIn = appointments.book(new BookAppointment(UUID.randomUUID(), people.get(0),
+                doctor.id(), LocalDate.now(clock), LocalTime.of(10, 30), AppointmentKind.NEW, null));
+        AppointmentSummary other = appointments.book(new BookAppointment(UUID.randomUUID(), people.get(1),
+                doctor.id(), LocalDate.now(clock), LocalTime.of(10, 45), AppointmentKind.NEW, null));
+        queue.walkIn(people.get(0), doctor.id(), doctor.specialty().id(), Lane.REGULAR, null, "Came early");
+
+        navigate(ReceptionQueueView.class);
+
+        assertThat($(Button.class, $(Div.class).id("arrivals")).all())
+                .extracting(b -> b.getElement().getAttribute("data-appointment"))
+                .contains(other.id().toString()).doesNotContain(walkedIn.id().toString());
+    }
+
+    @Test
+    void before_the_early_arrival_window_the_row_says_when_check_in_opens() {
+        DoctorSummary doctor = clinic.doctor(LocalTime.of(8, 0), LocalTime.of(18, 0), 15, 40);
+        UUID patient = clinic.patients(1).getFirst();
+        LocalTime start = LocalTime.of(9, 0).plus(queue.settings().earlyArrival()).plusMinutes(30);
+        AppointmentSummary later = appointments.book(new BookAppointment(UUID.randomUUID(), patient, doctor.id(),
+                LocalDate.now(clock), start, AppointmentKind.NEW, null));
+
+        navigate(ReceptionQueueView.class);
+
+        Div arrivals = $(Div.class).id("arrivals");
+        assertThat($(Button.class, arrivals).all()).extracting(b -> b.getElement().getAttribute("data-appointment"))
+                .doesNotContain(later.id().toString());
+        assertThat(arrivals.getElement().getTextRecursively())
+                .contains("Check in from " + start.minus(queue.settings().earlyArrival()));
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void a_walk_in_with_a_priority_joins_a_doctors_queue() {
         DoctorSummary doctor = clinic.doctor(LocalTime.of(8, 0), LocalTime.of(18, 0), 15, 40);
@@ -126,6 +160,26 @@ class QueueViewsTest extends SpringBrowserlessTest {
         assertThat(boards.board(doctor.id()).waiting()).singleElement()
                 .satisfies(e -> assertThat(e.lane()).isEqualTo(Lane.PREGNANT));
         assertThat(board(doctor).getElement().getTextRecursively()).contains("Pregnant", "Walk-in");
+    }
+
+    @Test
+    void call_next_says_why_it_waits_while_a_called_patient_has_not_been_started() {
+        DoctorSummary doctor = clinic.doctor(LocalTime.of(8, 0), LocalTime.of(18, 0), 15, 40);
+        for (UUID p : clinic.patients(2)) {
+            queue.walkIn(p, doctor.id(), doctor.specialty().id(), Lane.REGULAR, null, "Fever");
+        }
+        asDoctor(doctor, () -> {
+            navigate(DoctorQueueView.class);
+            test($(Button.class).id("call-next")).click();
+            String token = boards.board(doctor.id()).current().getFirst().token();
+
+            Button callNext = $(Button.class).id("call-next");
+            assertThat(callNext.isEnabled()).isFalse();
+            Span why = $(Span.class).id("call-next-why");
+            assertThat(why.isVisible()).isTrue();
+            assertThat(why.getText()).contains(token, "not started");
+            assertThat(callNext.getTooltip().getText()).contains(token, "not started");
+        });
     }
 
     @Test
