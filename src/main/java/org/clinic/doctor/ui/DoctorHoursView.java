@@ -52,6 +52,9 @@ import java.util.stream.Collectors;
 /**
  * One doctor's working time: the weekly sessions (several a day, never overlapping), leave and extra sessions on
  * dates, and a reminder of the clinic's holidays. Sessions are checked as they are typed; saving replaces the week.
+ * <p>
+ * About 450 lines, over the size rule: the week editor and the date exceptions live here together. Issue 15's "copy to
+ * all weekdays" changes the week editor; that is when the week editor moves into a component of its own.
  */
 @Route("admin/doctors/:doctorId/hours")
 @RolesAllowed(Role.ADMIN_NAME)
