@@ -91,10 +91,11 @@ public class StaffAccountsView extends Main {
         grid.addComponentColumn(this::nameAndUsername).setHeader("Name · user name").setAutoWidth(true)
                 .setFlexGrow(1);
         // Roles are read here and changed only through a dialog that asks first: a slip in the grid changes nothing.
-        grid.addComponentColumn(this::roleCell).setHeader("Role").setAutoWidth(true);
-        grid.addComponentColumn(StaffAccountsView::statusBadge).setHeader("Status").setAutoWidth(true);
-        grid.addComponentColumn(this::initialsToggle).setHeader("Display").setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::roleCell).setHeader("Role").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(StaffAccountsView::statusBadge).setHeader("Status").setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addComponentColumn(this::initialsToggle).setHeader("Display").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setHeader("Actions").setWidth("20.5rem").setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
         add(toolbar, grid);
@@ -185,7 +186,9 @@ public class StaffAccountsView extends Main {
         reset.addThemeVariants(ButtonVariant.LUMO_SMALL);
         Button history = new Button("History", click -> new StaffAccountHistory(service, account, zone).open());
         history.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        return new HorizontalLayout(toggle, reset, history);
+        HorizontalLayout actions = new HorizontalLayout(toggle, reset, history);
+        actions.getStyle().set("gap", "var(--lumo-space-s)");
+        return actions;
     }
 
     private void act(Supplier<StaffAccountSummary> action, String success) {
