@@ -52,6 +52,30 @@ public final class WeeklyHours {
         }).toList();
     }
 
+    /** Two sessions of one day that overlap: {@code later} starts before {@code earlier} ends. */
+    public record Overlap(WorkingSession earlier, WorkingSession later) {
+    }
+
+    /**
+     * The overlaps among one day's sessions: each session that starts before an earlier-starting one has ended,
+     * with the earlier one that reaches furthest. The one rule the hours editor marks at the fields and the service
+     * refuses with (the sessions returned are the instances given, so the editor finds its fields).
+     */
+    public static List<Overlap> overlaps(List<WorkingSession> daySessions) {
+        List<WorkingSession> sorted = daySessions.stream().sorted(BY_START).toList();
+        List<Overlap> overlaps = new ArrayList<>();
+        WorkingSession reach = null;
+        for (WorkingSession session : sorted) {
+            if (reach != null && session.start().isBefore(reach.end())) {
+                overlaps.add(new Overlap(reach, session));
+            }
+            if (reach == null || session.end().isAfter(reach.end())) {
+                reach = session;
+            }
+        }
+        return overlaps;
+    }
+
     /** One day's sessions, earliest first. */
     public static List<WorkingSession> sessionsOn(List<WorkingSession> week, DayOfWeek day) {
         return week.stream().filter(s -> s.day() == day).sorted(BY_START).toList();

@@ -52,6 +52,18 @@ class WeeklyHoursTest {
         assertThat(WeeklyHours.copiedToWeekdays(week, SATURDAY)).containsExactlyElementsOf(week);
     }
 
+    @Test
+    void a_session_inside_a_long_one_overlaps_it_even_when_a_short_one_lies_between() {
+        WorkingSession allDay = session(MONDAY, 9, 17);
+        WorkingSession coffee = session(MONDAY, 10, 11);
+        WorkingSession lunch = session(MONDAY, 12, 13);
+
+        assertThat(WeeklyHours.overlaps(List.of(lunch, coffee, allDay))).containsExactly(
+                new WeeklyHours.Overlap(allDay, coffee), new WeeklyHours.Overlap(allDay, lunch));
+        assertThat(WeeklyHours.overlaps(List.of(MONDAY_AFTERNOON, MONDAY_MORNING, session(MONDAY, 12, 14))))
+                .isEmpty(); // touching is not overlapping
+    }
+
     private static WorkingSession session(java.time.DayOfWeek day, int from, int to) {
         return new WorkingSession(day, LocalTime.of(from, 0), LocalTime.of(to, 0));
     }

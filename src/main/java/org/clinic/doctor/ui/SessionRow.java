@@ -50,7 +50,8 @@ final class SessionRow {
     Optional<WorkingSession> session() {
         LocalTime from = start.getValue();
         LocalTime to = end.getValue();
-        return from != null && to != null && from.isBefore(to) ? Optional.of(new WorkingSession(day, from, to)) : Optional.empty();
+        return from != null && to != null && from.isBefore(to) ? Optional.of(new WorkingSession(day, from, to))
+                : Optional.empty();
     }
 
     void label(int number, int of) {

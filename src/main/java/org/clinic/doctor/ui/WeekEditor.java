@@ -24,6 +24,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -158,10 +159,13 @@ final class WeekEditor extends Div {
                 .max(Comparator.naturalOrder()).orElse(LocalTime.of(9, 0));
     }
 
-    /** Checks one day's sessions, marking each problem at its field; true when the day is fine. */
+    /**
+     * Checks one day's sessions, marking each problem at its field; true when the day is fine. Overlaps are found by
+     * the same rule the service refuses them with ({@link WeeklyHours#overlaps}).
+     */
     private boolean checkDay(DayOfWeek day, boolean saving) {
         boolean ok = true;
-        List<SessionRow> complete = new ArrayList<>();
+        Map<WorkingSession, SessionRow> complete = new IdentityHashMap<>();
         for (SessionRow row : sessions.get(day)) {
             row.clearProblems();
             if (row.start.isInvalid() || row.start.getValue() == null) {
@@ -181,19 +185,15 @@ final class WeekEditor extends Div {
                     row.problem(row.end, "Must end after it starts");
                     ok = false;
                 } else {
-                    complete.add(row);
+                    row.session().ifPresent(session -> complete.put(session, row));
                 }
             }
         }
-        complete.sort(Comparator.comparing(r -> r.start.getValue()));
-        for (int i = 1; i < complete.size(); i++) {
-            SessionRow earlier = complete.get(i - 1);
-            SessionRow later = complete.get(i);
-            if (later.start.getValue().isBefore(earlier.end.getValue())) {
-                later.problem(later.start, "Overlaps " + DoctorText.times(earlier.start.getValue(),
-                        earlier.end.getValue()));
-                ok = false;
-            }
+        for (WeeklyHours.Overlap overlap : WeeklyHours.overlaps(List.copyOf(complete.keySet()))) {
+            SessionRow later = complete.get(overlap.later());
+            later.problem(later.start, "Overlaps " + DoctorText.times(overlap.earlier().start(),
+                    overlap.earlier().end()));
+            ok = false;
         }
         return ok;
     }
