@@ -59,13 +59,13 @@ public class DoctorsView extends Main {
         // an ellipsis with the whole value in a tooltip; the short ones keep their width; the actions column has
         // room for both buttons, so they never squeeze against the edge. Widths are in rem: an em
         // would be smaller in the header (smaller type) than in the rows, and the two would not line up.
-        grid.addComponentColumn(DoctorsView::nameCell).setHeader("Doctor · registration").setWidth("11rem")
-                .setFlexGrow(3).setTooltipGenerator(d -> d.displayName() + " · " + registration(d));
-        grid.addComponentColumn(DoctorsView::contactCell).setHeader("E-mail · account").setWidth("11rem")
-                .setFlexGrow(3).setTooltipGenerator(d -> d.email() + " · signs in as " + d.staffUsername());
-        grid.addColumn(d -> d.specialty().name()).setHeader("Specialty").setWidth("10rem").setFlexGrow(1)
+        grid.addComponentColumn(DoctorsView::nameCell).setHeader("Doctor · registration").setWidth("10rem")
+                .setFlexGrow(2).setTooltipGenerator(d -> d.displayName() + " · " + registration(d));
+        grid.addComponentColumn(DoctorsView::contactCell).setHeader("E-mail · account").setWidth("12rem")
+                .setFlexGrow(4).setTooltipGenerator(d -> d.email() + " · signs in as " + d.staffUsername());
+        grid.addColumn(d -> d.specialty().name()).setHeader("Specialty").setWidth("9.5rem").setFlexGrow(1)
                 .setTooltipGenerator(d -> d.specialty().name());
-        grid.addComponentColumn(DoctorsView::roomCell).setHeader("Room · slots").setWidth("9rem").setFlexGrow(0)
+        grid.addComponentColumn(DoctorsView::roomCell).setHeader("Room · slots").setWidth("9.5rem").setFlexGrow(0)
                 .setTooltipGenerator(d -> "Room " + d.room() + " · " + d.slotMinutes() + "-minute slots · up to "
                         + d.dailyCapacity() + " patients a day");
         grid.addComponentColumn(d -> DoctorText.activeBadge(d.active())).setHeader("Status").setWidth("6.5rem")
@@ -92,7 +92,7 @@ public class DoctorsView extends Main {
     }
 
     private static Div contactCell(DoctorRecord doctor) {
-        return twoLines(doctor.email(), doctor.staffUsername(), null);
+        return twoLines(doctor.email(), doctor.staffUsername(), "clinic-email");
     }
 
     private static Div roomCell(DoctorRecord doctor) {
