@@ -16,7 +16,6 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,14 +56,11 @@ class WorkingTime {
         Map<DayOfWeek, List<WorkingSession>> byDay = sessions.stream()
                 .collect(Collectors.groupingBy(WorkingSession::day));
         for (List<WorkingSession> day : byDay.values()) {
-            List<WorkingSession> sorted = day.stream().sorted(Comparator.comparing(WorkingSession::start)).toList();
-            for (int i = 1; i < sorted.size(); i++) {
-                if (sorted.get(i).start().isBefore(sorted.get(i - 1).end())) {
-                    throw new RuleViolation("sessions", "Sessions on " + dayName(sorted.get(i).day()) + " overlap ("
-                            + times(sorted.get(i - 1).start(), sorted.get(i - 1).end()) + " and "
-                            + times(sorted.get(i).start(), sorted.get(i).end()) + ")");
-                }
-            }
+            WeeklyHours.overlaps(day).stream().findFirst().ifPresent(overlap -> {
+                throw new RuleViolation("sessions", "Sessions on " + dayName(overlap.later().day()) + " overlap ("
+                        + times(overlap.earlier().start(), overlap.earlier().end()) + " and "
+                        + times(overlap.later().start(), overlap.later().end()) + ")");
+            });
         }
         for (DateException extra : schedules.exceptionsFrom(doctor.id(), today())) {
             if (extra.kind() != DateException.Kind.EXTRA || extra.start() == null || extra.end() == null) {

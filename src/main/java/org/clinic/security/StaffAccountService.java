@@ -119,7 +119,24 @@ public class StaffAccountService {
     /** Changes the role; the person's open sessions end, so the new role applies from their next sign-in. */
     @Transactional
     public StaffAccountSummary changeRole(UUID id, Role role) {
-        StaffAccount account = find(id);
+        return changeRole(find(id), role);
+    }
+
+    /**
+     * Changes the role the administrator confirmed, from the role they were shown: refused (field "to") when the
+     * account no longer has that role, so a confirmation never names a role that is not the one replaced.
+     */
+    @Transactional
+    public StaffAccountSummary changeRole(@Valid ChangeStaffRole change) {
+        StaffAccount account = find(change.accountId());
+        if (account.role() != change.from()) {
+            throw new RuleViolation("to", account.displayName() + " is " + account.role().label()
+                    + " now: someone changed it meanwhile, nothing was changed");
+        }
+        return changeRole(account, change.to());
+    }
+
+    private StaffAccountSummary changeRole(StaffAccount account, Role role) {
         if (account.role() == role) {
             return account.toSummary();
         }

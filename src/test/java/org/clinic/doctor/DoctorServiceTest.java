@@ -155,6 +155,11 @@ class DoctorServiceTest {
                 new WorkingSession(DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalTime.of(12, 0)),
                 new WorkingSession(DayOfWeek.MONDAY, LocalTime.of(11, 30), LocalTime.of(14, 0)))))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("Monday overlap");
+        assertThatThrownBy(() -> doctors.setWeeklySessions(doctor.id(), List.of( // inside a long one, past a short one
+                new WorkingSession(DayOfWeek.TUESDAY, LocalTime.of(8, 0), LocalTime.of(17, 0)),
+                new WorkingSession(DayOfWeek.TUESDAY, LocalTime.of(9, 0), LocalTime.of(10, 0)),
+                new WorkingSession(DayOfWeek.TUESDAY, LocalTime.of(10, 0), LocalTime.of(11, 0)))))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("Tuesday overlap");
         assertThat(doctors.weeklySessions(doctor.id())).hasSize(7);
 
         LocalDate day = LocalDate.now().plusDays(24);

@@ -55,15 +55,22 @@ public class DoctorsView extends Main {
         toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
         toolbar.addClassName("clinic-toolbar");
 
-        grid.addComponentColumn(DoctorsView::nameCell).setHeader("Doctor").setWidth("15em").setFlexGrow(2);
-        grid.addColumn(d -> d.specialty().name()).setHeader("Specialty").setWidth("12em").setFlexGrow(1);
-        grid.addColumn(DoctorRecord::room).setHeader("Room").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(d -> d.slotMinutes() + " min").setHeader("Slot").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(d -> d.dailyCapacity() + " a day").setHeader("Capacity").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(DoctorRecord::staffUsername).setHeader("Account").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(d -> DoctorText.activeBadge(d.active())).setHeader("Status").setAutoWidth(true)
+        // At 1366 pixels every column is readable: the long texts (name, e-mail) take the spare width and end in
+        // an ellipsis with the whole value in a tooltip; the short ones keep their width; the actions column has
+        // room for both buttons, so they never squeeze against the edge. Widths are in rem: an em
+        // would be smaller in the header (smaller type) than in the rows, and the two would not line up.
+        grid.addComponentColumn(DoctorsView::nameCell).setHeader("Doctor · registration").setWidth("10rem")
+                .setFlexGrow(2).setTooltipGenerator(d -> d.displayName() + " · " + registration(d));
+        grid.addComponentColumn(DoctorsView::contactCell).setHeader("E-mail · account").setWidth("12rem")
+                .setFlexGrow(4).setTooltipGenerator(d -> d.email() + " · signs in as " + d.staffUsername());
+        grid.addColumn(d -> d.specialty().name()).setHeader("Specialty").setWidth("9.5rem").setFlexGrow(1)
+                .setTooltipGenerator(d -> d.specialty().name());
+        grid.addComponentColumn(DoctorsView::roomCell).setHeader("Room · slots").setWidth("9.5rem").setFlexGrow(0)
+                .setTooltipGenerator(d -> "Room " + d.room() + " · " + d.slotMinutes() + "-minute slots · up to "
+                        + d.dailyCapacity() + " patients a day");
+        grid.addComponentColumn(d -> DoctorText.activeBadge(d.active())).setHeader("Status").setWidth("6.5rem")
                 .setFlexGrow(0);
-        grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setHeader("Actions").setWidth("10rem").setFlexGrow(0);
         grid.addItemDoubleClickListener(click -> openEditor(click.getItem()));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText("No doctors yet. Add the first with “Add doctor”.");
@@ -81,12 +88,33 @@ public class DoctorsView extends Main {
     }
 
     private static Div nameCell(DoctorRecord doctor) {
-        Span name = new Span(doctor.displayName());
-        name.addClassName("clinic-patient-name");
-        Span more = new Span((doctor.registrationNumber() == null ? "No registration number: edit to add it"
-                : doctor.registrationNumber()) + " · " + doctor.email());
-        more.addClassName("clinic-hint");
-        Div cell = new Div(name, more);
+        return twoLines(doctor.displayName(), registration(doctor), "clinic-patient-name");
+    }
+
+    private static Div contactCell(DoctorRecord doctor) {
+        return twoLines(doctor.email(), doctor.staffUsername(), "clinic-email");
+    }
+
+    private static Div roomCell(DoctorRecord doctor) {
+        return twoLines("Room " + doctor.room(), doctor.slotMinutes() + " min · " + doctor.dailyCapacity()
+                + " a day", null);
+    }
+
+    private static String registration(DoctorRecord doctor) {
+        return doctor.registrationNumber() == null ? "No registration number: edit to add it"
+                : doctor.registrationNumber();
+    }
+
+    /** A value over a quieter one, each cut with an ellipsis when the column is narrower (the tooltip has both). */
+    private static Div twoLines(String first, String second, @Nullable String firstClass) {
+        Span top = new Span(first);
+        top.addClassName("clinic-ellipsis");
+        if (firstClass != null) {
+            top.addClassName(firstClass);
+        }
+        Span below = new Span(second);
+        below.addClassNames("clinic-hint", "clinic-ellipsis");
+        Div cell = new Div(top, below);
         cell.addClassName("clinic-two-line");
         return cell;
     }

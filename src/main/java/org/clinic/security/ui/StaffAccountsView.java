@@ -13,18 +13,21 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.BeanValidationBinder;
 import com.vaadin.flow.data.binder.ValidationException;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.clinic.base.ClinicSettings;
 import org.clinic.base.RuleViolation;
+import org.clinic.base.Texts;
 import org.clinic.base.ui.FieldMessages;
 import org.clinic.security.CreateStaffAccount;
 import org.clinic.security.Role;
@@ -34,11 +37,17 @@ import org.clinic.security.StaffPasswords;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Administrators create staff accounts, disable and enable them, reset passwords, change roles, choose whether each
- * waiting-room display shows initials, and read each account's history of changes.
+ * Administrators create staff accounts, disable and enable them, reset passwords, change roles (in a dialog that
+ * asks first, {@link RoleChangeDialog}), choose whether each waiting-room display shows initials, and read each
+ * account's history of changes.
+ * <p>
+ * The search filters in memory: a clinic has tens to a few hundred staff accounts, and the screen loads them all
+ * for the grid anyway, so each keystroke filters what is already here without a round trip to the database. Should
+ * an organisation ever hold many thousands, the search would move to an indexed query.
  */
 @Route("admin/staff")
 @PageTitle("Staff accounts · Clinic")
@@ -51,6 +60,9 @@ public class StaffAccountsView extends Main {
     private final StaffAccountService service;
     private final ZoneId zone;
     private final Grid<StaffAccountSummary> grid = new Grid<>();
+    private final TextField search = new TextField();
+    private final Span shown = new Span();
+    private List<StaffAccountSummary> all = List.of();
 
     public StaffAccountsView(StaffAccountService service, ClinicSettings settings) {
         this.service = service;
@@ -60,16 +72,30 @@ public class StaffAccountsView extends Main {
         Button create = new Button("New account", new Icon(VaadinIcon.PLUS), click -> openCreateDialog());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setId("new-account");
-        HorizontalLayout toolbar = new HorizontalLayout(create);
+        search.setId("staff-search");
+        search.setPlaceholder("Search by name or user name");
+        search.setAriaLabel("Search staff accounts by name or user name");
+        search.setPrefixComponent(new Icon(VaadinIcon.SEARCH));
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setValueChangeTimeout(150);
+        search.setWidth("22em");
+        search.addValueChangeListener(change -> filter());
+        shown.addClassName("clinic-hint-inline");
+        shown.setId("staff-shown");
+        HorizontalLayout toolbar = new HorizontalLayout(create, search, shown);
+        toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
         toolbar.addClassName("clinic-toolbar");
 
         // Name and user name share a column so every action stays in view on a 1366-pixel screen.
         grid.addComponentColumn(this::nameAndUsername).setHeader("Name · user name").setAutoWidth(true)
                 .setFlexGrow(1);
-        grid.addComponentColumn(this::roleSelect).setHeader("Role").setAutoWidth(true);
-        grid.addComponentColumn(StaffAccountsView::statusBadge).setHeader("Status").setAutoWidth(true);
-        grid.addComponentColumn(this::initialsToggle).setHeader("Display").setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        // Roles are read here and changed only through a dialog that asks first: a slip in the grid changes nothing.
+        grid.addComponentColumn(this::roleCell).setHeader("Role").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(StaffAccountsView::statusBadge).setHeader("Status").setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addComponentColumn(this::initialsToggle).setHeader("Display").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setHeader("Actions").setWidth("20.5rem").setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
         add(toolbar, grid);
@@ -78,24 +104,52 @@ public class StaffAccountsView extends Main {
     }
 
     private void refresh() {
-        grid.setItems(service.list());
+        all = service.list();
+        grid.setItems(all);
+        filter();
     }
 
-    private Select<Role> roleSelect(StaffAccountSummary account) {
-        Select<Role> select = new Select<>();
-        select.setItems(Role.values());
-        select.setItemLabelGenerator(Role::label);
-        select.setValue(account.role());
-        select.setAriaLabel("Role of " + account.displayName());
-        select.setWidth("13.5em");
-        select.addValueChangeListener(change -> {
-            if (change.isFromClient() && change.getValue() != null) {
-                act(() -> service.changeRole(account.id(), change.getValue()),
-                        account.displayName() + " is now " + change.getValue().label()
-                                + "; their open sessions were ended");
+    /** Filters the loaded accounts in memory: see the class comment for why no database search. */
+    private void filter() {
+        String query = Texts.searchKey(search.getValue());
+        grid.getListDataView().setFilter(account -> matches(account, query));
+        long count = grid.getListDataView().getItemCount();
+        shown.setText(query.isEmpty() ? all.size() + " accounts" : count + " of " + all.size() + " accounts");
+        grid.setEmptyStateText(query.isEmpty() ? "No staff accounts yet"
+                : "No account matches “" + search.getValue().strip() + "”");
+    }
+
+    /** Every word typed appears in the name or user name, ignoring case and accents ("lopez" finds "López"). */
+    static boolean matches(StaffAccountSummary account, String searchKey) {
+        if (searchKey.isEmpty()) {
+            return true;
+        }
+        String haystack = Texts.searchKey(account.displayName() + " " + account.username());
+        for (String word : searchKey.split(" ")) {
+            if (!haystack.contains(word)) {
+                return false;
             }
+        }
+        return true;
+    }
+
+    private HorizontalLayout roleCell(StaffAccountSummary account) {
+        Span badge = new Span(account.role().label());
+        badge.getElement().getThemeList().add(switch (account.role()) {
+            case ADMIN -> "badge primary";
+            case DISPLAY, KIOSK -> "badge contrast";
+            default -> "badge";
         });
-        return select;
+        Button change = new Button(new Icon(VaadinIcon.EDIT), click -> new RoleChangeDialog(service, account,
+                this::refresh).open());
+        change.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
+        change.addClassName("clinic-change-role");
+        change.setAriaLabel("Change the role of " + account.displayName());
+        change.setTooltipText("Change role");
+        HorizontalLayout cell = new HorizontalLayout(badge, change);
+        cell.setSpacing(false);
+        cell.setAlignItems(FlexComponent.Alignment.CENTER);
+        return cell;
     }
 
     private static Span statusBadge(StaffAccountSummary account) {
@@ -132,7 +186,9 @@ public class StaffAccountsView extends Main {
         reset.addThemeVariants(ButtonVariant.LUMO_SMALL);
         Button history = new Button("History", click -> new StaffAccountHistory(service, account, zone).open());
         history.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        return new HorizontalLayout(toggle, reset, history);
+        HorizontalLayout actions = new HorizontalLayout(toggle, reset, history);
+        actions.getStyle().set("gap", "var(--lumo-space-s)");
+        return actions;
     }
 
     private void act(Supplier<StaffAccountSummary> action, String success) {

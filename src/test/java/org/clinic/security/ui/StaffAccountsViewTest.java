@@ -4,8 +4,11 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -28,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithMockUser(username = "boss", roles = "ADMIN")
 class StaffAccountsViewTest extends SpringBrowserlessTest {
 
+    private static final int ROLE_COLUMN = 1;
     private static final int DISPLAY_COLUMN = 3;
     private static final int ACTIONS_COLUMN = 4;
 
@@ -155,6 +159,118 @@ class StaffAccountsViewTest extends SpringBrowserlessTest {
         assertThat(service.history(tv.id()).getFirst().kind()).isEqualTo(StaffAccountChangeEntry.Kind.INITIALS_SHOWN);
     }
 
+    @Test
+    void roles_are_shown_as_text_and_no_role_can_be_changed_from_the_grid_itself() {
+        StaffAccountSummary doctor = service.create(new CreateStaffAccount(uniqueUsername("doc"), "Dr Badge",
+                "correct-horse-battery", Role.DOCTOR));
+        navigate(StaffAccountsView.class);
+
+        Component cell = test(accounts()).getCellComponent(row(doctor), ROLE_COLUMN);
+        assertThat(cell.getChildren().filter(Span.class::isInstance).map(c -> ((Span) c).getText()))
+                .containsExactly("Doctor");
+        assertThat($(Select.class).all()).isEmpty();
+    }
+
+    @Test
+    void a_role_changes_only_after_a_confirmation_that_names_the_person_and_both_roles() {
+        StaffAccountSummary account = service.create(new CreateStaffAccount(uniqueUsername("desk"), "Imani Wambui",
+                "correct-horse-battery", Role.RECEPTIONIST));
+        navigate(StaffAccountsView.class);
+
+        test(changeRoleButton(account)).click();
+        Dialog dialog = $(Dialog.class).id("role-dialog");
+        assertThat($(Button.class, dialog).id("change-role").isEnabled()).isFalse(); // nothing chosen yet
+        test(newRole(dialog)).selectItem("Doctor");
+        test($(Button.class, dialog).id("change-role")).click();
+
+        ConfirmDialog question = $(ConfirmDialog.class).id("role-change-confirm");
+        assertThat(test(question).getHeader()).isEqualTo("Change the role of Imani Wambui?");
+        assertThat(test(question).getText()).contains("Imani Wambui (" + account.username() + ")")
+                .contains("from Receptionist to Doctor");
+        assertThat(role(account)).isEqualTo(Role.RECEPTIONIST); // asking changed nothing
+
+        test(question).cancel();
+        assertThat(role(account)).isEqualTo(Role.RECEPTIONIST);
+
+        test($(Button.class, dialog).id("change-role")).click();
+        test($(ConfirmDialog.class).id("role-change-confirm")).confirm();
+
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(role(account)).isEqualTo(Role.DOCTOR);
+        assertThat(test(accounts()).getRow(row(account)).role()).isEqualTo(Role.DOCTOR);
+        StaffAccountChangeEntry last = service.history(account.id()).getFirst();
+        assertThat(last.description()).isEqualTo("Role changed from Receptionist to Doctor");
+        assertThat(last.changedBy()).isEqualTo("boss");
+    }
+
+    @Test
+    void an_administrator_cannot_change_their_own_role_and_is_told_so_in_the_dialog() {
+        StaffAccountSummary boss = service.list().stream().filter(a -> a.username().equals("boss")).findFirst()
+                .orElseGet(() -> service.create(new CreateStaffAccount("boss", "The Boss", "correct-horse-battery",
+                        Role.ADMIN)));
+        Role before = boss.role();
+        int changes = service.history(boss.id()).size();
+        navigate(StaffAccountsView.class);
+
+        test(changeRoleButton(boss)).click();
+        Dialog dialog = $(Dialog.class).id("role-dialog");
+        test(newRole(dialog)).selectItem(before == Role.RECEPTIONIST ? "Doctor" : "Receptionist");
+        test($(Button.class, dialog).id("change-role")).click();
+        test($(ConfirmDialog.class).id("role-change-confirm")).confirm();
+
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(newRole(dialog).isInvalid()).isTrue();
+        assertThat(newRole(dialog).getErrorMessage()).isEqualTo("You cannot change your own role");
+        assertThat(role(boss)).isEqualTo(before);
+        assertThat(service.history(boss.id())).hasSize(changes);
+    }
+
+    @Test
+    void a_role_changed_meanwhile_by_another_administrator_is_not_overwritten() {
+        StaffAccountSummary account = service.create(new CreateStaffAccount(uniqueUsername("nurse"), "Kofi Mensah",
+                "correct-horse-battery", Role.RECEPTIONIST));
+        navigate(StaffAccountsView.class);
+        test(changeRoleButton(account)).click();
+        Dialog dialog = $(Dialog.class).id("role-dialog");
+        test(newRole(dialog)).selectItem("Administrator");
+
+        service.changeRole(account.id(), Role.DOCTOR); // another administrator, at the same time
+
+        test($(Button.class, dialog).id("change-role")).click();
+        test($(ConfirmDialog.class).id("role-change-confirm")).confirm();
+        assertThat(newRole(dialog).getErrorMessage()).contains("is Doctor now").contains("nothing was changed");
+        assertThat(role(account)).isEqualTo(Role.DOCTOR);
+        assertThat(test(accounts()).getRow(row(account)).role()).isEqualTo(Role.DOCTOR); // the grid shows it now
+    }
+
+    @Test
+    void the_search_finds_accounts_by_any_word_of_the_name_or_the_user_name_ignoring_case_and_accents() {
+        String tag = Integer.toString(ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999));
+        StaffAccountSummary lopez = service.create(new CreateStaffAccount("mgl" + tag, "María García López" + tag,
+                "correct-horse-battery", Role.DOCTOR));
+        StaffAccountSummary other = service.create(new CreateStaffAccount("jb" + tag, "Jonas Berg" + tag,
+                "correct-horse-battery", Role.RECEPTIONIST));
+        navigate(StaffAccountsView.class);
+        TextField search = $(TextField.class).id("staff-search");
+
+        test(search).setValue("LOPEZ" + tag);
+        assertThat(shownUsernames()).containsExactly(lopez.username());
+        assertThat($(Span.class).id("staff-shown").getText()).startsWith("1 of ");
+
+        test(search).setValue("maria " + tag);
+        assertThat(shownUsernames()).containsExactly(lopez.username());
+
+        test(search).setValue("jb" + tag);
+        assertThat(shownUsernames()).containsExactly(other.username());
+
+        test(search).setValue("nobody-called-this" + tag);
+        assertThat(shownUsernames()).isEmpty();
+        assertThat(accounts().getEmptyStateText()).contains("No account matches");
+
+        test(search).clear();
+        assertThat(shownUsernames()).contains(lopez.username(), other.username());
+    }
+
     private Button button(StaffAccountSummary account, String text) {
         Component actions = test(accounts()).getCellComponent(row(account), ACTIONS_COLUMN);
         return actions.getChildren().filter(c -> c instanceof Button b && text.equals(b.getText()))
@@ -169,6 +285,24 @@ class StaffAccountsViewTest extends SpringBrowserlessTest {
             }
         }
         throw new AssertionError("No row for " + account.username());
+    }
+
+    private Button changeRoleButton(StaffAccountSummary account) {
+        Component cell = test(accounts()).getCellComponent(row(account), ROLE_COLUMN);
+        return cell.getChildren().filter(Button.class::isInstance).map(Button.class::cast).findFirst().orElseThrow();
+    }
+
+    private Role role(StaffAccountSummary account) {
+        return service.list().stream().filter(a -> a.id().equals(account.id())).findFirst().orElseThrow().role();
+    }
+
+    private java.util.List<String> shownUsernames() {
+        return accounts().getListDataView().getItems().map(StaffAccountSummary::username).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private RadioButtonGroup<Role> newRole(Dialog dialog) {
+        return $(RadioButtonGroup.class, dialog).id("new-role");
     }
 
     private static String uniqueUsername(String prefix) {
