@@ -73,6 +73,7 @@ class WeekStripJourneyTest extends JourneyTest {
         date.press("Enter");
         assertThat(desk.locator("#booking-date")).hasAttribute("invalid", "");
         assertThat(desk.locator("#booking-date [slot=error-message]")).containsText("DD/MM/YYYY");
+        screenshot(desk, "booking-bad-date");
 
         date.fill(day.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         date.press("Enter");
@@ -105,6 +106,12 @@ class WeekStripJourneyTest extends JourneyTest {
         cell(desk.locator("#week-strip"), third, day.plusDays(2)).click();
         desk.waitForURL(url -> url.contains(third.id().toString()));
         assertThat(desk.locator(".clinic-timeline-heading")).containsText(third.displayName());
+
+        desk.navigate(browsers.url("appointments"));
+        desk.locator("#day input").fill(day.format(DateTimeFormatter.ofPattern("d/M/yyyy")));
+        desk.locator("#day input").press("Enter");
+        assertThat(desk.locator("#appointment-counts")).containsText("to come");
+        screenshot(desk, "day-list-counts");
     }
 
     private static Locator cell(Locator strip, DoctorSummary doctor, LocalDate date) {

@@ -131,7 +131,7 @@ public class BookAppointmentView extends Main implements BeforeEnterObserver {
         firstAvailable.addClickListener(click -> pickFirstAvailable());
         firstAvailable.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         firstAvailable.setId("first-available");
-        week = new WeekStrip(appointments, clock, (picked, day) -> {
+        week = new WeekStrip(appointments, liveUpdates, clock, (picked, day) -> {
             doctor.setValue(picked);
             date.setValue(day);
         });

@@ -131,7 +131,7 @@ public class DoctorDayView extends Main implements BeforeEnterObserver {
         summary.setId("timeline-summary");
         timeline.addClassName("clinic-timeline");
         timeline.setId("timeline");
-        week = new WeekStrip(appointments, clock, (picked, day) -> {
+        week = new WeekStrip(appointments, liveUpdates, clock, (picked, day) -> {
             doctor.setValue(picked);
             date.setValue(day);
         });

@@ -1,6 +1,7 @@
 package org.clinic.appointment.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.StyleSheet;
@@ -9,9 +10,11 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import org.clinic.appointment.AppointmentService;
+import org.clinic.appointment.AppointmentsChanged;
 import org.clinic.appointment.DoctorWeek;
 import org.clinic.appointment.FreeDay;
 import org.clinic.base.ClinicDates;
+import org.clinic.base.LiveUpdates;
 import org.clinic.doctor.DoctorSummary;
 import org.jspecify.annotations.Nullable;
 
@@ -28,7 +31,8 @@ import java.util.function.BiConsumer;
  * A week of free slots at a glance: one row per doctor, one column per day, each cell the number of slots that can
  * still be booked (before noon · from noon), "Full" or "Closed". Clicking a cell (or Enter on it) chooses that doctor
  * and day; Tab and the arrow keys move between cells. The counts come from {@link AppointmentService#freeWeek}, one
- * read for the whole week, by the same rule booking offers slots.
+ * read for the whole week, by the same rule booking offers slots, and are read again live when any shown doctor's
+ * shown day changes.
  */
 @StyleSheet("styles/week-strip.css")
 final class WeekStrip extends Div {
@@ -52,6 +56,7 @@ final class WeekStrip extends Div {
             }""";
 
     private final AppointmentService appointments;
+    private final LiveUpdates liveUpdates;
     private final Clock clock;
     private final BiConsumer<DoctorSummary, LocalDate> onPick;
     private final Span title = new Span();
@@ -67,8 +72,12 @@ final class WeekStrip extends Div {
     /** While a cell's choice is applied: the week stays where it is. */
     private boolean picking;
 
-    WeekStrip(AppointmentService appointments, Clock clock, BiConsumer<DoctorSummary, LocalDate> onPick) {
+    private com.vaadin.flow.shared.@Nullable Registration subscription;
+
+    WeekStrip(AppointmentService appointments, LiveUpdates liveUpdates, Clock clock,
+              BiConsumer<DoctorSummary, LocalDate> onPick) {
         this.appointments = appointments;
+        this.liveUpdates = liveUpdates;
         this.clock = clock;
         this.onPick = onPick;
         addClassName("clinic-week-strip");
@@ -212,8 +221,26 @@ final class WeekStrip extends Div {
         refresh();
     }
 
+    /** Whether a change touches a cell on screen. */
+    private boolean shows(AppointmentsChanged changed) {
+        LocalDate start = from;
+        return start != null && isVisible() && !changed.date().isBefore(start)
+                && changed.date().isBefore(start.plusDays(DAYS))
+                && doctors.stream().anyMatch(d -> d.id().equals(changed.doctorId()));
+    }
+
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         grid.getElement().executeJs(ARROW_KEYS);
+        subscription = liveUpdates.subscribe(attachEvent.getUI(), AppointmentsChanged.class, this::shows,
+                this::refresh);
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (subscription != null) {
+            subscription.remove();
+            subscription = null;
+        }
     }
 }

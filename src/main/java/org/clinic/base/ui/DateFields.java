@@ -39,8 +39,7 @@ public final class DateFields {
 
     /** The message beside a field holding something that is not a date. */
     public static String badInputMessage() {
-        return "Not a real date: type it as " + ClinicDates.typedFormat() + ", for example "
-                + example() + ", or pick it from the calendar";
+        return "Not a real date: type it as " + ClinicDates.typedFormat() + ", for example " + example();
     }
 
     /**

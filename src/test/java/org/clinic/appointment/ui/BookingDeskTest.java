@@ -174,6 +174,22 @@ class BookingDeskTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void the_week_strip_follows_a_colleagues_booking_live() throws Exception {
+        String specialty = "Dermatology " + UUID.randomUUID().toString().substring(0, 6);
+        DoctorSummary shown = clinic.doctor(specialty, LocalTime.of(9, 0), LocalTime.of(10, 0), 30, 10);
+        DoctorSummary colleague = clinic.doctor(specialty, LocalTime.of(9, 0), LocalTime.of(10, 0), 30, 10);
+        var people = clinic.patients(2);
+        navigate(BookAppointmentView.class);
+        choose(shown, people.get(0));
+        assertThat(cell(colleague, DAY.plusDays(2)).getElement().getTextRecursively()).isEqualTo("2" + "2 · 0");
+
+        bookElsewhere(people.get(1), colleague, DAY.plusDays(2), LocalTime.of(9, 30));
+
+        awaitLiveUpdate(() -> cell(colleague, DAY.plusDays(2)).getElement().getTextRecursively()
+                .equals("1" + "1 · 0"));
+    }
+
+    @Test
     void the_day_list_counts_completed_and_cancelled_apart_from_those_to_come() {
         DoctorSummary doctor = clinic.doctor(LocalTime.of(9, 0), LocalTime.of(10, 0), 15, 10);
         var people = clinic.patients(3);
