@@ -84,7 +84,7 @@ public class ApiTokenService {
                 doctor == null ? null : doctor.staffUsername(), ApiTokenSecrets.hash(secret),
                 ApiTokenSecrets.hint(secret), now, actor, expiresAt);
         store.recordEvent(id, now, "CREATED", actor, role.label() + (doctor == null ? "" : " · " + doctor.displayName())
-                + (expiresAt == null ? "" : " · until " + request.expiresAfter()));
+                + (expiresAt == null ? "" : " · until " + org.clinic.base.ClinicDates.date(request.expiresAfter())));
         ApiTokenSummary created = store.all().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
         return new IssuedApiToken(withDoctorName(created), secret);
     }

@@ -49,14 +49,29 @@ class AppointmentReads {
         if (capacityReached(day) != null) {
             return List.of();
         }
-        LocalDateTime now = LocalDateTime.now(clock);
         Set<LocalTime> taken = new HashSet<>();
         appointments.findByDoctorIdAndDateOrderByStart(day.doctor().internalId(), day.date()).stream()
                 .filter(a -> a.status().holdsSlot()).forEach(a -> taken.add(a.start()));
+        return free(day, taken, false, LocalDateTime.now(clock));
+    }
+
+    /**
+     * The rule of what can be booked, for one day and for a week alike: the day's slots that nobody holds and that
+     * have not begun; none once the day is at capacity.
+     */
+    static List<Slot> free(DaySchedule day, Set<LocalTime> taken, boolean full, LocalDateTime now) {
+        if (full) {
+            return List.of();
+        }
         return day.slots().stream()
                 .filter(s -> !taken.contains(s.start()))
                 .filter(s -> LocalDateTime.of(day.date(), s.start()).isAfter(now))
                 .toList();
+    }
+
+    /** The clinic's time now (the zone of its settings). */
+    LocalDateTime now() {
+        return LocalDateTime.now(clock);
     }
 
     /** The day's capacity when all of it is booked, else null. */

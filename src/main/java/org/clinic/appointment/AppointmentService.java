@@ -3,6 +3,7 @@ package org.clinic.appointment;
 import org.clinic.base.ClinicSettings;
 import org.clinic.base.NotFoundException;
 import org.clinic.base.Retries;
+import org.clinic.base.ClinicDates;
 import org.clinic.base.RuleViolation;
 import org.clinic.base.Texts;
 import org.clinic.doctor.DaySchedule;
@@ -56,6 +57,7 @@ public class AppointmentService {
     private final AppointmentRepository appointments;
     private final BookingStore store;
     private final AppointmentReads reads;
+    private final FreeWeeks weeks;
     private final PatientService patients;
     private final DoctorService doctors;
     private final CurrentStaff currentStaff;
@@ -65,13 +67,14 @@ public class AppointmentService {
     private final int horizonDays;
 
     AppointmentService(AppointmentRepository appointments, BookingStore store, AppointmentReads reads,
-                       PatientService patients,
+                       FreeWeeks weeks, PatientService patients,
                        DoctorService doctors, CurrentStaff currentStaff, ApplicationEventPublisher events, Clock clock,
                        PlatformTransactionManager transactions, ClinicSettings settings,
                        @Value("${clinic.booking.horizon-days:180}") int horizonDays) {
         this.appointments = appointments;
         this.store = store;
         this.reads = reads;
+        this.weeks = weeks;
         this.patients = patients;
         this.doctors = doctors;
         this.currentStaff = currentStaff;
@@ -179,7 +182,7 @@ public class AppointmentService {
             PatientReference patient = patientOf(old);
             DoctorSummary doctor = doctors.doctor(doctorId);
             store.ensureDay(doctor.internalId(), date, doctor.dailyCapacity());
-            changeStatus(old, AppointmentStatus.CANCELLED, "Rescheduled to " + date + " " + start);
+            changeStatus(old, AppointmentStatus.CANCELLED, "Rescheduled to " + ClinicDates.dateAndTime(date, start));
             return bookInTransaction(new BookAppointment(requestId, patient.id(), doctorId, date, start, old.kind(),
                     old.reason()), old.id(), online);
         }));
@@ -220,12 +223,12 @@ public class AppointmentService {
         LocalDateTime now = LocalDateTime.now(clock);
         if (!appointment.date().equals(now.toLocalDate())) {
             throw new RuleViolation(null, "Check-in is only possible on the day of the appointment ("
-                    + appointment.date() + ")");
+                    + ClinicDates.date(appointment.date()) + ")");
         }
         LocalDateTime opens = LocalDateTime.of(appointment.date(), appointment.start()).minus(earlyArrival);
         if (now.isBefore(opens)) {
-            throw new RuleViolation(null, "Too early: check-in for the " + appointment.start() + " appointment opens at "
-                    + opens.toLocalTime());
+            throw new RuleViolation(null, "Too early: check-in for the " + ClinicDates.time(appointment.start())
+                    + " appointment opens at " + ClinicDates.time(opens.toLocalTime()));
         }
         changeStatus(appointment, AppointmentStatus.CHECKED_IN, null);
         return new CheckedInAppointment(appointment.id(), appointment.publicId(), appointment.patientId(),
@@ -297,6 +300,19 @@ public class AppointmentService {
         return reads.capacityReached(doctors.daySchedule(doctorId, date));
     }
 
+    /**
+     * For a week strip: each doctor's free slots on {@code days} days from {@code from}, counted by the same rule
+     * as {@link #freeSlots}, with the bookings of all of them read in one query.
+     */
+    @PreAuthorize(STAFF)
+    @Transactional(readOnly = true)
+    public List<DoctorWeek> freeWeek(List<UUID> doctorIds, LocalDate from, int days) {
+        if (days < 1 || days > 31) {
+            throw new RuleViolation(null, "A week strip shows 1 to 31 days");
+        }
+        return weeks.of(doctorIds, from, days);
+    }
+
     @PreAuthorize(STAFF + " or " + PatientOwnership.OWN_RECORD) // the patient's own export reads it
     @Transactional(readOnly = true)
     public List<AppointmentSummary> ofPatient(UUID patientId) {
@@ -353,7 +369,7 @@ public class AppointmentService {
         for (LocalTime[] held : prior.held()) {
             if (held[0].isBefore(slot.end()) && slot.start().isBefore(held[1])) {
                 throw new RuleViolation("start", patient.fullName() + " already has an appointment at "
-                        + held[0] + " that day");
+                        + ClinicDates.time(held[0]) + " that day");
             }
         }
         // The slot's unique key decides who gets it; then the day's counter decides whether there is room. The
@@ -385,7 +401,7 @@ public class AppointmentService {
         events.publishEvent(new AppointmentBooked(booked, appointment.id(),
                 original == null ? null : reads.summarize(List.of(original)).getFirst()));
         if (!store.takePlace(doctor.internalId(), request.date())) {
-            throw new CapacityReached(doctor.displayName() + " is fully booked on " + request.date()
+            throw new CapacityReached(doctor.displayName() + " is fully booked on " + ClinicDates.date(request.date())
                     + " (" + doctor.dailyCapacity() + " patients)");
         }
         events.publishEvent(new AppointmentsChanged(doctor.id(), request.date(), patient.id()));

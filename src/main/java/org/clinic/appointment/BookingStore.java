@@ -51,6 +51,49 @@ class BookingStore {
                 .param("d", doctorId).param("date", date).query(Integer.class).optional().orElse(null);
     }
 
+    /**
+     * For several doctors and a span of days, in one query: the slot times each doctor-day holds, and which
+     * doctor-days are at capacity (their counter row says so).
+     */
+    HeldDays heldBetween(java.util.Collection<Long> doctorIds, LocalDate from, LocalDate to) {
+        java.util.Map<String, java.util.Set<LocalTime>> held = new java.util.HashMap<>();
+        java.util.Set<String> full = new java.util.HashSet<>();
+        if (doctorIds.isEmpty()) {
+            return new HeldDays(held, full);
+        }
+        jdbc.sql("SELECT doctor_id, on_date, starts_at FROM appointment WHERE doctor_id IN (:d)"
+                        + " AND on_date BETWEEN :from AND :to AND holds_slot = 1"
+                        + " UNION ALL SELECT doctor_id, on_date, NULL FROM doctor_day WHERE doctor_id IN (:d)"
+                        + " AND on_date BETWEEN :from AND :to AND booked >= capacity")
+                .param("d", List.copyOf(doctorIds)).param("from", from).param("to", to)
+                .query(rs -> {
+                    String key = HeldDays.key(rs.getLong(1), rs.getObject(2, LocalDate.class));
+                    LocalTime start = rs.getObject(3, LocalTime.class);
+                    if (start == null) {
+                        full.add(key);
+                    } else {
+                        held.computeIfAbsent(key, k -> new java.util.HashSet<>()).add(start);
+                    }
+                });
+        return new HeldDays(held, full);
+    }
+
+    /** What {@link #heldBetween} read, by doctor (internal id) and date. */
+    record HeldDays(java.util.Map<String, java.util.Set<LocalTime>> held, java.util.Set<String> full) {
+
+        static String key(long doctorId, LocalDate date) {
+            return doctorId + "/" + date;
+        }
+
+        java.util.Set<LocalTime> taken(long doctorId, LocalDate date) {
+            return held.getOrDefault(key(doctorId, date), java.util.Set.of());
+        }
+
+        boolean full(long doctorId, LocalDate date) {
+            return full.contains(key(doctorId, date));
+        }
+    }
+
     void releasePlace(long doctorId, LocalDate date) {
         jdbc.sql("UPDATE doctor_day SET booked = booked - 1 WHERE doctor_id = :d AND on_date = :date AND booked > 0")
                 .param("d", doctorId).param("date", date).update();

@@ -54,7 +54,7 @@ public class ProblemListService {
             throw e;
         }
         writes.changed(patient.id(), patient.internalId(), "PROBLEM", id, "RECORDED", code.label()
-                + (checked.onset() == null ? "" : ", since " + checked.onset()), now);
+                + (checked.onset() == null ? "" : ", since " + org.clinic.base.ClinicDates.date(checked.onset())), now);
         return id;
     }
 
@@ -83,6 +83,6 @@ public class ProblemListService {
 
     private static RuleViolation duplicate(Problem existing) {
         return new RuleViolation("code", "Already on the problem list: " + existing.label()
-                + (existing.onset() == null ? "" : ", since " + existing.onset()));
+                + (existing.onset() == null ? "" : ", since " + org.clinic.base.ClinicDates.date(existing.onset())));
     }
 }

@@ -121,7 +121,8 @@ public final class ConsultationRules {
             return Optional.empty();
         }
         if (!followUpOn.isAfter(visitDate)) {
-            return Optional.of("A follow-up is after the visit (" + visitDate + ")");
+            return Optional.of("A follow-up is after the visit ("
+                    + org.clinic.base.ClinicDates.date(visitDate) + ")");
         }
         if (followUpOn.isAfter(visitDate.plusDays(FOLLOW_UP_DAYS_MAX))) {
             return Optional.of("Within a year of the visit");

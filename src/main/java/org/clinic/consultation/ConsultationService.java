@@ -266,8 +266,8 @@ public class ConsultationService {
         requireTreating(row, me);
         if (row.followUpPublicId() != null) {
             AppointmentSummary booked = appointments.get(row.followUpPublicId());
-            throw new RuleViolation("followUpOn", "A follow-up is already booked: " + booked.date() + " "
-                    + booked.start());
+            throw new RuleViolation("followUpOn", "A follow-up is already booked: "
+                    + org.clinic.base.ClinicDates.dateAndTime(booked.date(), booked.start()));
         }
         LocalDate wanted = row.content().followUpOn();
         if (wanted == null) {
@@ -296,7 +296,7 @@ public class ConsultationService {
             });
             return booked;
         }
-        throw new RuleViolation("followUpOn", "No free slot of yours from " + wanted + " for "
+        throw new RuleViolation("followUpOn", "No free slot of yours from " + org.clinic.base.ClinicDates.date(wanted) + " for "
                 + FOLLOW_UP_SEARCH_DAYS + " days; book it from the front desk");
     }
 

@@ -37,11 +37,16 @@ public class TestClinic {
 
     /** A doctor who works every day from {@code start} to {@code end}. */
     public DoctorSummary doctor(LocalTime start, LocalTime end, int slotMinutes, int capacity) {
+        return doctor("General practice", start, end, slotMinutes, capacity);
+    }
+
+    /** As {@link #doctor(LocalTime, LocalTime, int, int)}, in the given specialty (added if new). */
+    public DoctorSummary doctor(String specialtyName, LocalTime start, LocalTime end, int slotMinutes, int capacity) {
         return SystemAuthentication.runAs(Role.ADMIN, () -> {
             String suffix = Integer.toString(ThreadLocalRandom.current().nextInt(100_000_000));
             accounts.create(new CreateStaffAccount("doc" + suffix, "Dr Test " + suffix, "doctor-password", Role.DOCTOR));
-            var specialty = doctors.specialties().stream().filter(s -> s.name().equals("General practice")).findFirst()
-                    .orElseGet(() -> doctors.addSpecialty("General practice"));
+            var specialty = doctors.specialties().stream().filter(s -> s.name().equals(specialtyName)).findFirst()
+                    .orElseGet(() -> doctors.addSpecialty(specialtyName));
             DoctorSummary doctor = doctors.addDoctor(new NewDoctor("doc" + suffix, "Dr Test " + suffix, specialty.id(),
                     "doc" + suffix + "@clinic.example.org", "GMC" + suffix, "R" + (suffix.length() % 9), slotMinutes,
                     capacity));

@@ -50,9 +50,9 @@ class BookingJourneyTest extends JourneyTest {
 
         deskA.locator("#booking-slots vaadin-button[data-slot='09:30']").click();
         deskA.locator("#book").click();
-        assertThat(deskA.locator("#booking-slots vaadin-button[data-slot='09:30']")).hasCount(0);
+        assertThat(deskA.locator("#booking-slots vaadin-button[data-slot='09:30']:not(.clinic-slot-taken)")).hasCount(0);
 
-        assertThat(deskB.locator("#booking-slots vaadin-button[data-slot='09:30']")).hasCount(0,
+        assertThat(deskB.locator("#booking-slots vaadin-button[data-slot='09:30']:not(.clinic-slot-taken)")).hasCount(0,
                 new LocatorAssertions.HasCountOptions().setTimeout(5_000));
         assertThat(deskB.locator("#booking-slots vaadin-button[data-slot='09:45']")).isVisible();
     }

@@ -21,6 +21,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import org.clinic.base.ui.DateFields;
 import jakarta.annotation.security.RolesAllowed;
 import org.clinic.api.ApiTokenService;
 import org.clinic.api.ApiTokenSummary;
@@ -183,6 +184,7 @@ public class ApiTokensView extends Main {
         doctor.setId("token-doctor");
         role.addValueChangeListener(change -> doctor.setVisible(change.getValue() == Role.DOCTOR));
         DatePicker expires = new DatePicker("Last day it works");
+        DateFields.day(expires);
         expires.setHelperText("Leave empty for no expiry");
         expires.setMin(LocalDate.now(clock.withZone(zone)));
         expires.setClearButtonVisible(true);

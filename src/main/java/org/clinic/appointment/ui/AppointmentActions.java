@@ -15,6 +15,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import org.clinic.base.ui.DateFields;
 import org.clinic.appointment.AppointmentHistoryEntry;
 import org.clinic.appointment.AppointmentService;
 import org.clinic.appointment.AppointmentStatus;
@@ -146,6 +147,7 @@ final class AppointmentActions {
         doctor.setItemLabelGenerator(d -> d.displayName() + " · room " + d.room());
         doctor.setValue(current);
         DatePicker date = new DatePicker("Date");
+        DateFields.day(date, i18n -> i18n.setMinErrorMessage("Appointments can only be moved to today or later"));
         date.setId("move-date");
         date.setMin(LocalDate.now(clock));
         date.setValue(appointment.date());

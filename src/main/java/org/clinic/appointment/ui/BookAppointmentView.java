@@ -23,6 +23,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
+import org.clinic.base.ui.DateFields;
 import jakarta.annotation.security.RolesAllowed;
 import org.clinic.appointment.AppointmentKind;
 import org.clinic.appointment.AppointmentService;
@@ -31,6 +32,7 @@ import org.clinic.appointment.AppointmentsChanged;
 import org.clinic.appointment.BookAppointment;
 import org.clinic.appointment.SlotTaken;
 import org.clinic.base.LiveUpdates;
+import org.clinic.base.ClinicDates;
 import org.clinic.base.RuleViolation;
 import org.clinic.base.ui.FieldMessages;
 import org.clinic.doctor.DoctorService;
@@ -45,22 +47,19 @@ import org.jspecify.annotations.Nullable;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Booking: patient → specialty → doctor (or the first available in the specialty) → date → a free slot → book.
- * Free slots update live: a slot booked at another desk disappears; if it is clicked anyway, the service refuses
- * it and the next free slots are offered.
+ * Booking: patient → specialty → doctor (or the first available in the specialty, or a cell of the week strip) →
+ * date → a free slot → book. Free slots update live and in place ({@link SlotPicker}): a slot booked at another desk
+ * turns grey where it was; a click on it is refused, and the Book button names the exact time it will book.
  */
 @Route("appointments/book")
 @PageTitle("Book appointment · Clinic")
 @RolesAllowed({Role.RECEPTIONIST_NAME, Role.ADMIN_NAME})
 public class BookAppointmentView extends Main implements BeforeEnterObserver {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     private final AppointmentService appointments;
     private final DoctorService doctors;
@@ -72,14 +71,14 @@ public class BookAppointmentView extends Main implements BeforeEnterObserver {
     private final Select<SpecialtySummary> specialty = new Select<>();
     private final Select<DoctorSummary> doctor = new Select<>();
     private final DatePicker date = new DatePicker("Date");
-    private final Div slots = new Div();
+    private final SlotPicker slots = new SlotPicker(this::chosenChanged);
+    private final WeekStrip week;
     private final Paragraph slotHint = new Paragraph();
     private final RadioButtonGroup<AppointmentKind> kind = new RadioButtonGroup<>("Kind of visit");
     private final TextField reason = new TextField("Reason for the visit");
     private final Button book = new Button("Book");
     private final Button firstAvailable = new Button("First available in this specialty");
 
-    private @Nullable Slot chosen;
     private UUID requestId = UUID.randomUUID();
     private @Nullable Registration subscription;
 
@@ -114,12 +113,11 @@ public class BookAppointmentView extends Main implements BeforeEnterObserver {
         date.setId("booking-date");
         date.setMin(LocalDate.now(clock));
         date.setValue(LocalDate.now(clock));
-        date.setI18n(new DatePicker.DatePickerI18n().setDateFormat("EEE d MMM yyyy")
-                .setMinErrorMessage("Appointments can only be booked from today on"));
+        DateFields.day(date, i18n -> i18n.setMinErrorMessage("Appointments can only be booked from today on"));
+        date.setHelperText("Type " + org.clinic.base.ClinicDates.typedFormat() + " or pick from the calendar");
 
         specialty.addValueChangeListener(e -> {
-            doctor.setItems(e.getValue() == null ? List.of() : doctors.doctors().stream()
-                    .filter(d -> d.specialty().id().equals(e.getValue().id())).toList());
+            doctor.setItems(inSpecialty());
             showSlots();
         });
         doctor.addValueChangeListener(e -> {
@@ -133,6 +131,10 @@ public class BookAppointmentView extends Main implements BeforeEnterObserver {
         firstAvailable.addClickListener(click -> pickFirstAvailable());
         firstAvailable.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         firstAvailable.setId("first-available");
+        week = new WeekStrip(appointments, liveUpdates, clock, (picked, day) -> {
+            doctor.setValue(picked);
+            date.setValue(day);
+        });
 
         slots.addClassName("clinic-slots");
         slots.setId("booking-slots");
@@ -153,7 +155,7 @@ public class BookAppointmentView extends Main implements BeforeEnterObserver {
 
         FormLayout choice = new FormLayout(specialty, doctor, date);
         choice.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("560px", 3));
-        Div card = new Div(new H2("Book an appointment"), patient, choice, firstAvailable, new H3("Free slots"),
+        Div card = new Div(new H2("Book an appointment"), patient, choice, firstAvailable, week, new H3("Free slots"),
                 slotHint, slots, kind, reason, book);
         card.addClassName("clinic-card");
         add(card);
@@ -180,26 +182,31 @@ public class BookAppointmentView extends Main implements BeforeEnterObserver {
                 doctor.setValue(chosenDoctor);
                 parameters.getSingleParameter("date").map(LocalDate::parse).filter(d -> !d.isBefore(LocalDate.now(clock)))
                         .ifPresent(date::setValue);
-                parameters.getSingleParameter("start").ifPresent(start -> slots.getChildren()
-                        .filter(c -> c instanceof Button && start.equals(c.getElement().getAttribute("data-slot")))
-                        .findFirst().ifPresent(c -> ((Button) c).click()));
+                parameters.getSingleParameter("start").map(java.time.LocalTime::parse).ifPresent(slots::choose);
             } catch (IllegalArgumentException | java.time.DateTimeException | org.clinic.base.NotFoundException ignored) {
                 // a stale or foreign link: the receptionist chooses as usual
             }
         });
     }
 
+    private List<DoctorSummary> inSpecialty() {
+        SpecialtySummary chosenSpecialty = specialty.getValue();
+        return chosenSpecialty == null ? List.of() : doctors.doctors().stream()
+                .filter(d -> d.specialty().id().equals(chosenSpecialty.id())).toList();
+    }
+
     private void showSlots() {
-        slots.removeAll();
-        chosen = null;
         DoctorSummary selectedDoctor = doctor.getValue();
         LocalDate day = date.getValue();
+        week.show(inSpecialty(), day, selectedDoctor == null ? null : selectedDoctor.id());
         if (selectedDoctor == null || day == null) {
-            slotHint.setText("Choose a specialty, a doctor and a date, or the first available doctor.");
+            slots.clear();
+            slotHint.setText("Choose a specialty, a doctor and a date, or a day in the week above.");
             return;
         }
         var schedule = doctors.daySchedule(selectedDoctor.id(), day);
         if (!schedule.isOpen()) {
+            slots.clear();
             slotHint.setText(schedule.closedWhy());
             return;
         }
@@ -209,33 +216,15 @@ public class BookAppointmentView extends Main implements BeforeEnterObserver {
                 + capacityReached + " patients). Choose another day or doctor."
                 : free.isEmpty() ? "No free slot left on this day." : free.size() + " free slots");
         // The doctor's day: free slots to click, taken and past ones greyed, the breaks between sessions marked.
-        java.util.Set<Slot> bookable = new java.util.HashSet<>(free);
-        Slot previous = null;
-        for (Slot slot : schedule.slots()) {
-            if (previous != null && slot.start().isAfter(previous.end())) {
-                Span pause = new Span("Break " + TIME.format(previous.end()) + "–" + TIME.format(slot.start()));
-                pause.addClassName("clinic-slot-break");
-                slots.add(pause);
-            }
-            previous = slot;
-            if (!bookable.contains(slot)) {
-                Span taken = new Span(TIME.format(slot.start()));
-                taken.addClassNames("clinic-slot", "clinic-slot-taken");
-                taken.getElement().setAttribute("title", capacityReached != null ? "The day is fully booked"
-                        : "Booked or already begun");
-                slots.add(taken);
-                continue;
-            }
-            Button button = new Button(TIME.format(slot.start()));
-            button.addClassName("clinic-slot");
-            button.getElement().setAttribute("data-slot", slot.start().toString());
-            button.addClickListener(click -> {
-                chosen = slot;
-                slots.getChildren().forEach(c -> c.removeClassName("clinic-slot-chosen"));
-                button.addClassName("clinic-slot-chosen");
-            });
-            slots.add(button);
-        }
+        slots.show(selectedDoctor.id() + "/" + day, schedule.slots(), java.util.Set.copyOf(free),
+                capacityReached != null ? "The day is fully booked" : "Booked or already begun");
+    }
+
+    /** The Book button says exactly what it will book. */
+    private void chosenChanged(@Nullable Slot slot) {
+        LocalDate day = date.getValue();
+        book.setText(slot == null || day == null ? "Book"
+                : "Book " + ClinicDates.time(slot.start()) + " on " + ClinicDates.date(day));
     }
 
     private void pickFirstAvailable() {
@@ -261,9 +250,7 @@ public class BookAppointmentView extends Main implements BeforeEnterObserver {
             if (best != null) {
                 doctor.setValue(best);
                 date.setValue(day);
-                Slot first = bestSlot;
-                slots.getChildren().filter(c -> first.start().toString().equals(c.getElement().getAttribute("data-slot")))
-                        .findFirst().ifPresent(c -> ((Button) c).click());
+                slots.choose(bestSlot.start());
                 return;
             }
         }
@@ -276,6 +263,11 @@ public class BookAppointmentView extends Main implements BeforeEnterObserver {
             patient.setInvalid(true);
             return;
         }
+        if (date.isInvalid() && date.getValue() == null) {
+            date.setErrorMessage(DateFields.badInputMessage());
+            return;
+        }
+        Slot chosen = slots.chosen();
         if (doctor.getValue() == null || date.getValue() == null || chosen == null) {
             FieldMessages.showError("Choose a doctor, a date and a free slot");
             return;
@@ -285,13 +277,15 @@ public class BookAppointmentView extends Main implements BeforeEnterObserver {
                     doctor.getValue().id(), date.getValue(), chosen.start(), kind.getValue(), reason.getValue()));
             requestId = UUID.randomUUID();
             FieldMessages.showSuccess(booked.patientName() + " booked with " + booked.doctorName() + " on "
-                    + booked.date() + " at " + TIME.format(booked.start()));
+                    + ClinicDates.dateAndTime(booked.date(), booked.start()));
             reason.clear();
+            slots.dropChoice();
             showSlots();
         } catch (SlotTaken taken) {
+            slots.dropChoice();
             showSlots();
             FieldMessages.showError("That slot was just taken at another desk. Next free: " + String.join(", ",
-                    taken.nextFree().stream().map(s -> TIME.format(s.start())).toList()));
+                    taken.nextFree().stream().map(s -> ClinicDates.time(s.start())).toList()));
         } catch (RuleViolation violation) {
             if ("patientId".equals(violation.field())) {
                 patient.setErrorMessage(violation.getMessage());
@@ -313,20 +307,9 @@ public class BookAppointmentView extends Main implements BeforeEnterObserver {
                 LocalDate day = date.getValue();
                 subscription = liveUpdates.subscribe(ui, AppointmentsChanged.class,
                         changed -> changed.doctorId().equals(doctorId) && Objects.equals(changed.date(), day),
-                        this::refreshKeepingChoice);
+                        this::showSlots);
             }
         });
-    }
-
-    /** Another desk booked or freed a slot of the shown day: redraw, keeping the chosen slot if still free. */
-    private void refreshKeepingChoice() {
-        Slot previous = chosen;
-        showSlots();
-        if (previous != null) {
-            slots.getChildren().filter(c -> previous.start().toString().equals(c.getElement().getAttribute("data-slot")))
-                    .findFirst().ifPresentOrElse(c -> ((Button) c).click(),
-                            () -> FieldMessages.showError("The slot you chose was just booked at another desk."));
-        }
     }
 
     @Override

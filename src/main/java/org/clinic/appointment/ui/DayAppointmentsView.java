@@ -20,6 +20,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.clinic.base.ui.DateFields;
 import jakarta.annotation.security.RolesAllowed;
 import org.clinic.appointment.AppointmentService;
 import org.clinic.appointment.AppointmentStatus;
@@ -73,7 +74,7 @@ public class DayAppointmentsView extends Main {
         date.setValue(LocalDate.now(clock));
         date.setLabel("Date");
         date.setId("day");
-        date.setI18n(new DatePicker.DatePickerI18n().setDateFormat("EEE d MMM yyyy"));
+        DateFields.day(date);
         List<DoctorSummary> all = doctors.doctors();
         doctor.setLabel("Doctor");
         doctor.setItems(all);
@@ -141,9 +142,7 @@ public class DayAppointmentsView extends Main {
                 .filter(a -> status.getValue() == null || a.status() == status.getValue())
                 .toList();
         grid.setItems(shown);
-        long active = shown.stream().filter(a -> a.status().holdsSlot()).count();
-        counts.setText((shown.size() == 1 ? "1 appointment" : shown.size() + " appointments") + " shown · " + active
-                + " active");
+        counts.setText(DayCounts.describe(shown.stream().map(AppointmentSummary::status).toList()));
     }
 
     @Override

@@ -23,6 +23,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.clinic.base.ui.DateFields;
 import jakarta.annotation.security.RolesAllowed;
 import org.clinic.appointment.AppointmentService;
 import org.clinic.appointment.AppointmentStatus;
@@ -56,6 +57,7 @@ import java.util.UUID;
 /**
  * One doctor's day as a timeline: every slot of their working hours with who is booked in it, the free slots (the
  * front desk books one with a click), and the breaks between sessions. A doctor opens their own day. Updated live.
+ * Above it, a {@link WeekStrip} of the doctor and their colleagues in the same specialty: a cell opens that day.
  */
 @Route("appointments/day/:doctorId?")
 @PageTitle("Doctor's day · Clinic")
@@ -64,7 +66,8 @@ import java.util.UUID;
 public class DoctorDayView extends Main implements BeforeEnterObserver {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy",
+            org.clinic.base.ClinicDates.LOCALE);
 
     private final AppointmentService appointments;
     private final DoctorService doctors;
@@ -79,6 +82,8 @@ public class DoctorDayView extends Main implements BeforeEnterObserver {
     private final Span heading = new Span();
     private final Span summary = new Span();
     private final Div timeline = new Div();
+    private final WeekStrip week;
+    private final List<DoctorSummary> all;
     private @Nullable Registration subscription;
     private boolean navigating;
 
@@ -90,7 +95,7 @@ public class DoctorDayView extends Main implements BeforeEnterObserver {
         this.clock = clock;
         this.frontDesk = authentication.hasAnyRole(Role.RECEPTIONIST_NAME, Role.ADMIN_NAME);
         this.actions = new AppointmentActions(appointments, doctors, clock, frontDesk, this::refresh);
-        List<DoctorSummary> all = doctors.doctors();
+        this.all = doctors.doctors();
         String me = currentStaff.username().orElse("");
         this.ownDoctor = all.stream().filter(d -> d.staffUsername().equals(me)).findFirst().orElse(null);
         addClassName("clinic-page");
@@ -104,7 +109,7 @@ public class DoctorDayView extends Main implements BeforeEnterObserver {
         doctor.setWidth("22em");
         date.setLabel("Date");
         date.setId("timeline-date");
-        date.setI18n(new DatePicker.DatePickerI18n().setDateFormat("EEE d MMM yyyy"));
+        DateFields.day(date);
         Button previous = new Button(new Icon(VaadinIcon.ANGLE_LEFT), click -> shift(-1));
         previous.setAriaLabel("Previous day");
         previous.setTooltipText("Previous day");
@@ -126,9 +131,14 @@ public class DoctorDayView extends Main implements BeforeEnterObserver {
         summary.setId("timeline-summary");
         timeline.addClassName("clinic-timeline");
         timeline.setId("timeline");
+        week = new WeekStrip(appointments, liveUpdates, clock, (picked, day) -> {
+            doctor.setValue(picked);
+            date.setValue(day);
+        });
         Div card = new Div(heading, summary, timeline);
         card.addClassName("clinic-card");
-        add(toolbar, card);
+        week.addClassNames("clinic-card", "clinic-week-card"); // hidden with the strip when no doctor is shown
+        add(toolbar, week, card);
     }
 
     @Override
@@ -178,6 +188,9 @@ public class DoctorDayView extends Main implements BeforeEnterObserver {
         timeline.removeAll();
         DoctorSummary shown = doctor.getValue();
         LocalDate day = date.getValue();
+        week.show(shown == null ? List.of() : all.stream()
+                .filter(d -> d.specialty().id().equals(shown.specialty().id())).toList(), day,
+                shown == null ? null : shown.id());
         if (shown == null || day == null) {
             heading.setText("Choose a doctor to see their day");
             summary.setText("");

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import org.clinic.base.ui.DateFields;
 import org.clinic.base.RuleViolation;
 import org.clinic.base.ui.FieldMessages;
 import org.clinic.clinical.AlertKind;
@@ -121,6 +122,7 @@ final class SafetyForms {
         code.setItemLabelGenerator(ProblemCode::label);
         code.setPlaceholder("Search a code or a name");
         DatePicker onset = new DatePicker("Onset");
+        DateFields.day(onset);
         onset.setId("problem-onset");
         onset.setMax(services.today());
         onset.setPlaceholder("If known");

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import org.clinic.base.ui.DateFields;
 import org.clinic.base.ui.FieldMessages;
 import org.clinic.consultation.Consultation;
 import org.clinic.consultation.ConsultationRules;
@@ -35,6 +36,7 @@ final class AdviceCard extends Div {
         advice.setId("advice");
         advice.setMaxLength(ConsultationRules.ADVICE_MAX);
         advice.setWidthFull();
+        DateFields.day(followUpOn, i18n -> i18n.setMinErrorMessage("A follow-up comes after this visit"));
         followUpOn.setId("follow-up-on");
         followUpOn.addValueChangeListener(change -> changed.run());
         followUpNote.setId("follow-up-note");

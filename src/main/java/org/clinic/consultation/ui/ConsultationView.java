@@ -336,10 +336,9 @@ public class ConsultationView extends Main implements BeforeEnterObserver {
         try {
             var booked = consultations.bookFollowUp(c.id());
             show(records.get(c.id()));
-            adviceCard.booked("Follow-up booked: " + ConsultationText.DATE.format(booked.date()) + " at "
-                    + booked.start() + " with " + booked.doctorName());
-            FieldMessages.showSuccess("Follow-up booked for " + ConsultationText.DATE.format(booked.date()) + " at "
-                    + booked.start());
+            String when = org.clinic.base.ClinicDates.dateAndTime(booked.date(), booked.start());
+            adviceCard.booked("Follow-up booked: " + when + " with " + booked.doctorName());
+            FieldMessages.showSuccess("Follow-up booked for " + when);
         } catch (RuleViolation violation) {
             messages().show(violation);
         }

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.timepicker.TimePicker;
+import org.clinic.base.ui.DateFields;
 import org.clinic.doctor.DateException;
 import org.clinic.doctor.WorkingSession;
 
@@ -100,11 +101,8 @@ final class DoctorText {
 
     static DatePicker datePicker(String label, LocalDate today) {
         DatePicker picker = new DatePicker(label);
-        picker.setLocale(CLINIC_LOCALE);
         picker.setMin(today);
-        picker.setI18n(new DatePicker.DatePickerI18n().setDateFormat("EEE d MMM yyyy")
-                .setMinErrorMessage("The date has passed: choose today or a later date")
-                .setBadInputErrorMessage("Not a real date"));
-        return picker;
+        return DateFields.day(picker,
+                i18n -> i18n.setMinErrorMessage("The date has passed: choose today or a later date"));
     }
 }

@@ -24,6 +24,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.clinic.base.ui.DateFields;
 import jakarta.annotation.security.RolesAllowed;
 import org.clinic.base.ClinicSettings;
 import org.clinic.base.LiveUpdates;
@@ -137,10 +138,8 @@ public class ExportsView extends Main {
 
     private static DatePicker datePicker(String label, LocalDate value, LocalDate today) {
         DatePicker picker = new DatePicker(label, value);
-        picker.setLocale(Locale.UK);
         picker.setMax(today);
-        picker.setI18n(new DatePicker.DatePickerI18n().setDateFormat("d MMM yyyy")
-                .setMaxErrorMessage("Choose today or an earlier day").setBadInputErrorMessage("Not a real date"));
+        DateFields.day(picker, i18n -> i18n.setMaxErrorMessage("Choose today or an earlier day"));
         picker.setWidth("11em");
         return picker;
     }

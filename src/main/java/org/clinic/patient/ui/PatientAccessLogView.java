@@ -17,6 +17,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import org.clinic.base.ui.DateFields;
 import jakarta.annotation.security.RolesAllowed;
 import org.clinic.base.ClinicSettings;
 import org.clinic.base.NotFoundException;
@@ -99,6 +100,8 @@ public class PatientAccessLogView extends Main implements BeforeEnterObserver {
         staff.setClearButtonVisible(true);
         staff.setPlaceholder("Anyone");
         staff.addValueChangeListener(change -> refresh());
+        DateFields.day(from);
+        DateFields.day(to);
         from.setId("access-log-from");
         to.setId("access-log-to");
         from.setClearButtonVisible(true);

@@ -12,6 +12,7 @@ import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.ValidationResult;
 import com.vaadin.flow.data.binder.Validator;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import org.clinic.base.ui.DateFields;
 import org.clinic.base.RuleViolation;
 import org.clinic.base.ui.FieldMessages;
 import org.clinic.patient.PatientDetails;
@@ -68,10 +69,8 @@ class PatientForm extends Composite<FormLayout> {
         familyName.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.OFF);
         birthDate.setMax(rules.today());
         birthDate.setPlaceholder("DD/MM/YYYY");
-        birthDate.setI18n(new DatePicker.DatePickerI18n()
-                .setDateFormat("dd/MM/yyyy")
-                .setBadInputErrorMessage("Not a real date: use day/month/year, for example 31/12/1980")
-                .setMaxErrorMessage("The date of birth cannot be in the future"));
+        DateFields.birthDate(birthDate,
+                i18n -> i18n.setMaxErrorMessage("The date of birth cannot be in the future"));
         age.setMin(0);
         age.setMax(PatientRules.MAX_AGE);
         age.setStepButtonsVisible(false);

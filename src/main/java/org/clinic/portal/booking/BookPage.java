@@ -15,6 +15,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import org.clinic.base.ui.DateFields;
 import jakarta.annotation.security.RolesAllowed;
 import org.clinic.portal.ui.PortalLayout;
 import org.clinic.appointment.AppointmentSummary;
@@ -134,7 +135,7 @@ public class BookPage extends Div implements BeforeEnterObserver {
     private void chooseDay(SpecialtySummary specialty, DoctorSummary doctor, LocalDate initial) {
         DatePicker date = new DatePicker("Day");
         date.setId("portal-day");
-        date.setLocale(Locale.UK);
+        DateFields.day(date);
         date.setMin(LocalDate.now(clock));
         date.setMax(LocalDate.now(clock).plusDays(booking.limits().horizonDays()));
         date.setValue(initial);

@@ -1,6 +1,7 @@
 package org.clinic.portal.ui;
 
 import com.vaadin.flow.component.datepicker.DatePicker;
+import org.clinic.base.ui.DateFields;
 
 import java.time.LocalDate;
 
@@ -15,12 +16,8 @@ final class BirthDates {
         field.setId(id);
         field.setMax(LocalDate.now());
         field.setAutoOpen(false);
-        field.setPlaceholder("DD/MM/YYYY");
+        DateFields.birthDate(field, i18n -> i18n.setMaxErrorMessage("The date of birth cannot be in the future"));
         field.setHelperText("Day/month/year, for example 12/03/1984");
-        field.setI18n(new DatePicker.DatePickerI18n()
-                .setDateFormat("dd/MM/yyyy")
-                .setBadInputErrorMessage("Not a real date: use day/month/year, for example 31/12/1980")
-                .setMaxErrorMessage("The date of birth cannot be in the future"));
         field.setWidthFull();
         return field;
     }

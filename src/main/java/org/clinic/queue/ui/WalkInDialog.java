@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import org.clinic.base.ui.DateFields;
 import org.clinic.base.RuleViolation;
 import org.clinic.base.ui.FieldMessages;
 import org.clinic.doctor.DoctorService;
@@ -76,6 +77,8 @@ final class WalkInDialog extends Dialog {
         patient.setWidthFull();
         givenName.setId("walk-in-given");
         familyName.setId("walk-in-family");
+        DateFields.birthDate(birthDate,
+                i18n -> i18n.setMaxErrorMessage("The date of birth cannot be in the future"));
         birthDate.setId("walk-in-birth");
         birthDate.setMax(LocalDate.now());
         notADuplicate.setVisible(false);

@@ -21,6 +21,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import org.clinic.base.ui.DateFields;
 import jakarta.annotation.security.RolesAllowed;
 import org.clinic.base.ClinicSettings;
 import org.clinic.base.RuleViolation;
@@ -95,6 +96,8 @@ public class SignInSecurityView extends Main {
         kind.setClearButtonVisible(true);
         kind.setPlaceholder("Any");
         kind.setId("security-kind");
+        DateFields.day(from);
+        DateFields.day(to);
         from.setClearButtonVisible(true);
         from.setId("security-from");
         to.setClearButtonVisible(true);

@@ -298,7 +298,8 @@ class BookingViewsTest extends SpringBrowserlessTest {
     }
 
     private java.util.List<String> slotTimes() {
-        return $(Button.class, $(Div.class).id("booking-slots")).all().stream().map(Button::getText).toList();
+        return $(Button.class, $(Div.class).id("booking-slots")).all().stream()
+                .filter(b -> !b.hasClassName("clinic-slot-taken")).map(Button::getText).toList();
     }
 
     @SuppressWarnings("unchecked")
