@@ -1,0 +1,50 @@
+package org.clinic.queue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Initials on a public screen: a letter of a name part, never a whole part. */
+class QueueTokensTest {
+
+    @ParameterizedTest(name = "{0} → \"{1}\"")
+    @CsvSource(delimiter = '|', emptyValue = "", textBlock = """
+            Ann Maria Bell        | A. B.
+            ann bell              | A. B.
+            Madonna               | M.
+            민지 김                | 민.
+            김 민지                | 민.
+            서연 박                | 서.
+            小明 王                | 小.
+            明 李                  |
+            李                     |
+            Anne-Marie Smith-Jones | A. S.
+            O-Ren Ishii           | I.
+            J. Smith              | S.
+            J Smith               | S.
+            Mary J                | M.
+            X Y                   |
+            O'Brien Ng            | O. N.
+            Åsa   Lindqvist       | Å. L.
+            """)
+    void initials_never_show_a_whole_name_part(String fullName, String initials) {
+        assertThat(QueueTokens.initials(fullName)).isEqualTo(initials);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            민지 김
+            明 李
+            J. Smith
+            O-Ren Ishii
+            Anne-Marie Smith-Jones
+            """)
+    void no_shown_initial_is_a_whole_part_of_the_name(String fullName) {
+        java.util.Set<String> parts = java.util.Set.of(fullName.toUpperCase(java.util.Locale.ROOT)
+                .replace(".", "").split("[\\s-]+"));
+        for (String initial : QueueTokens.initials(fullName).split("[.\\s]+")) {
+            assertThat(parts).as("%s shows %s", fullName, initial).doesNotContain(initial);
+        }
+    }
+}
