@@ -32,7 +32,11 @@ import org.clinic.base.StaffIdentity;
 @PermitAll // the layout itself shows nothing but navigation; each view inside states who may open it
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
+    /** The shortcut to the patient search, as tooltips name it. */
+    public static final String FIND_PATIENT_KEYS = "Ctrl+K";
     private static final String TITLE_SUFFIX = " · Clinic";
+    /** The registry's route: named, not imported, as the shared kernel comes before the patient module. */
+    private static final String PATIENT_SEARCH_ROUTE = "patients";
 
     private final AuthenticationContext authentication;
     private final H1 pageTitle = new H1();
@@ -45,6 +49,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
         pageTitle.addClassName("clinic-page-title");
         addToNavbar(new DrawerToggle(), pageTitle);
+        if (authentication.hasAnyRole("RECEPTIONIST", "DOCTOR", "ADMIN")) { // the roles that open the registry
+            addToNavbar(findPatient());
+        }
 
         Span brandMark = new Span(new Icon(VaadinIcon.PLUS_SQUARE_O));
         brandMark.addClassName("clinic-brand-mark");
@@ -56,6 +63,30 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
         navigation.addClassName("clinic-navigation");
         addToDrawer(brand, navigation, signedInPanel());
+    }
+
+    /**
+     * Find patient, from any staff screen: Ctrl+K (the page gets it before the browser, which would otherwise focus
+     * its own search box) opens the registry with the cursor in its search field.
+     */
+    private Button findPatient() {
+        Button find = new Button("Find patient", new Icon(VaadinIcon.SEARCH), click -> openPatientSearch());
+        find.setId("find-patient");
+        find.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        find.addClassName("clinic-find-patient");
+        find.setTooltipText("Find a patient by name, phone or MRN (" + FIND_PATIENT_KEYS + ")");
+        find.getElement().setAttribute("aria-keyshortcuts", "Control+K");
+        com.vaadin.flow.component.Shortcuts.addShortcutListener(this, () -> openPatientSearch(),
+                com.vaadin.flow.component.Key.KEY_K, com.vaadin.flow.component.KeyModifier.CONTROL);
+        return find;
+    }
+
+    private void openPatientSearch() {
+        getUI().ifPresent(ui -> {
+            ui.navigate(PATIENT_SEARCH_ROUTE);
+            // runs after the registry is drawn (script calls follow the page changes of the same response)
+            ui.getPage().executeJs("const f = document.getElementById('patient-search'); if (f) { f.focus(); }");
+        });
     }
 
     private Div signedInPanel() {
