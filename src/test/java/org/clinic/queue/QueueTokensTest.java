@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class QueueTokensTest {
 
     @ParameterizedTest(name = "{0} → \"{1}\"")
-    @CsvSource(delimiter = '|', emptyValue = "", textBlock = """
+    @CsvSource(delimiter = '|', textBlock = """
             Ann Maria Bell        | A. B.
             ann bell              | A. B.
             Madonna               | M.
@@ -28,8 +28,8 @@ class QueueTokensTest {
             O'Brien Ng            | O. N.
             Åsa   Lindqvist       | Å. L.
             """)
-    void initials_never_show_a_whole_name_part(String fullName, String initials) {
-        assertThat(QueueTokens.initials(fullName)).isEqualTo(initials);
+    void initials_never_show_a_whole_name_part(String fullName, @org.jspecify.annotations.Nullable String initials) {
+        assertThat(QueueTokens.initials(fullName)).isEqualTo(initials == null ? "" : initials); // a blank cell: none
     }
 
     @ParameterizedTest
