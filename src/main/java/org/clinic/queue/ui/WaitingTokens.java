@@ -85,7 +85,12 @@ final class WaitingTokens extends Div {
             count.addClassName("wr-group-count");
             label.add(count);
             chips.addClassName("wr-chips");
-            row.add(label, chips);
+            if (labelled) {
+                row.add(label, chips);
+            } else { // one room only: the heading's count says it all, and the tokens take the whole width
+                row.addClassName("wr-group-alone");
+                row.add(chips);
+            }
         }
 
         void show(List<DisplayBoard.Waiting> tokens) {
