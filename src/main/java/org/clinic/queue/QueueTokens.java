@@ -24,9 +24,20 @@ final class QueueTokens {
         return code.isEmpty() || code.length() > 3 || shared || code.startsWith("W") ? "D" + doctor.internalId() : code;
     }
 
-    /** A specialty's walk-in prefix: "W" and the specialty's first letter. */
-    static String walkInPrefix(SpecialtySummary specialty) {
-        return "W" + specialty.name().substring(0, 1).toUpperCase(Locale.ROOT);
+    /**
+     * A specialty's walk-in prefix: "W" and the specialty's first letter ("WG" for General practice) when no other
+     * specialty starts with that letter; otherwise also the specialty's number ("WC7" for Cardiology beside Care of
+     * the elderly), so two specialties' walk-in tokens are never the same.
+     */
+    static String walkInPrefix(SpecialtySummary specialty, List<SpecialtySummary> all) {
+        String letter = firstLetter(specialty);
+        boolean shared = all.stream()
+                .anyMatch(s -> s.internalId() != specialty.internalId() && firstLetter(s).equals(letter));
+        return "W" + letter + (shared ? Long.toString(specialty.internalId()) : "");
+    }
+
+    private static String firstLetter(SpecialtySummary specialty) {
+        return specialty.name().substring(0, 1).toUpperCase(Locale.ROOT);
     }
 
     /**

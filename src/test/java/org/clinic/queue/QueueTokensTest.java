@@ -32,6 +32,18 @@ class QueueTokensTest {
         assertThat(QueueTokens.initials(fullName)).isEqualTo(initials == null ? "" : initials); // a blank cell: none
     }
 
+    @org.junit.jupiter.api.Test
+    void walk_in_tokens_of_two_specialties_with_the_same_first_letter_differ() {
+        var cardiology = new org.clinic.doctor.SpecialtySummary(java.util.UUID.randomUUID(), "Cardiology", 7);
+        var elderly = new org.clinic.doctor.SpecialtySummary(java.util.UUID.randomUUID(), "care of the elderly", 9);
+        var general = new org.clinic.doctor.SpecialtySummary(java.util.UUID.randomUUID(), "General practice", 3);
+        var all = java.util.List.of(cardiology, elderly, general);
+
+        assertThat(QueueTokens.walkInPrefix(general, all)).isEqualTo("WG");
+        assertThat(QueueTokens.walkInPrefix(cardiology, all)).isEqualTo("WC7");
+        assertThat(QueueTokens.walkInPrefix(elderly, all)).isEqualTo("WC9");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             민지 김
