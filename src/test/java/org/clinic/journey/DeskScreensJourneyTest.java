@@ -161,6 +161,9 @@ class DeskScreensJourneyTest extends JourneyTest {
         screenshot(desk, "reception-ticket-1366x768.png");
         assertThat(desk.locator("#ticket")).containsText("Riverside Clinic");
         desk.keyboard().press("Escape");
+        desk.keyboard().press("Alt+w");
+        assertThat(desk.locator("#walk-in-patient")).isVisible(); // the walk-in dialog
+        desk.keyboard().press("Escape");
 
         // Ctrl+K from any staff screen: the patient search, ready to type.
         desk.navigate(browsers.url("appointments"));

@@ -29,6 +29,7 @@ import org.clinic.base.StaffIdentity;
  * open, as Vaadin's access control filters the menu), and who is signed in with a sign-out button.
  */
 @Layout
+@com.vaadin.flow.component.dependency.JavaScript("context://scripts/desk-shortcuts.js") // Ctrl+K, Alt+A, Alt+W
 @PermitAll // the layout itself shows nothing but navigation; each view inside states who may open it
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
@@ -66,8 +67,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     }
 
     /**
-     * Find patient, from any staff screen: Ctrl+K (the page gets it before the browser, which would otherwise focus
-     * its own search box) opens the registry with the cursor in its search field.
+     * Find patient, from any staff screen: Ctrl+K (taken in the page, before the browser, which would otherwise focus
+     * its own search box; see {@code frontend/scripts/desk-shortcuts.js}) opens the registry with the cursor in its
+     * search field.
      */
     private Button findPatient() {
         Button find = new Button("Find patient", new Icon(VaadinIcon.SEARCH), click -> openPatientSearch());
@@ -76,9 +78,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         find.addClassName("clinic-find-patient");
         find.setTooltipText("Find a patient by name, phone or MRN (" + FIND_PATIENT_KEYS + ")");
         find.getElement().setAttribute("aria-keyshortcuts", "Control+K");
-        com.vaadin.flow.component.Shortcuts.addShortcutListener(this, () -> openPatientSearch(),
-                com.vaadin.flow.component.Key.KEY_K, com.vaadin.flow.component.KeyModifier.CONTROL);
-        return find;
+        return find; // the key itself: scripts/desk-shortcuts.js clicks this button
     }
 
     private void openPatientSearch() {

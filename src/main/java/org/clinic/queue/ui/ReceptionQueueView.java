@@ -108,8 +108,7 @@ public class ReceptionQueueView extends Main {
                 }).open());
         walkIn.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         walkIn.setId("walk-in");
-        walkIn.addClickShortcut(com.vaadin.flow.component.Key.KEY_W, com.vaadin.flow.component.KeyModifier.ALT);
-        walkIn.setTooltipText("Add a walk-in to a queue (Alt+W)");
+        walkIn.setTooltipText("Add a walk-in to a queue (Alt+W)"); // keys: scripts/desk-shortcuts.js (MainLayout)
         Span today = new Span(DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH).format(LocalDate.now(clock)));
         today.addClassName("clinic-reception-date");
         HorizontalLayout toolbar = new HorizontalLayout(today, walkIn);
@@ -126,8 +125,6 @@ public class ReceptionQueueView extends Main {
         // Keyboard check-in: type a name, MRN or booking code, Enter checks in the one arrival it leaves.
         arrivalFilter.setTooltipText("Enter checks in the only arrival found (Alt+A to come here)");
         arrivalFilter.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, enter -> checkInOnlyMatch());
-        com.vaadin.flow.component.Shortcuts.addShortcutListener(this, () -> arrivalFilter.focus(),
-                com.vaadin.flow.component.Key.KEY_A, com.vaadin.flow.component.KeyModifier.ALT);
         arrivalFilter.setWidthFull();
         arrivals.addClassName("clinic-arrivals");
         arrivals.setId("arrivals");
