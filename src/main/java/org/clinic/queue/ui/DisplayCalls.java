@@ -73,7 +73,7 @@ final class DisplayCalls {
             }
             showText(label, call.recall() ? "Calling again" : "Now calling");
             showText(token, call.token());
-            showText(room, roomLabel(call.room()));
+            showText(room, call.room()); // "B-014 → 12B": the arrow says room, as on the call above
             boolean named = call.initials() != null && !call.initials().isBlank();
             initials.setVisible(named);
             showText(initials, named ? call.initials() : "");
@@ -127,10 +127,10 @@ final class DisplayCalls {
         }
     }
 
-    /** One earlier call: token, room, and the time (with initials, when shown). */
+    /** One earlier call: token → room in large type, the time (and initials, when shown) small under the room. */
     private static final class Row extends Div {
         private final Span token = new Span();
-        private final Span roomWord = new Span("Room");
+        private final Span arrow = new Span("→");
         private final Span room = new Span();
         private final Span at = new Span();
         private final Span initials = new Span();
@@ -138,9 +138,10 @@ final class DisplayCalls {
         Row() {
             addClassName("wr-recent-row");
             token.addClassName("wr-recent-token");
-            roomWord.addClassName("wr-recent-room-word");
+            arrow.addClassName("wr-recent-arrow");
+            arrow.getElement().setAttribute("aria-hidden", "true");
             room.addClassName("wr-recent-room");
-            Div where = new Div(roomWord, room);
+            Div where = new Div(arrow, room);
             where.addClassName("wr-recent-where");
             at.addClassName("wr-recent-time");
             initials.addClassName("wr-recent-initials");
@@ -152,8 +153,8 @@ final class DisplayCalls {
 
         void show(DisplayBoard.Call call, String time) {
             showText(token, call.token());
-            roomWord.setVisible(!call.room().isBlank());
-            showText(room, call.room());
+            arrow.setVisible(!call.room().isBlank());
+            showText(room, call.room()); // "B-014 → 12B": the arrow says room, as on the call above
             showText(at, time);
             initials.setVisible(call.initials() != null);
             showText(initials, call.initials() == null ? "" : call.initials());
