@@ -73,7 +73,7 @@ final class DisplayCalls {
             }
             showText(label, call.recall() ? "Calling again" : "Now calling");
             showText(token, call.token());
-            showText(room, call.room()); // "B-014 → 12B": the arrow says room, as on the call above
+            showText(room, roomLabel(call.room()));
             boolean named = call.initials() != null && !call.initials().isBlank();
             initials.setVisible(named);
             showText(initials, named ? call.initials() : "");
