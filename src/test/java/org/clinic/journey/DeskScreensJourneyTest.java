@@ -173,6 +173,10 @@ class DeskScreensJourneyTest extends JourneyTest {
         assertThat(desk.locator("#patient-search input")).isFocused();
         desk.keyboard().type(people.get(3).familyName());
         assertThat(desk.locator("#patient-results")).containsText(people.get(3).familyName());
+
+        // The registry's own key (a server-side click shortcut): Alt+N registers a new patient.
+        desk.keyboard().press("Alt+n");
+        desk.waitForURL(url -> url.contains("/patients/new"));
     }
 
     @Test
