@@ -29,7 +29,7 @@ import org.clinic.base.StaffIdentity;
  * open, as Vaadin's access control filters the menu), and who is signed in with a sign-out button.
  */
 @Layout
-@com.vaadin.flow.component.dependency.JavaScript("context://scripts/desk-shortcuts.js") // Ctrl+K, Alt+A, Alt+W
+@com.vaadin.flow.component.dependency.JavaScript("context://scripts/desk-shortcuts.js") // Ctrl+K, Alt+A/W/N
 @PermitAll // the layout itself shows nothing but navigation; each view inside states who may open it
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
