@@ -284,17 +284,20 @@ class DemoClinic implements ApplicationRunner {
         for (int offset = 0; offset < 7; offset++) {
             LocalDate date = today.plusDays(offset);
             for (var doctor : doctors.doctors()) {
-                var free = appointments.freeSlots(doctor.id(), date);
+                // Distinct free slots in random order: picking with repeats would try a taken slot again, which
+                // the slot's unique key refuses (and the database driver logs as a warning).
+                var free = new java.util.ArrayList<>(appointments.freeSlots(doctor.id(), date));
+                java.util.Collections.shuffle(free, random);
                 int wanted = Math.min(free.size(), doctor.dailyCapacity() * 2 / 3);
                 for (int i = 0; i < wanted && next < people.size() * 6; i++) {
-                    var slot = free.get(random.nextInt(free.size()));
+                    var slot = free.get(i);
                     try {
                         appointments.book(new BookAppointment(java.util.UUID.randomUUID(),
                                 people.get(next++ % people.size()), doctor.id(), date, slot.start(),
                                 random.nextInt(3) == 0 ? AppointmentKind.FOLLOW_UP : AppointmentKind.NEW,
                                 reasons[random.nextInt(reasons.length)]));
                     } catch (org.clinic.base.RuleViolation taken) {
-                        // slot or patient already used by an earlier pick: fine for demo data
+                        // the patient already has an appointment at that time: fine for demo data
                     }
                 }
             }

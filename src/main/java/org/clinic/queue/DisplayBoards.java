@@ -40,7 +40,7 @@ final class DisplayBoards {
                 shown = e -> e.specialtyId() == internal;
             }
             default -> {
-                title = "Welcome";
+                title = ""; // the whole clinic: the display shows the clinic's name, read when it is shown
                 shown = e -> true;
             }
         }
@@ -52,7 +52,7 @@ final class DisplayBoards {
                 continue;
             }
             calls.add(new DisplayBoard.Call(call.id(), entry.token(), roomOf(byInternalId, entry),
-                    call.action() == QueueAction.RECALL, call.at(), initials ? entry.initials() : null));
+                    call.action() == QueueAction.RECALL, call.at(), initials ? initialsOf(entry) : null));
             if (calls.size() == recentCalls) {
                 break;
             }
@@ -61,8 +61,13 @@ final class DisplayBoards {
                 .collect(Collectors.groupingBy(QueueEntry::line, LinkedHashMap::new, Collectors.toList()));
         List<DisplayBoard.Waiting> waiting = new ArrayList<>();
         byLine.forEach((line, inLine) -> CallOrder.of(inLine, line, 0, prioritiesPerRegular).forEach(e -> waiting.add(
-                new DisplayBoard.Waiting(e.token(), roomOf(byInternalId, e), initials ? e.initials() : null))));
+                new DisplayBoard.Waiting(e.token(), roomOf(byInternalId, e), initials ? initialsOf(e) : null))));
         return new DisplayBoard(title, List.copyOf(calls), List.copyOf(waiting));
+    }
+
+    /** A name of one-letter parts only has no initials to show (see {@link QueueTokens#initials}). */
+    private static @org.jspecify.annotations.Nullable String initialsOf(QueueEntry entry) {
+        return entry.initials().isBlank() ? null : entry.initials();
     }
 
     private static String roomOf(Map<Long, DoctorSummary> doctors, QueueEntry entry) {

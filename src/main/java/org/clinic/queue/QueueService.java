@@ -152,7 +152,7 @@ public class QueueService {
                 throw new RuleViolation("patientId", patient.fullName() + " is already in a queue today");
             }
             QueueEntry entry = join(line, today, doctor == null ? null : doctor.internalId(), specialty, patient, null,
-                    lane, why, visit, doctor != null ? QueueTokens.prefix(doctor, doctors.doctors()) : QueueTokens.walkInPrefix(specialty));
+                    lane, why, visit, doctor != null ? QueueTokens.prefix(doctor, doctors.doctors()) : QueueTokens.walkInPrefix(specialty, doctors.specialties()));
             writer.record(entry, QueueAction.WALK_IN, why, null, line);
             writer.checkedIn(entry);
             writer.publish(today, Set.of(line), false);

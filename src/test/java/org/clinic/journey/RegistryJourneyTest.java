@@ -58,7 +58,7 @@ class RegistryJourneyTest extends JourneyTest {
     void disabling_an_account_ends_its_open_session_at_once() {
         StaffAccountSummary doctor = account(Role.DOCTOR);
         Page page = browsers.signIn(doctor.username(), PASSWORD);
-        assertThat(page.locator("#patient-search")).isVisible();
+        assertThat(page.locator("#call-next")).isVisible(); // sign-in lands a doctor on their queue
 
         SystemAuthentication.runAs(Role.ADMIN, () -> accounts.disable(doctor.id()));
 

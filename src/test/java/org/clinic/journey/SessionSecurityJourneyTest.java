@@ -42,7 +42,7 @@ class SessionSecurityJourneyTest extends JourneyTest {
     @Test
     void an_idle_staff_screen_warns_then_signs_out_and_a_click_on_the_warning_keeps_working() {
         Page desk = browsers.signIn(account(Role.RECEPTIONIST).username(), PASSWORD);
-        assertThat(desk.locator("#patient-search")).isVisible();
+        assertThat(desk.locator("#arrival-filter")).isVisible(); // sign-in lands reception on its dashboard
 
         // Nobody touches the screen: after 3 s the warning, which a click answers.
         assertThat(desk.locator("#idle-warning")).containsText("Nobody has used this screen",
@@ -50,7 +50,7 @@ class SessionSecurityJourneyTest extends JourneyTest {
         assertThat(desk.locator("#idle-warning")).hasAttribute("aria-label", "Still there?");
         desk.locator("#stay-signed-in").click();
         assertThat(desk.locator("#idle-warning")).isHidden();
-        assertThat(desk.locator("#patient-search")).isVisible();
+        assertThat(desk.locator("#arrival-filter")).isVisible();
 
         // Then nobody again: warned, and signed out with the reason on the sign-in page.
         desk.waitForURL(url -> url.contains("/login"), new Page.WaitForURLOptions().setTimeout(15_000));

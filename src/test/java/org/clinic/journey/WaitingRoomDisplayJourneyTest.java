@@ -145,7 +145,7 @@ class WaitingRoomDisplayJourneyTest extends JourneyTest {
     void people_are_never_remembered() {
         StaffAccountSummary receptionist = account(Role.RECEPTIONIST);
         Page desk = browsers.signIn(receptionist.username(), PASSWORD);
-        assertThat(desk.locator("#patient-search")).isVisible();
+        assertThat(desk.locator("#arrival-filter")).isVisible();
         assertThat(rememberMeCookie(desk.context())).isNull();
         assertThat(jdbc.sql("select count(*) from persistent_logins where username = ?")
                 .param(receptionist.username()).query(Integer.class).single()).isZero();

@@ -29,10 +29,15 @@ import org.clinic.base.StaffIdentity;
  * open, as Vaadin's access control filters the menu), and who is signed in with a sign-out button.
  */
 @Layout
+@com.vaadin.flow.component.dependency.JavaScript("context://scripts/desk-shortcuts.js") // Ctrl+K, Alt+A/W/N
 @PermitAll // the layout itself shows nothing but navigation; each view inside states who may open it
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
+    /** The shortcut to the patient search, as tooltips name it. */
+    public static final String FIND_PATIENT_KEYS = "Ctrl+K";
     private static final String TITLE_SUFFIX = " · Clinic";
+    /** The registry's route: named, not imported, as the shared kernel comes before the patient module. */
+    private static final String PATIENT_SEARCH_ROUTE = "patients";
 
     private final AuthenticationContext authentication;
     private final H1 pageTitle = new H1();
@@ -45,6 +50,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
         pageTitle.addClassName("clinic-page-title");
         addToNavbar(new DrawerToggle(), pageTitle);
+        if (authentication.hasAnyRole("RECEPTIONIST", "DOCTOR", "ADMIN")) { // the roles that open the registry
+            addToNavbar(findPatient());
+        }
 
         Span brandMark = new Span(new Icon(VaadinIcon.PLUS_SQUARE_O));
         brandMark.addClassName("clinic-brand-mark");
@@ -56,6 +64,29 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
         navigation.addClassName("clinic-navigation");
         addToDrawer(brand, navigation, signedInPanel());
+    }
+
+    /**
+     * Find patient, from any staff screen: Ctrl+K (taken in the page, before the browser, which would otherwise focus
+     * its own search box; see {@code frontend/scripts/desk-shortcuts.js}) opens the registry with the cursor in its
+     * search field.
+     */
+    private Button findPatient() {
+        Button find = new Button("Find patient", new Icon(VaadinIcon.SEARCH), click -> openPatientSearch());
+        find.setId("find-patient");
+        find.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        find.addClassName("clinic-find-patient");
+        find.setTooltipText("Find a patient by name, phone or MRN (" + FIND_PATIENT_KEYS + ")");
+        find.getElement().setAttribute("aria-keyshortcuts", "Control+K");
+        return find; // the key itself: scripts/desk-shortcuts.js clicks this button
+    }
+
+    private void openPatientSearch() {
+        getUI().ifPresent(ui -> {
+            ui.navigate(PATIENT_SEARCH_ROUTE);
+            // runs after the registry is drawn (script calls follow the page changes of the same response)
+            ui.getPage().executeJs("const f = document.getElementById('patient-search'); if (f) { f.focus(); }");
+        });
     }
 
     private Div signedInPanel() {

@@ -67,6 +67,7 @@ public class PatientRegistryView extends Main {
         search.setValueChangeTimeout(150);
         search.setMaxLength(100);
         search.setAutofocus(true);
+        search.setTooltipText("Ctrl+K from any screen brings you here"); // MainLayout's shortcut
         search.addClassName("clinic-search");
         search.addValueChangeListener(change -> refreshResults());
         search.addKeyPressListener(Key.ENTER, enter -> openFirstResult());

@@ -80,10 +80,14 @@ final class DisplayCalls {
         }
     }
 
-    /** The last few calls before the one shown large, each token once. */
+    /**
+     * The last few calls before the one shown large, each token once: the token and the room in type read from
+     * across the room, the time (and initials, when shown) small beside them; the small part gives way first, the
+     * token never does.
+     */
     static final class Recent extends Div {
         private final Div none = new Div("No earlier calls today");
-        private final List<Span[]> rows = new ArrayList<>();
+        private final List<Row> rows = new ArrayList<>();
         private final ZoneId zone;
 
         Recent(ZoneId zone, int size) {
@@ -95,17 +99,9 @@ final class DisplayCalls {
             none.addClassName("wr-empty");
             add(heading, none);
             for (int i = 0; i < size; i++) {
-                Span token = new Span();
-                token.addClassName("wr-recent-token");
-                Span room = new Span();
-                room.addClassName("wr-recent-room");
-                Span at = new Span();
-                at.addClassName("wr-recent-time");
-                Div row = new Div(token, room, at);
-                row.addClassName("wr-recent-row");
-                row.setVisible(false);
+                Row row = new Row();
                 add(row);
-                rows.add(new Span[]{token, room, at});
+                rows.add(row);
             }
         }
 
@@ -122,16 +118,47 @@ final class DisplayCalls {
                 if (!seen.add(call.token())) {
                     continue; // a recall repeats a token: list each once
                 }
-                Span[] row = rows.get(shown++);
-                showText(row[0], call.token() + (call.initials() == null ? "" : " · " + call.initials()));
-                showText(row[1], roomLabel(call.room()));
-                showText(row[2], call.at().atZone(zone).format(TIME));
-                row[0].getParent().orElseThrow().setVisible(true);
+                rows.get(shown++).show(call, call.at().atZone(zone).format(TIME));
             }
             for (int i = shown; i < rows.size(); i++) {
-                rows.get(i)[0].getParent().orElseThrow().setVisible(false);
+                rows.get(i).setVisible(false);
             }
             none.setVisible(shown == 0);
+        }
+    }
+
+    /** One earlier call: token → room in large type, the time (and initials, when shown) small under the room. */
+    private static final class Row extends Div {
+        private final Span token = new Span();
+        private final Span arrow = new Span("→");
+        private final Span room = new Span();
+        private final Span at = new Span();
+        private final Span initials = new Span();
+
+        Row() {
+            addClassName("wr-recent-row");
+            token.addClassName("wr-recent-token");
+            arrow.addClassName("wr-recent-arrow");
+            arrow.getElement().setAttribute("aria-hidden", "true");
+            room.addClassName("wr-recent-room");
+            Div where = new Div(arrow, room);
+            where.addClassName("wr-recent-where");
+            at.addClassName("wr-recent-time");
+            initials.addClassName("wr-recent-initials");
+            Div meta = new Div(at, initials);
+            meta.addClassName("wr-recent-meta");
+            add(token, where, meta);
+            setVisible(false);
+        }
+
+        void show(DisplayBoard.Call call, String time) {
+            showText(token, call.token());
+            arrow.setVisible(!call.room().isBlank());
+            showText(room, call.room()); // "B-014 → 12B": the arrow says room, as on the call above
+            showText(at, time);
+            initials.setVisible(call.initials() != null);
+            showText(initials, call.initials() == null ? "" : call.initials());
+            setVisible(true);
         }
     }
 }

@@ -78,6 +78,7 @@ public class DoctorQueueView extends Main implements BeforeEnterObserver {
     private final Grid<QueueEntryView> waiting = new Grid<>();
     private final List<Registration> registrations = new ArrayList<>();
     private @Nullable DoctorSummary shown;
+    private int longestToken;
     private final QueueSafetyBadges safety;
 
     public DoctorQueueView(QueueService queue, QueueBoards boards, DoctorService doctors, LiveUpdates liveUpdates, Clock clock,
@@ -140,7 +141,7 @@ public class DoctorQueueView extends Main implements BeforeEnterObserver {
         // a hundred screens costs little to push.
         waiting.addColumn(com.vaadin.flow.data.renderer.LitRenderer.<QueueEntryView>of(
                         "<span class=\"clinic-token\">${item.token}</span>").withProperty("token", QueueEntryView::token))
-                .setHeader("Token").setWidth("7em").setFlexGrow(0);
+                .setHeader("Token").setAutoWidth(true).setFlexGrow(0).setKey("token");
         waiting.addColumn(safety.withBadges(com.vaadin.flow.data.renderer.LitRenderer.<QueueEntryView>of(
                         "<span class=\"clinic-patient-name\">${item.name}</span>" + QueueSafetyBadges.TEMPLATE)
                         .withProperty("name", QueueEntryView::patientName)))
@@ -236,6 +237,7 @@ public class DoctorQueueView extends Main implements BeforeEnterObserver {
                 + QueueText.minutes(board.averageConsultation()) + " per patient");
         safety.read(board.waiting(), board.current()); // one read for the whole queue, before the rows render
         waiting.setItems(board.waiting());
+        fitTokens(board.waiting());
         String why = callNextWhy(board);
         callNext.setEnabled(why == null);
         callNext.setTooltipText(why == null ? "F2" : why + " (F2)");
@@ -249,6 +251,18 @@ public class DoctorQueueView extends Main implements BeforeEnterObserver {
         }
         for (QueueEntryView current : board.current()) {
             now.add(currentCard(current));
+        }
+    }
+
+    /**
+     * The token column is as wide as the longest token ("D148-012", "WG-003"): a token is never cut off. Widths are
+     * measured again only when the longest token's length changes.
+     */
+    private void fitTokens(List<QueueEntryView> entries) {
+        int longest = entries.stream().mapToInt(e -> e.token().length()).max().orElse(0);
+        if (longest != longestToken) {
+            longestToken = longest;
+            waiting.recalculateColumnWidths();
         }
     }
 

@@ -76,6 +76,9 @@ public class ReceptionQueueView extends Main {
     private final TextField arrivalFilter = new TextField();
     private final Div arrivals = new Div();
     private final Span arrivalCount = new Span();
+    /** The arrivals listed now whose check-in window is open (Enter in the filter checks in a single one). */
+    private final List<AppointmentSummary> checkInOpen = new ArrayList<>();
+    private int listedArrivals;
     private final Div boards = new Div();
     private final java.util.Map<String, Div> cards = new java.util.HashMap<>();
     private final java.util.Map<String, String> shown = new java.util.HashMap<>();
@@ -105,6 +108,7 @@ public class ReceptionQueueView extends Main {
                 }).open());
         walkIn.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         walkIn.setId("walk-in");
+        walkIn.setTooltipText("Add a walk-in to a queue (Alt+W)"); // keys: scripts/desk-shortcuts.js (MainLayout)
         Span today = new Span(DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH).format(LocalDate.now(clock)));
         today.addClassName("clinic-reception-date");
         HorizontalLayout toolbar = new HorizontalLayout(today, walkIn);
@@ -118,6 +122,9 @@ public class ReceptionQueueView extends Main {
         arrivalFilter.setPrefixComponent(new Icon(VaadinIcon.SEARCH));
         arrivalFilter.setId("arrival-filter");
         arrivalFilter.addValueChangeListener(e -> refreshArrivals());
+        // Keyboard check-in: type a name, MRN or booking code, Enter checks in the one arrival it leaves.
+        arrivalFilter.setTooltipText("Enter checks in the only arrival found (Alt+A to come here)");
+        arrivalFilter.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, enter -> checkInOnlyMatch());
         arrivalFilter.setWidthFull();
         arrivals.addClassName("clinic-arrivals");
         arrivals.setId("arrivals");
@@ -158,6 +165,8 @@ public class ReceptionQueueView extends Main {
                 .toList();
         java.time.Duration earlyArrival = queue.settings().earlyArrival();
         arrivals.removeAll();
+        checkInOpen.clear();
+        listedArrivals = waiting.size();
         arrivalCount.setText(waiting.isEmpty() ? "Everyone booked for today has arrived or been handled."
                 : waiting.size() + " booked patients not yet checked in");
         for (AppointmentSummary a : waiting) {
@@ -178,6 +187,7 @@ public class ReceptionQueueView extends Main {
                 from.getElement().setAttribute("data-appointment-opens", a.id().toString());
                 row = new Div(time, who, from);
             } else {
+                checkInOpen.add(a);
                 Button checkIn = new Button("Check in", click -> checkIn(a));
                 checkIn.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
                 checkIn.getElement().setAttribute("data-appointment", a.id().toString());
@@ -185,6 +195,17 @@ public class ReceptionQueueView extends Main {
             }
             row.addClassName("clinic-arrival");
             arrivals.add(row);
+        }
+    }
+
+    /** Enter in the arrivals filter: checks in the arrival it leaves, if exactly one can be checked in now. */
+    private void checkInOnlyMatch() {
+        refreshArrivals(); // the filter's lazy value change may not have run yet
+        if (checkInOpen.size() == 1 && listedArrivals == 1) {
+            checkIn(checkInOpen.getFirst());
+        } else if (!arrivalFilter.getValue().isBlank()) {
+            FieldMessages.showError(checkInOpen.isEmpty() ? "No arrival found that can be checked in now"
+                    : "Several arrivals listed: type more of the name, the MRN or the booking code");
         }
     }
 

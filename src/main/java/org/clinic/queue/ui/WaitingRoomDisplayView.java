@@ -14,6 +14,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
+import org.clinic.base.ClinicIdentitySource;
 import org.clinic.base.ClinicSettings;
 import org.clinic.base.LiveUpdates;
 import org.clinic.base.NotFoundException;
@@ -69,6 +70,7 @@ public class WaitingRoomDisplayView extends Div implements BeforeEnterObserver {
     private final LiveUpdates liveUpdates;
     private final Clock clock;
     private final String defaultLanguage;
+    private final ClinicIdentitySource identity;
 
     private final Span title = new Span();
     private final Span clockText = new Span();
@@ -89,8 +91,10 @@ public class WaitingRoomDisplayView extends Div implements BeforeEnterObserver {
     private @Nullable Registration polling;
 
     public WaitingRoomDisplayView(QueueBoards queue, DisplayDevices displayDevices, LiveUpdates liveUpdates,
-                                  Clock clock, ClinicSettings clinic, DisplaySettings settings) {
+                                  Clock clock, ClinicSettings clinic, DisplaySettings settings,
+                                  ClinicIdentitySource identity) {
         this.queue = queue;
+        this.identity = identity;
         this.displayDevices = displayDevices;
         this.liveUpdates = liveUpdates;
         this.clock = clock.withZone(clinic.timeZone());
@@ -237,9 +241,8 @@ public class WaitingRoomDisplayView extends Div implements BeforeEnterObserver {
     private void show(DisplayBoard board) {
         DisplayBoard before = shown;
         shown = board;
-        if (!board.title().equals(title.getText())) {
-            title.setText(board.title());
-        }
+        // A doctor's or a specialty's display names them; the whole clinic's names the clinic.
+        DisplayCalls.showText(title, board.title().isEmpty() ? identity.current().name() : board.title());
         if (before == null || !board.calls().equals(before.calls())) {
             DisplayBoard.Call first = board.calls().isEmpty() ? null : board.calls().getFirst();
             if (before == null || !java.util.Objects.equals(first,

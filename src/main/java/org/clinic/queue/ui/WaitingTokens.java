@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The display's "Waiting" panel: tokens grouped by room. It changes in place: a token that joins adds one chip, a
- * call shifts the chips' texts; the elements themselves stay, so each change sends the browser only what changed.
+ * The display's "Waiting" panel: tokens grouped by room, each room's next tokens in type read from across the room
+ * (at least 80 px on a 1920 x 1080 TV), and how many wait for that room. A room shows as many whole tokens as its
+ * lines hold (the fewer rooms, the more lines each); the rest are counted, never cut off. It changes in place: a
+ * token that joins adds one chip, a call shifts the chips' texts; the elements themselves stay, so each change sends the browser only what changed.
  * Hundreds of displays show the same board, and every one of them gets this update.
  */
 final class WaitingTokens extends Div {
@@ -33,6 +35,9 @@ final class WaitingTokens extends Div {
         add(heading, empty, groups);
     }
 
+    /** Lines of tokens the panel holds at the display's type size, shared among the rooms shown. */
+    static final int LINES = 5;
+
     /** Shows the waiting tokens; a one-doctor display names the room only when there are several. */
     void show(List<DisplayBoard.Waiting> tokens, boolean doctorDisplay) {
         DisplayCalls.showText(heading, "Waiting" + (tokens.isEmpty() ? "" : " (" + tokens.size() + ")"));
@@ -52,52 +57,78 @@ final class WaitingTokens extends Div {
             });
             rooms = order;
             labelled = label;
+            // More rooms than lines: two columns of rooms, a line each.
+            groups.getElement().setAttribute("data-columns", order.size() > LINES ? "2" : "1");
+            groups.getElement().setAttribute("data-lines", Integer.toString(
+                    Math.max(1, Math.min(4, LINES / Math.max(1, order.size())))));
         }
         for (int i = 0; i < order.size(); i++) {
             shown.get(i).show(byRoom.get(order.get(i)));
         }
     }
 
-    /** One room's row: its label and up to {@link WaitingRoomDisplayView#WAITING_PER_GROUP} chips. */
+    /** One room's row: its label with how many wait, and its first {@link WaitingRoomDisplayView#WAITING_PER_GROUP}. */
     private static final class Group {
         final Div row = new Div();
         final Div chips = new Div();
-        final Span more = new Span();
+        final Span count = new Span();
 
         Group(String room, boolean labelled) {
             row.addClassName("wr-group");
+            Div label = new Div();
+            label.addClassName("wr-group-label");
             if (labelled) {
-                Span label = new Span(room.isEmpty() ? "Next free room" : "Room " + room);
-                label.addClassName("wr-group-room");
-                row.add(label);
+                Span name = new Span(room.isEmpty() ? "Next free room" : "Room " + room);
+                name.addClassName("wr-group-room");
+                label.add(name);
             }
+            count.addClassName("wr-group-count");
+            label.add(count);
             chips.addClassName("wr-chips");
-            more.addClassName("wr-chip-more");
-            more.setVisible(false);
-            chips.add(more);
-            row.add(chips);
+            if (labelled) {
+                row.add(label, chips);
+            } else { // one room only: the heading's count says it all, and the tokens take the whole width
+                row.addClassName("wr-group-alone");
+                row.add(chips);
+            }
         }
 
         void show(List<DisplayBoard.Waiting> tokens) {
             int count = Math.min(tokens.size(), WaitingRoomDisplayView.WAITING_PER_GROUP);
-            int existing = chips.getComponentCount() - 1; // the last child is the "+n more" chip
+            int existing = chips.getComponentCount();
             for (int i = 0; i < count; i++) {
                 DisplayBoard.Waiting w = tokens.get(i);
-                String text = w.token() + (w.initials() == null ? "" : " · " + w.initials());
                 if (i < existing) {
-                    DisplayCalls.showText((Span) chips.getComponentAt(i), text);
+                    ((Chip) chips.getComponentAt(i)).show(w);
                 } else {
-                    Span chip = new Span(text);
-                    chip.addClassName("wr-chip");
-                    chips.addComponentAtIndex(i, chip);
+                    Chip chip = new Chip();
+                    chip.show(w);
+                    chips.add(chip);
                 }
             }
             for (int i = existing - 1; i >= count; i--) {
                 chips.remove(chips.getComponentAt(i));
             }
-            int hidden = tokens.size() - count;
-            more.setVisible(hidden > 0);
-            DisplayCalls.showText(more, hidden > 0 ? "+" + hidden + " more" : "");
+            DisplayCalls.showText(this.count, tokens.size() + " waiting");
+        }
+    }
+
+    /** A waiting token; initials, when shown, in smaller type under it (they give way, the token never does). */
+    private static final class Chip extends Div {
+        private final Span token = new Span();
+        private final Span initials = new Span();
+
+        Chip() {
+            addClassName("wr-chip");
+            token.addClassName("wr-chip-token");
+            initials.addClassName("wr-chip-initials");
+            add(token, initials);
+        }
+
+        void show(DisplayBoard.Waiting waiting) {
+            DisplayCalls.showText(token, waiting.token());
+            initials.setVisible(waiting.initials() != null);
+            DisplayCalls.showText(initials, waiting.initials() == null ? "" : waiting.initials());
         }
     }
 }

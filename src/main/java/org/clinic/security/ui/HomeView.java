@@ -6,11 +6,22 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import org.clinic.security.CurrentPatient;
 import org.clinic.security.Role;
 
 /**
- * The start address: sends each role to its own first screen (administrators to the dashboard, other staff to the
- * registry, a TV to its display, a kiosk to self check-in, a patient to the portal).
+ * The start address, and where sign-in lands (its default target is this address): sends each account to the
+ * screen its work starts on. An account with several roles gets the first that applies, most specific first:
+ * <ol>
+ *     <li>a patient signed in to the portal: the portal's home (a patient opens portal screens only);</li>
+ *     <li>a waiting-room display: its setup page; a check-in kiosk: self check-in (a device is nothing else);</li>
+ *     <li>a doctor: their own queue (a doctor who also administers or covers the desk still sees patients all
+ *     day);</li>
+ *     <li>a receptionist: the reception dashboard (arrivals and every doctor's queue);</li>
+ *     <li>an administrator: the statistics dashboard;</li>
+ *     <li>anyone else signed in: the patient registry.</li>
+ * </ol>
+ * The routes are named here, not imported: this module comes before the ones whose screens it opens.
  */
 @Route(value = "", autoLayout = false)
 @PermitAll
@@ -24,12 +35,25 @@ public class HomeView extends Div implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (authentication.hasRole(org.clinic.security.CurrentPatient.ROLE_NAME)) {
-            event.forwardTo("portal/home"); // a patient signed in to the portal sees portal screens only
-            return;
+        event.forwardTo(firstScreen());
+    }
+
+    private String firstScreen() {
+        if (authentication.hasRole(CurrentPatient.ROLE_NAME)) {
+            return "portal/home";
         }
-        event.forwardTo(authentication.hasRole(Role.DISPLAY_NAME) ? "device"
-                : authentication.hasRole(Role.KIOSK_NAME) ? "kiosk"
-                : authentication.hasRole(Role.ADMIN_NAME) ? "dashboard" : "patients");
+        if (authentication.hasRole(Role.DISPLAY_NAME)) {
+            return "device";
+        }
+        if (authentication.hasRole(Role.KIOSK_NAME)) {
+            return "kiosk";
+        }
+        if (authentication.hasRole(Role.DOCTOR_NAME)) {
+            return "my-queue";
+        }
+        if (authentication.hasRole(Role.RECEPTIONIST_NAME)) {
+            return "queue";
+        }
+        return authentication.hasRole(Role.ADMIN_NAME) ? "dashboard" : "patients";
     }
 }

@@ -103,6 +103,46 @@ class QueueViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void enter_in_the_arrivals_filter_checks_in_the_one_arrival_a_typed_mrn_leaves() {
+        DoctorSummary doctor = clinic.doctor(LocalTime.of(8, 0), LocalTime.of(18, 0), 15, 40);
+        List<UUID> two = clinic.patients(2);
+        AppointmentSummary booked = appointments.book(new BookAppointment(UUID.randomUUID(), two.get(0), doctor.id(),
+                LocalDate.now(clock), LocalTime.of(9, 30), AppointmentKind.NEW, null));
+        appointments.book(new BookAppointment(UUID.randomUUID(), two.get(1), doctor.id(), LocalDate.now(clock),
+                LocalTime.of(9, 45), AppointmentKind.NEW, null));
+        navigate(ReceptionQueueView.class);
+        TextField filter = $(TextField.class).id("arrival-filter");
+        assertThat(filter.getTooltip().getText()).contains("Enter", "Alt+A");
+
+        test(filter).setValue(booked.patientName().split(" ")[0]); // "Anna": both arrivals (and maybe others)
+        com.vaadin.flow.component.ComponentUtil.fireEvent(filter,
+                new com.vaadin.flow.component.KeyPressEvent(filter, "Enter"));
+        assertThat(appointments.get(booked.id()).status()).as("several listed: nobody checked in")
+                .isEqualTo(AppointmentStatus.SCHEDULED);
+
+        test(filter).setValue(booked.patientMrn());
+        com.vaadin.flow.component.ComponentUtil.fireEvent(filter,
+                new com.vaadin.flow.component.KeyPressEvent(filter, "Enter"));
+        assertThat(appointments.get(booked.id()).status()).isEqualTo(AppointmentStatus.CHECKED_IN);
+        assertThat($(Span.class).id("ticket-token").getText()).endsWith("-001");
+        assertThat($(Div.class).id("ticket").getElement().getTextRecursively()).startsWith("Riverside Clinic");
+        $(com.vaadin.flow.component.dialog.Dialog.class).all().forEach(com.vaadin.flow.component.dialog.Dialog::close);
+
+        // Alt+W and Alt+A themselves are pressed in a real browser: DeskScreensJourneyTest.
+        assertThat($(Button.class).id("walk-in").getTooltip().getText()).contains("Alt+W");
+    }
+
+    @Test
+    void the_ticket_names_the_clinic_as_configured() {
+        TicketDialog.open(new org.clinic.queue.Ticket(UUID.randomUUID(), "B-007", "Anna Q", "Dr Test", "General practice",
+                        "B", 3, java.time.Duration.ofMinutes(20), clock.instant()), "Harbour Health Centre",
+                java.time.ZoneOffset.UTC, "https://clinic.example.org/v/abc", "clinic.example.org/v/abc");
+        assertThat($(Span.class).withClassName("clinic-ticket-clinic").single().getText())
+                .isEqualTo("Harbour Health Centre");
+        assertThat($(Span.class).id("ticket-token").getText()).isEqualTo("B-007");
+    }
+
+    @Test
     void a_booked_patient_who_joined_as_a_walk_in_is_no_longer_an_arrival_to_check_in() {
         DoctorSummary doctor = clinic.doctor(LocalTime.of(8, 0), LocalTime.of(18, 0), 15, 40);
         var people = clinic.patients(2);

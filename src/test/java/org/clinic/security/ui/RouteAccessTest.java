@@ -123,7 +123,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
     @WithMockUser(roles = "RECEPTIONIST")
     void receptionists() {
         assertRoutes(Map.ofEntries(
-                Map.entry("", PatientRegistryView.class),
+                Map.entry("", ReceptionQueueView.class),
                 Map.entry("patients", PatientRegistryView.class),
                 Map.entry("patients/new", RegisterPatientView.class),
                 Map.entry(recordRoute, PatientRecordView.class),
@@ -155,7 +155,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
     @WithMockUser(roles = "DOCTOR")
     void doctors() {
         assertRoutes(Map.ofEntries(
-                Map.entry("", PatientRegistryView.class),
+                Map.entry("", DoctorQueueView.class),
                 Map.entry("patients", PatientRegistryView.class),
                 Map.entry("patients/new", NotFoundView.class),
                 Map.entry(recordRoute, PatientRecordView.class),
