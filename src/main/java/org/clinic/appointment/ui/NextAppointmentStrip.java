@@ -82,7 +82,9 @@ class NextAppointmentStrip implements PatientRecordStrip {
             label.addClassName("clinic-strip-label");
             text.setId("next-appointment");
             text.addClassName("clinic-strip-value");
-            add(label, text);
+            Div row = new Div(text);
+            row.addClassName("clinic-strip-row");
+            add(label, row);
             if (authentication.hasAnyRole(Role.RECEPTIONIST_NAME, Role.ADMIN_NAME)) {
                 Button book = new Button("Book", new Icon(VaadinIcon.CALENDAR), click ->
                         getUI().ifPresent(ui -> ui.navigate(BookAppointmentView.class,
@@ -90,7 +92,7 @@ class NextAppointmentStrip implements PatientRecordStrip {
                 book.setId("strip-book");
                 book.addThemeVariants(ButtonVariant.LUMO_SMALL);
                 book.setTooltipText("Book an appointment for this patient");
-                add(book);
+                row.add(book);
             }
         }
 
