@@ -183,5 +183,10 @@ class Patient {
     }
 
     record FieldChange(String field, @Nullable String oldValue, @Nullable String newValue) {
+
+        /** True for a change of the given or family name (the name keys follow it). */
+        boolean isName() {
+            return field.equals("Given name") || field.equals("Family name");
+        }
     }
 }

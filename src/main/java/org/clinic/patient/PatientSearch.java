@@ -11,13 +11,15 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
  * Registry search that stays index-backed at a million patients. Every branch is an index range that is already
  * in display order and stops after the rows a page needs: a name prefix on "family given" or "given family"
- * (case and accents folded by {@link Texts#searchKey}, compared in binary), a phone prefix in E.164, or an MRN prefix. The
+ * (case and accents folded by {@link Texts#searchKey}, compared in binary), or on "later family word given" from the
+ * name-key table ({@link NameKeys#LATER_WORD}), a phone prefix in E.164, or an MRN prefix. The
  * branches are merged by their sort key; a patient found by both name orders is returned once.
  * <p>
  * Each branch names its index: for a one-letter prefix that matches a seventh of a million patients, MariaDB's
@@ -79,7 +81,11 @@ class PatientSearch {
                     + " WHERE search_family_first LIKE :name ORDER BY search_family_first, id LIMIT :n)"
                     + " UNION ALL "
                     + "(SELECT id, search_given_first FROM patient FORCE INDEX (ix_patient_search_given_first)"
-                    + " WHERE search_given_first LIKE :name ORDER BY search_given_first, id LIMIT :n)";
+                    + " WHERE search_given_first LIKE :name ORDER BY search_given_first, id LIMIT :n)"
+                    // a later word of the family name, then the given name: "lopez ana" for Ana García López
+                    + " UNION ALL "
+                    + "(SELECT patient_id, name_key FROM patient_name_key FORCE INDEX (ix_patient_name_key_lookup)"
+                    + " WHERE kind = 'W' AND name_key LIKE :name ORDER BY name_key, patient_id LIMIT :n)";
         }
         // A patient found by both branches counts once, at its smaller key. Each branch still reads at most n index
         // entries: anyone ranked within the first n overall is within the first n of the branch that gave its key.
@@ -101,6 +107,28 @@ class PatientSearch {
                 .param("birthDate", birthDate)
                 .query(SUMMARY).list();
     }
+
+    /**
+     * Patients born on that day whose given name and family name each share a sound key with the ones given
+     * ({@link NameKeys#sounds}). Starts from the birth-date index (about 30 patients a day at a million) and checks
+     * the keys through the key table's primary key.
+     */
+    List<PatientSummary> soundingLike(Set<String> givenSounds, Set<String> familySounds, LocalDate birthDate) {
+        if (givenSounds.isEmpty() || familySounds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SOUNDING_LIKE)
+                .param("birthDate", birthDate).param("given", givenSounds).param("family", familySounds)
+                .query(SUMMARY).list();
+    }
+
+    static final String SOUNDING_LIKE = "SELECT " + COLUMNS + " FROM patient p FORCE INDEX (ix_patient_birth_date)"
+            + " WHERE p.birth_date = :birthDate"
+            + " AND EXISTS (SELECT 1 FROM patient_name_key g WHERE g.patient_id = p.id AND g.kind = 'G'"
+            + " AND g.name_key IN (:given))"
+            + " AND EXISTS (SELECT 1 FROM patient_name_key f WHERE f.patient_id = p.id AND f.kind = 'F'"
+            + " AND f.name_key IN (:family))"
+            + " ORDER BY p.id LIMIT 20";
 
     /** Locks one patient row, found by {@code id} or {@code public_id}; a locking read takes no snapshot. */
     java.util.Optional<PatientReference> lockPatient(String column, Object key) {

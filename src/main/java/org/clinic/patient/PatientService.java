@@ -51,6 +51,7 @@ public class PatientService {
     private final PatientRepository patients;
     private final PatientChangeRepository changes;
     private final PatientSearch search;
+    private final PatientNameKeys nameKeys;
     private final PatientRules rules;
     private final CurrentStaff currentStaff;
     private final PatientAccessLog accessLog;
@@ -58,11 +59,13 @@ public class PatientService {
     private final Clock clock;
 
     PatientService(PatientRepository patients, PatientChangeRepository changes, PatientSearch search,
-                   PatientRules rules, CurrentStaff currentStaff, PatientAccessLog accessLog,
+                   PatientNameKeys nameKeys, PatientRules rules, CurrentStaff currentStaff,
+                   PatientAccessLog accessLog,
                    ApplicationEventPublisher events, Clock clock) {
         this.patients = patients;
         this.changes = changes;
         this.search = search;
+        this.nameKeys = nameKeys;
         this.rules = rules;
         this.currentStaff = currentStaff;
         this.accessLog = accessLog;
@@ -71,8 +74,8 @@ public class PatientService {
     }
 
     /**
-     * Registers a patient. When the details look like an existing patient (same phone number, or same name and
-     * birth date) the registration is refused with {@link PossibleDuplicate} unless {@code duplicateConfirmed}.
+     * Registers a patient. When the details look like an existing patient (same phone number, or same birth date and
+     * a name that is the same or sounds alike: {@link NameKeys}) the registration is refused with {@link PossibleDuplicate} unless {@code duplicateConfirmed}.
      */
     @PreAuthorize(FRONT_DESK_OR_PORTAL)
     @Transactional
@@ -86,6 +89,7 @@ public class PatientService {
         }
         Instant now = clock.instant();
         Patient patient = patients.saveAndFlush(new Patient(Mrn.fromSequence(search.nextMrnNumber()), checked, now));
+        nameKeys.write(patient.id(), checked.givenName(), checked.familyName());
         changes.save(new PatientChange(patient.id(), now, currentStaff.usernameForAudit(),
                 new Patient.FieldChange("Registered", null, patient.toRecord().displayMrn())));
         events.publishEvent(new PatientRegistered(patient.publicId()));
@@ -132,7 +136,11 @@ public class PatientService {
             return patient.toRecord();
         }
         record(patient, fieldChanges);
-        return flushed(patient);
+        PatientRecord updated = flushed(patient);
+        if (fieldChanges.stream().anyMatch(Patient.FieldChange::isName)) {
+            nameKeys.write(patient.id(), updated.givenName(), updated.familyName());
+        }
+        return updated;
     }
 
     @PreAuthorize(FRONT_DESK)
@@ -229,7 +237,8 @@ public class PatientService {
     }
 
     /**
-     * One search box: a name (either order, prefix, any case or accents), a phone number in any common format,
+     * One search box: a name (either order, prefix, any case or accents; also from a later word of the family name,
+     * "López" finding "García López"), a phone number in any common format,
      * or an MRN. Empty text lists the most recently registered patients. A list of matches is not a read of
      * anyone's record and is not logged (the hot path stays as fast); opening one is (docs/adr/0008).
      */
@@ -257,6 +266,15 @@ public class PatientService {
                 .map(Patient::toContact);
     }
 
+    /**
+     * Writes the sound and later-word keys of every patient who has none yet, or keys from older rules; the same runs
+     * at every start. For operations after loading patients straight into the database (and for the benchmark).
+     */
+    @PreAuthorize("hasRole('" + Role.ADMIN_NAME + "')")
+    public long writeMissingNameKeys() {
+        return nameKeys.backfill();
+    }
+
     private List<DuplicateCandidate> duplicatesOf(PatientDetails details, @Nullable UUID excluding) {
         Map<UUID, DuplicateCandidate> found = new LinkedHashMap<>();
         if (details.phone() != null) {
@@ -264,6 +282,9 @@ public class PatientService {
                     found.putIfAbsent(p.id(), new DuplicateCandidate(p, DuplicateCandidate.Reason.SAME_PHONE))));
         }
         if (details.givenName() != null && details.familyName() != null && details.birthDate() != null) {
+            search.soundingLike(NameKeys.sounds(details.givenName()), NameKeys.sounds(details.familyName()),
+                    details.birthDate()).forEach(p -> found.put(p.id(),
+                    new DuplicateCandidate(p, DuplicateCandidate.Reason.SOUNDS_ALIKE_SAME_BIRTH_DATE)));
             search.withNameAndBirthDate(details.givenName(), details.familyName(), details.birthDate()).forEach(p ->
                     found.put(p.id(), new DuplicateCandidate(p, DuplicateCandidate.Reason.SAME_NAME_AND_BIRTH_DATE)));
         }

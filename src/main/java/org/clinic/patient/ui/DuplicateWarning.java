@@ -44,9 +44,12 @@ class DuplicateWarning extends Div {
                     .getUrl(PatientRecordView.class, PatientRecordView.parameters(p.id()));
             Anchor link = new Anchor(href, p.givenName() + " " + p.familyName());
             link.setTarget("_blank");
+            link.getElement().setAttribute("title", "Open the existing record in a new tab");
             Span facts = new Span(" · MRN " + p.displayMrn() + " · "
-                    + PatientText.birth(p.birthDate(), p.birthDateEstimated(), rules) + " · " + candidate.reason().label());
-            matches.add(new ListItem(link, facts));
+                    + PatientText.birth(p.birthDate(), p.birthDateEstimated(), rules));
+            Span why = new Span(candidate.why());
+            why.addClassName("clinic-duplicate-why");
+            matches.add(new ListItem(link, facts, why));
         }
         boolean any = !candidates.isEmpty();
         if (!any) {

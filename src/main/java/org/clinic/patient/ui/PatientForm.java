@@ -164,6 +164,16 @@ class PatientForm extends Composite<FormLayout> {
         givenName.focus();
     }
 
+    /**
+     * Puts a component across the form right under the name and date-of-birth fields (the duplicate warning:
+     * read while those are typed, visible without scrolling).
+     */
+    void addBelowNameAndBirthDate(com.vaadin.flow.component.Component component) {
+        FormLayout layout = getContent();
+        layout.addComponentAtIndex(layout.indexOf(age) + 1, component);
+        layout.setColspan(component, 2);
+    }
+
     private <T> Validator<T> check(Function<@Nullable T, Optional<String>> rule) {
         return (value, context) -> rule.apply(value).map(ValidationResult::error).orElse(ValidationResult.ok());
     }

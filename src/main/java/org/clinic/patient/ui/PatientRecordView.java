@@ -36,6 +36,7 @@ import org.clinic.patient.PatientChangeEntry;
 import org.clinic.patient.PatientChanged;
 import org.clinic.patient.PatientRecord;
 import org.clinic.patient.PatientRecordSection;
+import org.clinic.patient.PatientRecordStrip;
 import org.clinic.patient.PatientRules;
 import org.clinic.patient.PatientService;
 import org.clinic.patient.PatientStatus;
@@ -48,7 +49,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
 /**
- * One patient: details, status, edit, deactivate and reactivate, and the full change history. Changes made at
+ * One patient: a strip with what the desk needs first (next appointment, Book, Check in, Add to queue, alerts:
+ * {@link PatientRecordStrip}), details, status, edit, deactivate and reactivate, and the full change history. Changes made at
  * any desk appear here at once. The tab title never carries the patient's name: titles end up in browser history,
  * bookmarks and screen-sharing previews. Every open is logged by the services; a doctor who does not look after the
  * patient says why first ({@link BreakTheGlassDialog}). Administrators can open who looked at this patient.
@@ -81,7 +83,9 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
             new com.vaadin.flow.component.checkbox.Checkbox("Send appointment emails (confirmations, reminders)");
     private final Grid<PatientChangeEntry> history = new Grid<>();
     private final Div sections = new Div();
+    private final Div strip = new Div();
     private final org.springframework.beans.factory.ObjectProvider<PatientRecordSection> sectionProviders;
+    private final org.springframework.beans.factory.ObjectProvider<PatientRecordStrip> stripProviders;
 
     private @Nullable UUID patientId;
     private @Nullable PatientRecord patient;
@@ -90,8 +94,10 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
     public PatientRecordView(PatientService patients, PatientAccessLog accessLog, PatientRules rules,
                              PhoneNumbers phoneNumbers, LiveUpdates liveUpdates, ClinicSettings settings,
                              AuthenticationContext authentication,
-                             org.springframework.beans.factory.ObjectProvider<PatientRecordSection> sectionProviders) {
+                             org.springframework.beans.factory.ObjectProvider<PatientRecordSection> sectionProviders,
+                             org.springframework.beans.factory.ObjectProvider<PatientRecordStrip> stripProviders) {
         this.sectionProviders = sectionProviders;
+        this.stripProviders = stripProviders;
         this.patients = patients;
         this.accessLog = accessLog;
         this.rules = rules;
@@ -134,7 +140,9 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
         HorizontalLayout titleRow = new HorizontalLayout(name, statusSlot);
         titleRow.setAlignItems(FlexComponent.Alignment.BASELINE);
         HorizontalLayout actions = new HorizontalLayout(edit, toggleStatus, accessLogButton);
-        Div header = new Div(titleRow, mrn, actions, emailMessages);
+        strip.addClassName("clinic-record-strip");
+        strip.setId("patient-strip");
+        Div header = new Div(titleRow, mrn, strip, actions, emailMessages);
         header.addClassName("clinic-record-header");
 
         details.addClassName("clinic-details");
@@ -170,6 +178,7 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
             throw new NotFoundException("No patient with this id");
         }
         sections.removeAll();
+        strip.removeAll();
         try {
             open();
         } catch (BreakTheGlassRequired noReasonYet) {
@@ -185,6 +194,8 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
     private void open() {
         load();
         UUID shown = requirePatientId();
+        stripProviders.orderedStream().forEach(part -> strip.add(part.render(shown)));
+        strip.setVisible(strip.getComponentCount() > 0);
         sectionProviders.orderedStream().forEach(section -> sections.add(section.render(shown)));
         showRecord(true);
     }

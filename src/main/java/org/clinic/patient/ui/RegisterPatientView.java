@@ -19,7 +19,10 @@ import org.clinic.patient.PatientService;
 import org.clinic.patient.PossibleDuplicate;
 import org.clinic.security.Role;
 
-/** Registering a patient: the details form, a live duplicate warning, and the new record on success. */
+/**
+ * Registering a patient: the details form, a duplicate warning right under the name and date of birth that follows
+ * the typing (names sound-alike included), and the new record on success.
+ */
 @Route("patients/new")
 @PageTitle("Register patient · Clinic")
 @RolesAllowed({Role.RECEPTIONIST_NAME, Role.ADMIN_NAME})
@@ -47,7 +50,8 @@ public class RegisterPatientView extends Main {
         HorizontalLayout actions = new HorizontalLayout(register, cancel);
         actions.addClassName("clinic-form-actions");
 
-        Div card = new Div(new H2("New patient"), form, duplicates, actions);
+        form.addBelowNameAndBirthDate(duplicates);
+        Div card = new Div(new H2("New patient"), form, actions);
         card.addClassName("clinic-card");
         add(card);
         form.focus();

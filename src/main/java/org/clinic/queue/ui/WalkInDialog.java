@@ -135,6 +135,14 @@ final class WalkInDialog extends Dialog {
         getFooter().add(new Button("Cancel", click -> close()), join);
     }
 
+    /** Opens with this registered patient already chosen (the patient record's Add to queue). */
+    WalkInDialog forPatient(PatientSummary chosen) {
+        who.setValue(EXISTING);
+        patient.setValue(chosen);
+        setHeaderTitle("Walk-in: " + chosen.fullName());
+        return this;
+    }
+
     private void join() {
         if (specialty.getValue() == null) {
             specialty.setErrorMessage("Choose a specialty");

@@ -108,6 +108,33 @@ class RegisterPatientViewTest extends SpringBrowserlessTest {
         assertThat(patients.search(family, 0, 5)).hasSize(2);
     }
 
+    @Test
+    void a_sound_alike_name_with_the_same_birth_date_is_flagged_under_the_name_fields_as_it_is_typed() {
+        LocalDate born = LocalDate.of(1931, 1, 1).plusDays(java.util.concurrent.ThreadLocalRandom.current()
+                .nextInt(365 * 70));
+        PatientRecord tariq = patients.register(new org.clinic.patient.PatientDetails("Tariq", "Nasser", born, false,
+                Sex.MALE, null, null, null), false);
+        navigate(RegisterPatientView.class);
+
+        test(field(TextField.class, "given-name")).setValue("Tarik");
+        test(field(TextField.class, "family-name")).setValue("Naser");
+        assertThat($view(DuplicateWarning.class).all()).as("no birth date yet: names alone are not enough").isEmpty();
+        test(field(DatePicker.class, "birth-date")).setValue(born);
+
+        var warning = $view(DuplicateWarning.class).single();
+        assertThat($(Anchor.class, warning).single().getHref()).contains(tariq.id().toString());
+        assertThat(warning.getElement().getTextRecursively()).contains("sounds like Tariq Nasser, same date of birth");
+        // in the form, straight after the date of birth (and the age that replaces it), before sex, phone and address
+        var form = warning.getParent().orElseThrow();
+        int birthDate = form.getElement().indexOfChild(field(DatePicker.class, "birth-date").getElement());
+        assertThat(form.getElement().indexOfChild(warning.getElement()))
+                .isEqualTo(birthDate + 2) // the hidden age field sits between them
+                .isLessThan(form.getElement().indexOfChild(field(TextField.class, "phone").getElement()));
+
+        test(field(TextField.class, "family-name")).setValue("Haddad");
+        assertThat($view(DuplicateWarning.class).all()).as("the warning follows the typing").isEmpty();
+    }
+
     private void fill(RegisterPatientView view, String given, String family, LocalDate birthDate, String phone) {
         test(field(TextField.class, "given-name")).setValue(given);
         test(field(TextField.class, "family-name")).setValue(family);
