@@ -87,6 +87,23 @@ public class LiveUpdates {
     }
 
     /**
+     * Keeps a component current for as long as it is on screen: {@code refresh} runs on every attach and then on every
+     * committed event of the type that passes the filter; the subscription ends when the component is detached. For
+     * components that need nothing else in {@code onAttach}/{@code onDetach}.
+     */
+    public <E extends LiveEvent> void whileAttached(com.vaadin.flow.component.Component component, Class<E> type,
+                                                    Predicate<? super E> filter, Runnable refresh) {
+        component.addAttachListener(attached -> {
+            refresh.run();
+            Registration subscription = subscribe(attached.getUI(), type, filter, refresh);
+            component.addDetachListener(detached -> {
+                subscription.remove();
+                detached.unregisterListener();
+            });
+        });
+    }
+
+    /**
      * Follows a shared read: on every committed change that passes the filter, {@code read} runs on a delivery thread
      * as the screen's viewer (the security context of the caller, captured now: call from {@code onAttach}); when
      * its value differs from the one last shown, {@code show} gets it inside {@link UI#access}. {@code read} should

@@ -1,8 +1,6 @@
 package org.clinic.appointment.ui;
 
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -10,7 +8,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.QueryParameters;
-import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.clinic.appointment.AppointmentService;
 import org.clinic.appointment.AppointmentStatus;
@@ -19,7 +16,6 @@ import org.clinic.appointment.AppointmentsChanged;
 import org.clinic.base.LiveUpdates;
 import org.clinic.patient.PatientRecordStrip;
 import org.clinic.security.Role;
-import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.Order;
 
 import java.time.Clock;
@@ -72,7 +68,6 @@ class NextAppointmentStrip implements PatientRecordStrip {
     private final class Next extends Div {
         private final UUID patientId;
         private final Span text = new Span();
-        private @Nullable Registration subscription;
 
         Next(UUID patientId) {
             this.patientId = patientId;
@@ -94,6 +89,8 @@ class NextAppointmentStrip implements PatientRecordStrip {
                 book.setTooltipText("Book an appointment for this patient");
                 row.add(book);
             }
+            liveUpdates.whileAttached(this, AppointmentsChanged.class,
+                    changed -> changed.patientId().equals(patientId), this::refresh);
         }
 
         private void refresh() {
@@ -101,21 +98,6 @@ class NextAppointmentStrip implements PatientRecordStrip {
             text.setText(next.map(a -> WHEN.format(a.date().atTime(a.start())) + " · " + a.doctorName() + " · "
                     + a.specialty() + (a.status() == AppointmentStatus.CHECKED_IN ? " · checked in" : ""))
                     .orElse("None booked"));
-        }
-
-        @Override
-        protected void onAttach(AttachEvent attachEvent) {
-            refresh();
-            subscription = liveUpdates.subscribe(attachEvent.getUI(), AppointmentsChanged.class,
-                    changed -> changed.patientId().equals(patientId), this::refresh);
-        }
-
-        @Override
-        protected void onDetach(DetachEvent detachEvent) {
-            if (subscription != null) {
-                subscription.remove();
-                subscription = null;
-            }
         }
     }
 }

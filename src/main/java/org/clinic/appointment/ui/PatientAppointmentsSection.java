@@ -1,8 +1,6 @@
 package org.clinic.appointment.ui;
 
-import com.vaadin.flow.component.AttachEvent;
 
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -13,7 +11,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.QueryParameters;
-import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.clinic.appointment.AppointmentService;
 import org.clinic.appointment.AppointmentSummary;
@@ -21,7 +18,6 @@ import org.clinic.appointment.AppointmentsChanged;
 import org.clinic.base.LiveUpdates;
 import org.clinic.patient.PatientRecordSection;
 import org.clinic.security.Role;
-import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.Order;
 
 
@@ -59,7 +55,6 @@ class PatientAppointmentsSection implements PatientRecordSection {
     private final class Section extends Div {
         private final UUID patientId;
         private final Grid<AppointmentSummary> grid = new Grid<>();
-        private @Nullable Registration subscription;
 
         Section(UUID patientId) {
             this.patientId = patientId;
@@ -82,6 +77,8 @@ class PatientAppointmentsSection implements PatientRecordSection {
             grid.setAllRowsVisible(true);
             grid.setEmptyStateText("No appointments yet.");
             add(header, grid);
+            liveUpdates.whileAttached(this, AppointmentsChanged.class,
+                    changed -> changed.patientId().equals(patientId), this::refresh);
         }
 
         private void refresh() {
@@ -91,20 +88,6 @@ class PatientAppointmentsSection implements PatientRecordSection {
                     .sorted(java.util.Comparator.comparing(AppointmentSummary::date).thenComparing(AppointmentSummary::start));
             var past = all.stream().filter(a -> a.date().isBefore(today));
             grid.setItems(java.util.stream.Stream.concat(upcoming, past).toList());
-        }
-
-        @Override
-        protected void onAttach(AttachEvent attachEvent) {
-            refresh();
-            subscription = liveUpdates.subscribe(attachEvent.getUI(), AppointmentsChanged.class,
-                    changed -> changed.patientId().equals(patientId), this::refresh);
-        }
-
-        @Override
-        protected void onDetach(DetachEvent detachEvent) {
-            if (subscription != null) {
-                subscription.remove();
-            }
         }
     }
 }

@@ -1,16 +1,12 @@
 package org.clinic.clinical.ui;
 
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.shared.Registration;
 import org.clinic.clinical.AllergyStatus;
 import org.clinic.clinical.SafetyBadges;
 import org.clinic.clinical.SafetyChanged;
 import org.clinic.patient.PatientRecordStrip;
-import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.Order;
 
 import java.util.List;
@@ -38,12 +34,13 @@ class RecordAlertsStrip implements PatientRecordStrip {
 
     private final class Badges extends Div {
         private final UUID patientId;
-        private @Nullable Registration subscription;
 
         Badges(UUID patientId) {
             this.patientId = patientId;
             setId("strip-alerts");
             addClassNames("clinic-strip-part", "clinic-strip-alerts");
+            services.liveUpdates.whileAttached(this, SafetyChanged.class,
+                    changed -> changed.patientId().equals(patientId), this::refresh);
         }
 
         private void refresh() {
@@ -67,21 +64,6 @@ class RecordAlertsStrip implements PatientRecordStrip {
                 Span none = new Span("No alerts");
                 none.addClassName("clinic-hint");
                 add(none);
-            }
-        }
-
-        @Override
-        protected void onAttach(AttachEvent attachEvent) {
-            refresh();
-            subscription = services.liveUpdates.subscribe(attachEvent.getUI(), SafetyChanged.class,
-                    changed -> changed.patientId().equals(patientId), this::refresh);
-        }
-
-        @Override
-        protected void onDetach(DetachEvent detachEvent) {
-            if (subscription != null) {
-                subscription.remove();
-                subscription = null;
             }
         }
     }

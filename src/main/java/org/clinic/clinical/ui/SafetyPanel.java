@@ -1,14 +1,11 @@
 package org.clinic.clinical.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.shared.Registration;
 import org.clinic.base.NotFoundException;
 import org.clinic.base.RuleViolation;
 import org.clinic.base.ui.FieldMessages;
@@ -37,7 +34,6 @@ final class SafetyPanel extends Div {
     private final Div allergies = new Div();
     private final Div alerts = new Div();
     private final Div problems = new Div();
-    private @Nullable Registration subscription;
 
     SafetyPanel(SafetyServices services, UUID patientId) {
         this.services = services;
@@ -57,6 +53,8 @@ final class SafetyPanel extends Div {
             doctorsOnly.addClassName("clinic-hint-inline");
             add(part(null, alerts, SafetyForms.alert(services, patientId, false, this::refresh)), doctorsOnly);
         }
+        services.liveUpdates.whileAttached(this, SafetyChanged.class,
+                changed -> changed.patientId().equals(patientId), this::refresh);
     }
 
     void refresh() {
@@ -170,20 +168,5 @@ final class SafetyPanel extends Div {
         Span hint = new Span(text);
         hint.addClassName("clinic-hint-inline");
         return hint;
-    }
-
-    @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        refresh();
-        subscription = services.liveUpdates.subscribe(attachEvent.getUI(), SafetyChanged.class,
-                changed -> changed.patientId().equals(patientId), this::refresh);
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (subscription != null) {
-            subscription.remove();
-            subscription = null;
-        }
     }
 }

@@ -1,7 +1,5 @@
 package org.clinic.clinical.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.StyleSheet;
@@ -10,12 +8,10 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.shared.Registration;
 import org.clinic.clinical.Allergy;
 import org.clinic.clinical.AllergyStatus;
 import org.clinic.clinical.PatientSafety;
 import org.clinic.clinical.SafetyChanged;
-import org.jspecify.annotations.Nullable;
 
 import java.util.List;
 import java.util.UUID;
@@ -33,7 +29,6 @@ final class SafetyStrip extends Div {
     private final UUID patientId;
     private final Consumer<List<Allergy>> activeAllergies;
     private final Div badges = new Div();
-    private @Nullable Registration subscription;
 
     SafetyStrip(SafetyServices services, UUID patientId, Consumer<List<Allergy>> activeAllergies) {
         this.services = services;
@@ -47,6 +42,8 @@ final class SafetyStrip extends Div {
         edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         edit.setTooltipText("Add or end allergies, alerts and problems");
         add(badges, edit);
+        services.liveUpdates.whileAttached(this, SafetyChanged.class,
+                changed -> changed.patientId().equals(patientId), this::refresh);
     }
 
     void refresh() {
@@ -83,20 +80,5 @@ final class SafetyStrip extends Div {
             }
         });
         dialog.open();
-    }
-
-    @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        refresh();
-        subscription = services.liveUpdates.subscribe(attachEvent.getUI(), SafetyChanged.class,
-                changed -> changed.patientId().equals(patientId), this::refresh);
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (subscription != null) {
-            subscription.remove();
-            subscription = null;
-        }
     }
 }

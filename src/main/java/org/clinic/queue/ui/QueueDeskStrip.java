@@ -1,15 +1,12 @@
 package org.clinic.queue.ui;
 
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.clinic.appointment.AppointmentService;
 import org.clinic.appointment.AppointmentStatus;
@@ -30,7 +27,6 @@ import org.clinic.queue.QueuePositions;
 import org.clinic.queue.QueueService;
 import org.clinic.queue.Ticket;
 import org.clinic.security.Role;
-import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.Order;
 
 import java.time.Clock;
@@ -90,12 +86,13 @@ class QueueDeskStrip implements PatientRecordStrip {
 
     private final class Actions extends Div {
         private final UUID patientId;
-        private @Nullable Registration subscription;
 
         Actions(UUID patientId) {
             this.patientId = patientId;
             setId("strip-desk-actions");
             addClassNames("clinic-strip-part", "clinic-strip-actions");
+            liveUpdates.whileAttached(this, AppointmentsChanged.class,
+                    changed -> changed.patientId().equals(patientId), this::refresh);
         }
 
         private void refresh() {
@@ -153,21 +150,6 @@ class QueueDeskStrip implements PatientRecordStrip {
         private void showTicket(Ticket ticket) {
             String code = positions.visitCode(ticket.entryId());
             TicketDialog.open(ticket, clinic.current().name(), clock.getZone(), links.visit(code), links.visitShort(code));
-        }
-
-        @Override
-        protected void onAttach(AttachEvent attachEvent) {
-            refresh();
-            subscription = liveUpdates.subscribe(attachEvent.getUI(), AppointmentsChanged.class,
-                    changed -> changed.patientId().equals(patientId), this::refresh);
-        }
-
-        @Override
-        protected void onDetach(DetachEvent detachEvent) {
-            if (subscription != null) {
-                subscription.remove();
-                subscription = null;
-            }
         }
     }
 }
