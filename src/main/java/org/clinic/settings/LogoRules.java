@@ -1,6 +1,7 @@
 package org.clinic.settings;
 
 import org.clinic.base.RuleViolation;
+import org.jspecify.annotations.Nullable;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -52,7 +53,7 @@ final class LogoRules {
                 size == null ? 0 : size[1]);
     }
 
-    private static String typeOf(byte[] b) {
+    private static @Nullable String typeOf(byte[] b) {
         if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G'
                 && b[4] == 0x0d && b[5] == 0x0a && b[6] == 0x1a && b[7] == 0x0a) {
             return "image/png";
@@ -63,7 +64,7 @@ final class LogoRules {
         return null;
     }
 
-    private static int[] size(byte[] image) {
+    private static int @Nullable [] size(byte[] image) {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(image))) {
             if (in == null) {
                 return null;

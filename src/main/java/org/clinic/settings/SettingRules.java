@@ -6,6 +6,7 @@ import org.clinic.base.RuleViolation;
 import org.clinic.base.Setting;
 import org.clinic.queue.DisplaySettings;
 import org.clinic.queue.Lane;
+import org.jspecify.annotations.Nullable;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
 
@@ -157,7 +158,7 @@ public class SettingRules {
         return lanes;
     }
 
-    private static String lanesProblem(String text) {
+    private static @Nullable String lanesProblem(String text) {
         Set<String> names = new LinkedHashSet<>();
         for (String name : text.split(",")) {
             if (!name.isBlank()) {

@@ -72,6 +72,7 @@ class SettingsJourneyTest extends JourneyTest {
         admin.locator("#settings-long-wait input").fill("2");
         admin.locator("#settings-queue-save").click();
         assertThat(admin.locator("#settings-long-wait")).containsText("Minutes from 5");
+        assertThat(admin.locator("#settings-long-wait")).hasAttribute("invalid", "");
 
         admin.locator("#settings-name input").fill("Lakeside Clinic");
         admin.locator("#settings-identity-save").click();
@@ -84,11 +85,16 @@ class SettingsJourneyTest extends JourneyTest {
         screenshot(admin, "settings-saved", false);
 
         admin.locator("#settings-queue").scrollIntoViewIfNeeded();
+        // saving another section left the refused value and its message as they were
+        assertThat(admin.locator("#settings-long-wait input")).hasValue("2");
+        assertThat(admin.locator("#settings-long-wait")).containsText("Minutes from 5");
         screenshot(admin, "settings-queue-refused", false);
         Locator history = admin.locator("#settings-history");
         assertThat(history).containsText("Lakeside Clinic");
         admin.locator("#settings-reminders").scrollIntoViewIfNeeded();
-        screenshot(admin, "settings-reminders-history", false);
+        screenshot(admin, "settings-reminders", false);
+        history.scrollIntoViewIfNeeded();
+        screenshot(admin, "settings-history", false);
     }
 
     private static byte[] logo() throws Exception {

@@ -54,7 +54,7 @@ import java.util.stream.Collectors;
 @RolesAllowed(Role.ADMIN_NAME)
 public class ClinicSettingsView extends Main implements BeforeEnterObserver {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.UK);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
     private static final DateTimeFormatter NEXT = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.UK);
 
     private final ClinicSettingsService service;
@@ -81,7 +81,7 @@ public class ClinicSettingsView extends Main implements BeforeEnterObserver {
         logo = new LogoPanel(service, this::reloadHistory);
         SettingsSection identity = new SettingsSection("settings-identity", "Clinic identity",
                 "How tickets, prescriptions, reports, messages and the waiting-room display name the clinic.",
-                service, rules, this::reload)
+                service, rules, this::afterSave)
                 .field(Setting.NAME, text("settings-name", "Clinic name",
                         "As patients know it, e.g. Riverside Clinic"), 1)
                 .field(Setting.PHONE, text("settings-phone", "Phone",
@@ -91,13 +91,13 @@ public class ClinicSettingsView extends Main implements BeforeEnterObserver {
                 .extra(logo);
         SettingsSection region = new SettingsSection("settings-region", "Time and region",
                 "The clinic's own time: today's lists, check-in windows and reminder times follow it at once.",
-                service, rules, this::reload)
+                service, rules, this::afterSave)
                 .field(Setting.TIME_ZONE, zones(), 1)
                 .field(Setting.PHONE_REGION, regions(), 1)
                 .field(Setting.DISPLAY_LANGUAGE, languages(), 1);
         SettingsSection queue = new SettingsSection("settings-queue", "Queue rules",
                 "How the queue treats patients from their next check-in or call; open screens follow at once.",
-                service, rules, this::reload)
+                service, rules, this::afterSave)
                 .field(Setting.PRIORITY_LANES, lanes(), 2)
                 .field(Setting.SKIP_PLACES, number("settings-skip-places", "Places moved back on a skip", null,
                         "When a called patient is not there: 1 to " + SettingRules.SKIP_PLACES_MAX), 1)
@@ -109,7 +109,7 @@ public class ClinicSettingsView extends Main implements BeforeEnterObserver {
         SettingsSection reminders = new SettingsSection("settings-reminders", "Reminders",
                 "When appointment reminders are sent, in the clinic's time zone. Six fields: second minute hour "
                         + "day month weekday; 0 0 8 * * * is 08:00 every day, - is off.",
-                service, rules, this::reload)
+                service, rules, this::afterSave)
                 .field(Setting.SAME_DAY_REMINDERS, cron(sameDay, "settings-same-day"), 1)
                 .field(Setting.DAY_BEFORE_REMINDERS, cron(dayBefore, "settings-day-before"), 1);
         sections = List.of(identity, region, queue, reminders);
@@ -120,12 +120,13 @@ public class ClinicSettingsView extends Main implements BeforeEnterObserver {
         history.addColumn(c -> WHEN.format(c.changedAt().atZone(settings.timeZone()))).setHeader("When")
                 .setAutoWidth(true).setFlexGrow(0);
         history.addColumn(SettingChange::changedBy).setHeader("Who").setAutoWidth(true).setFlexGrow(0);
-        history.addColumn(SettingChange::setting).setHeader("Setting").setAutoWidth(true).setFlexGrow(0);
+        history.addColumn(SettingChange::setting).setHeader("Setting").setFlexGrow(1);
         history.addColumn(c -> c.before() == null ? "(default)" : c.before()).setHeader("Before").setFlexGrow(1);
         history.addColumn(c -> c.after() == null ? "(none)" : c.after()).setHeader("After").setFlexGrow(1);
-        history.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        history.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT,
+                GridVariant.LUMO_WRAP_CELL_CONTENT);
         history.setEmptyStateText("No changes yet: the first-start defaults are in force.");
-        history.setAllRowsVisible(true);
+        history.setHeight("420px"); // the latest 200 changes scroll inside
         Div historyCard = new Div(historyTitle, history);
         historyCard.addClassName("clinic-card");
 
@@ -156,6 +157,12 @@ public class ClinicSettingsView extends Main implements BeforeEnterObserver {
         Map<Setting, ClinicSettingsService.Entry> values = service.current();
         sections.forEach(section -> section.show(values));
         logo.show(service.logo());
+        showNextRuns();
+        reloadHistory();
+    }
+
+    /** A section was saved (it shows its values in force itself): what depends on it follows. */
+    private void afterSave() {
         showNextRuns();
         reloadHistory();
     }

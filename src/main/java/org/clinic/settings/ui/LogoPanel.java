@@ -11,10 +11,8 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
 import org.clinic.base.RuleViolation;
-import org.clinic.base.ui.FieldMessages;
 import org.clinic.settings.ClinicLogo;
 import org.clinic.settings.ClinicSettingsService;
-import org.clinic.settings.SettingChange;
 
 import java.util.Base64;
 import java.util.Optional;
@@ -31,6 +29,7 @@ class LogoPanel extends Div {
     private final Span about = new Span();
     private final Span error = new Span();
     private final Button remove;
+    private final Upload upload;
 
     LogoPanel(ClinicSettingsService service, Runnable changed) {
         this.service = service;
@@ -43,7 +42,7 @@ class LogoPanel extends Div {
         about.addClassName("clinic-hint");
         error.addClassName("clinic-settings-error");
         error.setId("clinic-logo-error");
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
+        upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
             UI ui = UI.getCurrent();
             if (ui != null) {
                 ui.access(() -> uploaded(bytes));
@@ -93,9 +92,10 @@ class LogoPanel extends Div {
 
     void uploaded(byte[] bytes) {
         try {
-            SettingChange change = service.uploadLogo(bytes);
-            FieldMessages.showSuccess("Logo saved: " + change.after());
+            service.uploadLogo(bytes);
             show(service.logo());
+            about.setText(about.getText() + " · saved, in force now");
+            upload.clearFileList(); // ready for another
             changed.run();
         } catch (RuleViolation violation) {
             showError(violation.getMessage());
@@ -103,8 +103,11 @@ class LogoPanel extends Div {
     }
 
     private void remove() {
-        service.removeLogo().ifPresent(change -> FieldMessages.showSuccess("Logo removed"));
+        boolean removed = service.removeLogo().isPresent();
         show(service.logo());
+        if (removed) {
+            about.setText("Logo removed");
+        }
         changed.run();
     }
 

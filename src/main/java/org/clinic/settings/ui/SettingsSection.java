@@ -9,8 +9,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import org.clinic.base.RuleViolation;
 import org.clinic.base.Setting;
@@ -82,6 +80,7 @@ class SettingsSection extends Div {
         fields.forEach((setting, field) -> {
             field.clearError();
             field.write().accept(values.get(setting).value());
+            field.clearError(); // writing a value may run a field's own check
         });
     }
 
@@ -107,10 +106,10 @@ class SettingsSection extends Div {
             String said = changes.isEmpty() ? "Nothing to save: these are the settings in force."
                     : "Saved, in force now: " + changes.stream().map(SettingChange::summary)
                     .collect(Collectors.joining("; ")) + ".";
+            // said beside the Save button, where the eyes are; the other sections keep what is typed in them
             confirmation.setText(said);
             confirmation.setVisible(true);
-            Notification note = Notification.show(said, 6000, Notification.Position.BOTTOM_START);
-            note.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            show(service.current());
             saved.run();
         } catch (RuleViolation violation) {
             FieldMessages messages = new FieldMessages();
