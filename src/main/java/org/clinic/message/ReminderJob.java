@@ -75,12 +75,22 @@ class ReminderJob {
         }
     }
 
+    /** Today's reminders, on one node at a time (the run the schedule makes). */
     public void sameDay() {
+        locked("same-day-reminders", this::remindToday);
+    }
+
+    /** Tomorrow's reminders, on one node at a time (the run the schedule makes). */
+    public void dayBefore() {
+        locked("day-before-reminders", this::remindTomorrow);
+    }
+
+    private void remindToday() {
         ReminderService.Reminders done = SystemAuthentication.runAs(Role.ADMIN, reminders::remindToday);
         log.info("Reminders for {}: {} appointments, {} queued now", done.day(), done.appointments(), done.queued());
     }
 
-    public void dayBefore() {
+    private void remindTomorrow() {
         ReminderService.Reminders done = SystemAuthentication.runAs(Role.ADMIN, reminders::remindTomorrow);
         log.info("Day-before reminders for {}: {} appointments, {} queued now", done.day(), done.appointments(),
                 done.queued());
@@ -108,22 +118,27 @@ class ReminderJob {
         if (scheduler == null) {
             return;
         }
-        plan(Setting.SAME_DAY_REMINDERS, "same-day-reminders", this::sameDay);
-        plan(Setting.DAY_BEFORE_REMINDERS, "day-before-reminders", this::dayBefore);
+        plan(Setting.SAME_DAY_REMINDERS, this::sameDay);
+        plan(Setting.DAY_BEFORE_REMINDERS, this::dayBefore);
     }
 
-    private void plan(Setting setting, String lock, Runnable run) {
+    private void plan(Setting setting, Runnable run) {
         String cron = settings.value(setting);
         if ("-".equals(cron) || !CronExpression.isValidExpression(cron)) {
             return;
         }
         ThreadPoolTaskScheduler threads = java.util.Objects.requireNonNull(scheduler);
-        planned.put(setting, threads.schedule(() -> locked(lock, run), new CronTrigger(cron, settings.timeZone())));
+        planned.put(setting, threads.schedule(run, new CronTrigger(cron, settings.timeZone())));
     }
 
+    /** As {@code @SchedulerLock} would: at least a minute, at most half an hour; without jobs, no lock to take. */
     private void locked(String name, Runnable run) {
+        if (locks == null) {
+            run.run();
+            return;
+        }
         try {
-            java.util.Objects.requireNonNull(locks).executeWithLock(run,
+            locks.executeWithLock(run,
                     new LockConfiguration(Instant.now(), name, Duration.ofMinutes(30), Duration.ofMinutes(1)));
         } catch (RuntimeException e) {
             log.warn("Reminder run {} failed", name, e);

@@ -240,7 +240,7 @@ public class ClinicSettingsView extends Main implements BeforeEnterObserver {
         language.setId("settings-display-language");
         language.setItems(DisplaySettings.LANGUAGES);
         language.setItemLabelGenerator(tag -> Locale.forLanguageTag(tag).getDisplayName(Locale.UK));
-        language.setHelperText("Waiting-room displays announce calls in it, unless a display chose its own");
+        language.setHelperText("Displays announce calls in it from their next start, unless a display chose its own");
         language.setWidthFull();
         return SettingField.of(language, () -> language.getValue() == null ? "" : language.getValue(),
                 language::setValue);
