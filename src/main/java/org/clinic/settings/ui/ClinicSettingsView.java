@@ -121,7 +121,8 @@ public class ClinicSettingsView extends Main implements BeforeEnterObserver {
                 .setAutoWidth(true).setFlexGrow(0);
         history.addColumn(SettingChange::changedBy).setHeader("Who").setAutoWidth(true).setFlexGrow(0);
         history.addColumn(SettingChange::setting).setHeader("Setting").setFlexGrow(1);
-        history.addColumn(c -> c.before() == null ? "(default)" : c.before()).setHeader("Before").setFlexGrow(1);
+        history.addColumn(c -> c.before() != null ? c.before() : "Logo".equals(c.setting()) ? "(none)" : "(default)")
+                .setHeader("Before").setFlexGrow(1);
         history.addColumn(c -> c.after() == null ? "(none)" : c.after()).setHeader("After").setFlexGrow(1);
         history.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT,
                 GridVariant.LUMO_WRAP_CELL_CONTENT);
