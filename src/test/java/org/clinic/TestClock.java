@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * The application's clock in tests: real time, unless a test sets the time of day (rules such as "check-in opens
@@ -21,16 +22,17 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class TestClock extends Clock {
 
     private final AtomicReference<Duration> offset;
-    private final ZoneId zone;
+    private final Supplier<ZoneId> zone;
 
-    private TestClock(AtomicReference<Duration> offset, ZoneId zone) {
+    private TestClock(AtomicReference<Duration> offset, Supplier<ZoneId> zone) {
         this.offset = offset;
         this.zone = zone;
     }
 
     /** From now on, it is today at this time in the clinic's zone (and time runs on from there). */
     public void setTimeOfDay(LocalTime time) {
-        Instant target = LocalDate.now(zone).atTime(time).atZone(zone).toInstant();
+        ZoneId here = zone.get();
+        Instant target = LocalDate.now(here).atTime(time).atZone(here).toInstant();
         offset.set(Duration.between(Instant.now(), target));
     }
 
@@ -44,12 +46,12 @@ public final class TestClock extends Clock {
 
     @Override
     public ZoneId getZone() {
-        return zone;
+        return zone.get();
     }
 
     @Override
     public Clock withZone(ZoneId other) {
-        return new TestClock(offset, other);
+        return new TestClock(offset, () -> other);
     }
 
     @Override
@@ -63,7 +65,8 @@ public final class TestClock extends Clock {
         @Bean
         @Primary
         TestClock testClock(ClinicSettings settings) {
-            return new TestClock(new AtomicReference<>(Duration.ZERO), settings.timeZone());
+            // in the clinic's zone of the moment, as the application's own clock (a change on screen applies at once)
+            return new TestClock(new AtomicReference<>(Duration.ZERO), settings::timeZone);
         }
     }
 }

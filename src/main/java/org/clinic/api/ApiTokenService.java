@@ -41,7 +41,7 @@ public class ApiTokenService {
     private final DoctorService doctors;
     private final CurrentStaff currentStaff;
     private final Clock clock;
-    private final ZoneId zone;
+    private final ClinicSettings clinicSettings;
 
     ApiTokenService(ApiTokenStore store, DoctorService doctors, CurrentStaff currentStaff, Clock clock,
                     ClinicSettings settings) {
@@ -49,7 +49,7 @@ public class ApiTokenService {
         this.doctors = doctors;
         this.currentStaff = currentStaff;
         this.clock = clock;
-        this.zone = settings.timeZone();
+        this.clinicSettings = settings;
     }
 
     /** Creates a token; the returned secret is the only copy there will ever be. */
@@ -129,13 +129,13 @@ public class ApiTokenService {
         if (lastDay == null) {
             return null;
         }
-        LocalDate today = LocalDate.ofInstant(now, zone);
+        LocalDate today = LocalDate.ofInstant(now, clinicSettings.timeZone());
         if (lastDay.isBefore(today) || lastDay.isAfter(today.plusDays(LONGEST_VALIDITY_DAYS))) {
             problems.add(new RuleViolation.Problem("expiresAfter",
                     "Choose a day from today to two years ahead, or none"));
             return null;
         }
-        return lastDay.plusDays(1).atStartOfDay(zone).toInstant(); // works through the whole of its last day
+        return lastDay.plusDays(1).atStartOfDay(clinicSettings.timeZone()).toInstant(); // works through the whole of its last day
     }
 
     private ApiTokenSummary withDoctorName(ApiTokenSummary token) {

@@ -41,7 +41,7 @@ class AppointmentReads {
         this.store = store;
         this.patients = patients;
         this.doctors = doctors;
-        this.clock = clock.withZone(settings.timeZone());
+        this.clock = settings.following(clock);
     }
 
     /** The slots of a doctor's day that nobody holds and that have not begun; none once the day is at capacity. */

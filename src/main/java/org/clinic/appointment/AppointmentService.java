@@ -79,7 +79,7 @@ public class AppointmentService {
         this.doctors = doctors;
         this.currentStaff = currentStaff;
         this.events = events;
-        this.clock = clock.withZone(settings.timeZone());
+        this.clock = settings.following(clock);
         this.transaction = new TransactionTemplate(transactions);
         this.horizonDays = horizonDays;
     }

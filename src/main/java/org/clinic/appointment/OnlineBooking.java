@@ -61,7 +61,7 @@ public class OnlineBooking {
         this.doctors = doctors;
         this.signedIn = signedIn;
         this.accessLog = accessLog;
-        this.clock = clock.withZone(clinic.timeZone());
+        this.clock = clinic.following(clock);
     }
 
     /** A bookable time, for "first available". */

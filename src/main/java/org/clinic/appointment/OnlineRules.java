@@ -31,7 +31,7 @@ class OnlineRules {
         this.appointments = appointments;
         this.settings = settings;
         this.ownership = ownership;
-        this.clock = clock.withZone(clinic.timeZone());
+        this.clock = clinic.following(clock);
     }
 
     OnlineBookingSettings settings() {

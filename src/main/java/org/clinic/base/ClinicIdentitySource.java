@@ -1,9 +1,9 @@
 package org.clinic.base;
 
 /**
- * Where the clinic's name, address and phone come from. Today the environment ({@code clinic.name},
- * {@code clinic.address}, {@code clinic.phone}; see {@link ConfiguredClinicIdentity}); a settings screen may later
- * keep them in the database behind this same interface, so callers ask for them each time they print.
+ * Where the clinic's name, address and phone come from: the settings screen, else the environment
+ * ({@code clinic.name}, {@code clinic.address}, {@code clinic.phone}; see {@link ClinicSettings}). Callers ask for
+ * them each time they print, so a change reaches the next printout.
  */
 public interface ClinicIdentitySource {
 

@@ -8,9 +8,9 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
 
-    /** The clinic's clock, in the clinic's zone; tests replace it with a fixed one. */
+    /** The clinic's clock, in the clinic's zone of the moment; tests replace it with a fixed one. */
     @Bean
     Clock clock(ClinicSettings settings) {
-        return Clock.system(settings.timeZone());
+        return settings.following(Clock.systemUTC());
     }
 }

@@ -31,7 +31,7 @@ import java.util.function.Supplier;
  * Delivers {@link LiveEvent}s to open screens after the publishing transaction commits (never a rolled-back
  * state). A screen subscribes with a filter and a refresh action that re-reads what it shows through its services;
  * bursts are coalesced per screen: the first change of a burst is shown at once, the rest at most once per
- * {@link ClinicSettings.Live#minRefreshInterval()}.
+ * {@link ClinicDefaults.Live#minRefreshInterval()}.
  * <p>
  * Screens that many people watch at once (waiting-room displays, patients' position pages) {@link #follow} instead:
  * what they show is read outside their session's lock, as their viewer, from a read model shared by all of them,

@@ -17,10 +17,10 @@ public class PhoneNumbers {
 
     private static final PhoneNumberUtil LIBRARY = PhoneNumberUtil.getInstance();
 
-    private final String defaultRegion;
+    private final ClinicSettings settings;
 
     public PhoneNumbers(ClinicSettings settings) {
-        this.defaultRegion = settings.phoneRegion().toUpperCase(java.util.Locale.ROOT);
+        this.settings = settings;
     }
 
     /** The E.164 form of a valid number, or empty when the text is not a valid phone number. */
@@ -29,7 +29,7 @@ public class PhoneNumbers {
             return Optional.empty();
         }
         try {
-            PhoneNumber number = LIBRARY.parse(text, defaultRegion);
+            PhoneNumber number = LIBRARY.parse(text, settings.phoneRegion());
             if (!LIBRARY.isValidNumber(number)) {
                 return Optional.empty();
             }
@@ -44,6 +44,7 @@ public class PhoneNumbers {
         if (e164 == null) {
             return "";
         }
+        String defaultRegion = settings.phoneRegion();
         try {
             PhoneNumber number = LIBRARY.parse(e164, defaultRegion);
             boolean local = defaultRegion.equals(LIBRARY.getRegionCodeForNumber(number));
@@ -70,6 +71,7 @@ public class PhoneNumbers {
         if (digits.startsWith("00")) {
             return Optional.of("+" + digits.substring(2));
         }
+        String defaultRegion = settings.phoneRegion();
         int countryCode = LIBRARY.getCountryCodeForRegion(defaultRegion);
         String nationalPrefix = Optional.ofNullable(LIBRARY.getNddPrefixForRegion(defaultRegion, true)).orElse("");
         String national = !nationalPrefix.isEmpty() && digits.startsWith(nationalPrefix)

@@ -49,7 +49,7 @@ public class SafetyRecords {
         this.patients = patients;
         this.accessLog = accessLog;
         this.currentStaff = currentStaff;
-        this.clock = clock.withZone(settings.timeZone());
+        this.clock = settings.following(clock);
     }
 
     /** The patient's allergies, alerts and problems as the reader may see them; logged as a read. */

@@ -32,7 +32,7 @@ class SafetyWrites {
         this.patients = patients;
         this.currentStaff = currentStaff;
         this.events = events;
-        this.clock = clock.withZone(settings.timeZone());
+        this.clock = settings.following(clock);
     }
 
     PatientReference patient(UUID patientId) {

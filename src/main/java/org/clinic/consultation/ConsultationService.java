@@ -95,7 +95,7 @@ public class ConsultationService {
         this.doctors = doctors;
         this.currentStaff = currentStaff;
         this.events = events;
-        this.clock = clock.withZone(settings.timeZone());
+        this.clock = settings.following(clock);
         this.transaction = new TransactionTemplate(transactions);
         // The queue's operations join this transaction; they rely on reads under their locks seeing the latest rows.
         this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);

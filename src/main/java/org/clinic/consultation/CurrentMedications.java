@@ -51,7 +51,7 @@ public class CurrentMedications {
         this.patients = patients;
         this.doctors = doctors;
         this.accessLog = accessLog;
-        this.clock = clock.withZone(settings.timeZone());
+        this.clock = settings.following(clock);
         this.loggedReading = new TransactionTemplate(transactions);
         this.loggedReading.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     }

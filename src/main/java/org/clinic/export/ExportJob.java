@@ -71,7 +71,7 @@ class ExportJob {
     private final Outbox outbox;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final ZoneId zone;
+    private final ClinicSettings clinicSettings;
     private final Duration keep;
     private final TransactionTemplate transaction;
     private final ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
@@ -89,7 +89,7 @@ class ExportJob {
         this.outbox = outbox;
         this.events = events;
         this.clock = clock;
-        this.zone = clinic.timeZone();
+        this.clinicSettings = clinic;
         this.keep = Duration.ofDays(settings.keepDays());
         this.transaction = new TransactionTemplate(transactions);
         // Not a bean: a TaskExecutor bean would replace Spring Boot's application task executor for everyone.
@@ -147,7 +147,7 @@ class ExportJob {
             }
             AppointmentSummary appointment = visit.appointmentId() == null ? null : appointmentsByPatient
                     .computeIfAbsent(visit.patientId(), this::appointmentsOf).get(visit.appointmentId());
-            csv.row(VisitRows.of(visit, appointment, zone));
+            csv.row(VisitRows.of(visit, appointment, clinicSettings.timeZone()));
             visitsByPatient.merge(visit.patientId(), 1, Integer::sum);
             done++;
             if (done % step == 0 && done < visits.size()) {
@@ -216,11 +216,11 @@ class ExportJob {
         String email = doctors.doctors().stream().filter(d -> d.staffUsername().equals(row.requestedBy()))
                 .map(DoctorSummary::email).findFirst().orElse(null);
         String what = (subject.kind() == ExportKind.PATIENT ? "a patient's visit history" : "a doctor's visits")
-                + ", requested on " + ASKED.format(row.createdAt().atZone(zone));
+                + ", requested on " + ASKED.format(row.createdAt().atZone(clinicSettings.timeZone()));
         outbox.queue(new MessageRequest(MessageKind.EXPORT_READY, "export:" + row.publicId(),
                 Recipient.staff(row.requesterName(), email), "Your export is ready",
                 Map.of("recipientName", row.requesterName(), "what", what,
-                        "expires", DAY.format(expires.atZone(zone))), null));
+                        "expires", DAY.format(expires.atZone(clinicSettings.timeZone()))), null));
     }
 
     private Map<UUID, Long> patientInternalIds(Set<UUID> patientIds) {

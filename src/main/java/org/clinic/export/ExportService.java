@@ -80,7 +80,7 @@ public class ExportService {
         this.currentPatient = currentPatient;
         this.accessLog = accessLog;
         this.events = events;
-        this.clock = clock.withZone(settings.timeZone());
+        this.clock = settings.following(clock);
         this.transaction = new TransactionTemplate(transactions);
     }
 

@@ -40,7 +40,7 @@ class AppointmentMessages {
         this.links = links;
         this.patients = patients;
         this.settings = settings;
-        this.clock = clock.withZone(clinic.timeZone());
+        this.clock = clinic.following(clock);
     }
 
     @EventListener

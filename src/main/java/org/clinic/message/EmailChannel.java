@@ -36,8 +36,11 @@ class EmailChannel implements MessageChannel {
 
     private final ObjectProvider<JavaMailSender> mailSenders;
     private final MessageSettings settings;
+    private final org.clinic.base.ClinicIdentitySource clinic;
 
-    EmailChannel(ObjectProvider<JavaMailSender> mailSenders, MessageSettings settings) {
+    EmailChannel(ObjectProvider<JavaMailSender> mailSenders, MessageSettings settings,
+                 org.clinic.base.ClinicIdentitySource clinic) {
+        this.clinic = clinic;
         this.mailSenders = mailSenders;
         this.settings = settings;
     }
@@ -92,7 +95,7 @@ class EmailChannel implements MessageChannel {
             throws MessagingException, UnsupportedEncodingException {
         MimeMessage mime = mail.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
-        helper.setFrom(new InternetAddress(settings.from(), settings.clinicName(), "UTF-8"));
+        helper.setFrom(new InternetAddress(settings.from(), clinic.current().name(), "UTF-8"));
         helper.setTo(new InternetAddress(message.recipient(), message.recipientName(), "UTF-8"));
         helper.setSubject(message.subject());
         helper.setText(message.text(), message.html());

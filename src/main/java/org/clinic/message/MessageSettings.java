@@ -5,11 +5,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import java.time.Duration;
 
 /**
- * What messages say about the clinic, and how the outbox delivers them ({@code clinic.messages.*}).
+ * What messages say, and how the outbox delivers them ({@code clinic.messages.*}). The clinic's name, address and
+ * phone in messages are the ones in force on the settings screen ({@code ClinicIdentitySource}).
  *
- * @param clinicName    shown in every message
- * @param address       the clinic's address
- * @param phone         the number patients call to cancel or move
  * @param from          the sender address
  * @param whatToBring   one line in appointment messages
  * @param howToCancel   one line in appointment messages
@@ -20,7 +18,7 @@ import java.time.Duration;
  * @param claimFor      how long a claim keeps other senders off a message (a crashed node's claim then expires)
  */
 @ConfigurationProperties("clinic.messages")
-public record MessageSettings(String clinicName, String address, String phone, String from, String whatToBring,
+public record MessageSettings(String from, String whatToBring,
                               String howToCancel, int maxAttempts, Duration firstRetry, Duration longestRetry,
                               int batchSize, Duration claimFor) {
 

@@ -1,5 +1,7 @@
 package org.clinic.message;
 
+import org.clinic.base.ClinicIdentity;
+import org.clinic.base.ClinicIdentitySource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -20,17 +22,18 @@ class MessageTemplates {
 
     private final TemplateEngine text = engine(TemplateMode.TEXT, ".txt");
     private final TemplateEngine html = engine(TemplateMode.HTML, ".html");
-    private final MessageSettings settings;
+    private final ClinicIdentitySource clinic;
 
-    MessageTemplates(MessageSettings settings) {
-        this.settings = settings;
+    MessageTemplates(ClinicIdentitySource clinic) {
+        this.clinic = clinic;
     }
 
     Rendered render(MessageKind kind, String subject, Map<String, ?> model) {
         Map<String, Object> variables = new HashMap<>(model);
-        variables.put("clinicName", settings.clinicName());
-        variables.put("clinicAddress", settings.address());
-        variables.put("clinicPhone", settings.phone());
+        ClinicIdentity identity = clinic.current(); // as set on the settings screen at the moment of writing
+        variables.put("clinicName", identity.name());
+        variables.put("clinicAddress", identity.address());
+        variables.put("clinicPhone", identity.phone());
         variables.put("subject", subject);
         Context context = new Context(Locale.UK, variables);
         return new Rendered(text.process(kind.template(), context).strip() + "\n", html.process(kind.template(), context));

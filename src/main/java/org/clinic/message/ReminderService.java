@@ -40,7 +40,7 @@ public class ReminderService {
         this.patients = patients;
         this.messages = messages;
         this.transaction = new TransactionTemplate(transactions);
-        this.clock = clock.withZone(settings.timeZone());
+        this.clock = settings.following(clock);
     }
 
     /** Reminders for today's appointments; returns how many were queued now (not counting earlier runs). */

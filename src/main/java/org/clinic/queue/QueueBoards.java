@@ -47,12 +47,12 @@ public class QueueBoards {
     private final AppointmentService appointments;
     private final DoctorService doctors;
     private final PatientService patients;
-    private final QueueSettings settings;
+    private final CurrentQueueSettings settings;
     private final Clock clock;
     private final TransactionTemplate reading;
 
     QueueBoards(QueueSnapshots snapshots, QueueStore store, QueueAccess access, AppointmentService appointments,
-                DoctorService doctors, PatientService patients, QueueSettings settings, Clock clock,
+                DoctorService doctors, PatientService patients, CurrentQueueSettings settings, Clock clock,
                 PlatformTransactionManager transactions) {
         this.snapshots = snapshots;
         this.store = store;
@@ -114,7 +114,7 @@ public class QueueBoards {
     public DisplayBoard display(DisplayScope scope, boolean initials) {
         Day day = snapshots.today();
         return day.projection(new DisplayKey(scope, initials), key -> DisplayBoards.of(day, scope, initials,
-                RECENT_CALLS, settings.prioritiesPerRegular()));
+                RECENT_CALLS, settings.current().prioritiesPerRegular()));
     }
 
     /** The doctor the signed-in user is, if they are one. */
@@ -203,7 +203,7 @@ public class QueueBoards {
 
     /** The order in which waiting patients will be called: {@link CallOrder}. */
     private List<QueueEntry> callOrder(List<QueueEntry> entries, String ownLine, int streak) {
-        return CallOrder.of(entries, ownLine, streak, settings.prioritiesPerRegular());
+        return CallOrder.of(entries, ownLine, streak, settings.current().prioritiesPerRegular());
     }
 
     private LineBoard board(DoctorSummary doctor, Day day) {
@@ -247,7 +247,7 @@ public class QueueBoards {
                 position, estimate, entry.skips(), entry.appointmentId() == null,
                 doctor == null ? null : doctor.id(), doctor == null ? null : doctor.displayName(),
                 doctor == null ? "" : doctor.room(), entry.calledAt(),
-                entry.status() == QueueStatus.WAITING && waited.compareTo(settings.longWait()) > 0);
+                entry.status() == QueueStatus.WAITING && waited.compareTo(settings.current().longWait()) > 0);
     }
 
     private PatientReference patientOf(QueueEntry entry) {

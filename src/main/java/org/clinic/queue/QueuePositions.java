@@ -49,19 +49,19 @@ public class QueuePositions {
     private static final long KEEP_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final QueueStore store;
-    private final QueueSettings settings;
+    private final CurrentQueueSettings settings;
     private final DoctorRooms rooms;
     private final Clock clock;
     private final TransactionTemplate reading;
     private final SharedReads<String, LineSnapshot> snapshots = new SharedReads<>();
     private final AtomicLong loads = new AtomicLong();
 
-    QueuePositions(QueueStore store, QueueSettings settings, DoctorRooms rooms, Clock clock, ClinicSettings clinic,
+    QueuePositions(QueueStore store, CurrentQueueSettings settings, DoctorRooms rooms, Clock clock, ClinicSettings clinic,
                    PlatformTransactionManager transactions) {
         this.store = store;
         this.settings = settings;
         this.rooms = rooms;
-        this.clock = clock.withZone(clinic.timeZone());
+        this.clock = clinic.following(clock);
         this.reading = new TransactionTemplate(transactions);
         this.reading.setReadOnly(true);
         this.reading.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
@@ -148,7 +148,7 @@ public class QueuePositions {
             String own = lines.stream().filter(l -> l.startsWith("doctor:")).findFirst()
                     .orElse(lines.iterator().next());
             int streak = own.startsWith("doctor:") ? store.streaks(date).getOrDefault(own, 0) : 0;
-            List<UUID> order = CallOrder.of(entries, own, streak, settings.prioritiesPerRegular()).stream()
+            List<UUID> order = CallOrder.of(entries, own, streak, settings.current().prioritiesPerRegular()).stream()
                     .map(QueueEntry::publicId).toList();
             boolean busy = own.startsWith("doctor:") && entries.stream().anyMatch(e -> e.line().equals(own)
                     && (e.status() == QueueStatus.CALLED || e.status() == QueueStatus.IN_CONSULTATION));

@@ -58,12 +58,12 @@ public class QueueService {
     private final DoctorService doctors;
     private final PatientService patients;
     private final CurrentStaff currentStaff;
-    private final QueueSettings settings;
+    private final CurrentQueueSettings settings;
     private final Clock clock;
 
     QueueService(QueueStore store, QueueWriter writer, QueueBoards boards, QueueAccess access,
                  AppointmentService appointments, DoctorService doctors, PatientService patients,
-                 CurrentStaff currentStaff, QueueSettings settings, Clock clock, ClinicSettings clinic) {
+                 CurrentStaff currentStaff, CurrentQueueSettings settings, Clock clock, ClinicSettings clinic) {
         this.store = store;
         this.writer = writer;
         this.boards = boards;
@@ -73,12 +73,12 @@ public class QueueService {
         this.patients = patients;
         this.currentStaff = currentStaff;
         this.settings = settings;
-        this.clock = clock.withZone(clinic.timeZone());
+        this.clock = clinic.following(clock);
     }
 
     @PreAuthorize(STAFF)
     public QueueSettings settings() {
-        return settings;
+        return settings.current();
     }
 
     // ---------------------------------------------------------------------------------------------- joining
@@ -96,7 +96,7 @@ public class QueueService {
         store.ensureLine(line, today);
         try {
             return writer.write(() -> {
-                CheckedInAppointment checkedIn = appointments.checkIn(appointmentId, settings.earlyArrival());
+                CheckedInAppointment checkedIn = appointments.checkIn(appointmentId, settings.current().earlyArrival());
                 store.lockLines(List.of(line), today);
                 PatientReference patient = patients.reference(checkedIn.patientId());
                 QueueEntry entry = join(line, today, doctor.internalId(), doctor.specialty(), patient,
@@ -198,7 +198,7 @@ public class QueueService {
                         throw new RuleViolation(null, "Token " + current.token() + " is "
                                 + current.status().label().toLowerCase() + ": finish, start or mark them not present first");
                     });
-            List<QueueEntry> order = CallOrder.of(entries, own, streak, settings.prioritiesPerRegular());
+            List<QueueEntry> order = CallOrder.of(entries, own, streak, settings.current().prioritiesPerRegular());
             if (order.isEmpty()) {
                 return null;
             }
@@ -236,11 +236,11 @@ public class QueueService {
                     QueueStatus.WAITING);
             List<QueueEntry> others = writer.waitingOf(entry.line(), entry.date()).stream()
                     .filter(e -> e.id() != entry.id()).toList();
-            long place = writer.placeAfter(entry.line(), entry.date(), others, Math.min(settings.skipPlaces(), others.size()));
+            long place = writer.placeAfter(entry.line(), entry.date(), others, Math.min(settings.current().skipPlaces(), others.size()));
             QueueEntry skipped = entry.changed(entry.line(), place, entry.doctorId(), entry.lane(),
                     entry.priorityReason(), QueueStatus.WAITING, entry.skips() + 1, entry.calledAt(), null, null);
             store.update(skipped);
-            writer.record(entry, QueueAction.SKIP, "Skip " + skipped.skips() + " of " + settings.maxSkips(), entry,
+            writer.record(entry, QueueAction.SKIP, "Skip " + skipped.skips() + " of " + settings.current().maxSkips(), entry,
                     entry.line());
             return true;
         });
@@ -395,9 +395,9 @@ public class QueueService {
             if (!last.action().undoable() || last.beforeState() == null) {
                 throw new RuleViolation(null, "\"" + last.action().label() + "\" cannot be undone");
             }
-            if (Duration.between(last.at(), clock.instant()).compareTo(settings.undoWindow()) > 0) {
+            if (Duration.between(last.at(), clock.instant()).compareTo(settings.current().undoWindow()) > 0) {
                 throw new RuleViolation(null, "Too late to undo \"" + last.action().label() + "\" (more than "
-                        + settings.undoWindow().toSeconds() + " seconds ago)");
+                        + settings.current().undoWindow().toSeconds() + " seconds ago)");
             }
             QueueEntry entry = store.byId(last.entryId()).orElseThrow();
             if (entry.version() != last.entryVersion() + 1) {

@@ -72,7 +72,7 @@ class QueueSnapshots {
         this.store = store;
         this.doctors = doctors;
         this.patients = patients;
-        this.clock = clock.withZone(clinic.timeZone());
+        this.clock = clinic.following(clock);
         this.reading = new TransactionTemplate(transactions);
         this.reading.setReadOnly(true);
         this.reading.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
@@ -143,6 +143,13 @@ class QueueSnapshots {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     @Order(Ordered.HIGHEST_PRECEDENCE + 1) // after DoctorDirectory has dropped its doctors, before the screens hear
     void doctorsChanged(DoctorsChanged change) {
+        changed();
+    }
+
+    /** The clinic's zone (its today) or the long-wait threshold may have changed: read again. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1) // after ClinicSettings has re-read the settings
+    void settingsChanged(org.clinic.base.ClinicSettingsChanged change) {
         changed();
     }
 

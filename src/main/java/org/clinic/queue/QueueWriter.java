@@ -52,7 +52,7 @@ class QueueWriter {
         this.doctors = doctors;
         this.currentStaff = currentStaff;
         this.events = events;
-        this.clock = clock.withZone(clinic.timeZone());
+        this.clock = clinic.following(clock);
         this.transaction = new TransactionTemplate(transactions);
         // Under the line lock every read must see the latest committed queue, not a snapshot from before the lock.
         this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);

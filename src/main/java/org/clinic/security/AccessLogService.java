@@ -18,11 +18,11 @@ public class AccessLogService {
     public static final int MAX_PAGE = 200;
 
     private final AccessLogStore store;
-    private final ZoneId zone;
+    private final ClinicSettings clinicSettings;
 
     AccessLogService(AccessLogStore store, ClinicSettings settings) {
         this.store = store;
-        this.zone = settings.timeZone();
+        this.clinicSettings = settings;
     }
 
     /** One page of the reads matching the query, newest first; at most {@value #MAX_PAGE} at a time. */
@@ -34,8 +34,8 @@ public class AccessLogService {
         if (query.from() != null && query.to() != null && query.to().isBefore(query.from())) {
             throw new RuleViolation("to", "The end of the range lies before its start");
         }
-        Instant from = query.from() == null ? null : query.from().atStartOfDay(zone).toInstant();
-        Instant until = query.to() == null ? null : query.to().plusDays(1).atStartOfDay(zone).toInstant();
+        Instant from = query.from() == null ? null : query.from().atStartOfDay(clinicSettings.timeZone()).toInstant();
+        Instant until = query.to() == null ? null : query.to().plusDays(1).atStartOfDay(clinicSettings.timeZone()).toInstant();
         return store.find(query, from, until, offset, Math.min(limit, MAX_PAGE));
     }
 }

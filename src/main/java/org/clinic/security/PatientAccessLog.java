@@ -56,7 +56,7 @@ public class PatientAccessLog {
         this.currentStaff = currentStaff;
         this.currentPatient = currentPatient;
         this.ownership = ownership;
-        this.clock = clock.withZone(clinic.timeZone());
+        this.clock = clinic.following(clock);
     }
 
     /**

@@ -27,7 +27,7 @@ public class DashboardService {
     DashboardService(StatisticsQueries queries, StatisticsCaches caches, Clock clock, ClinicSettings clinic) {
         this.queries = queries;
         this.caches = caches;
-        this.clock = clock.withZone(clinic.timeZone());
+        this.clock = clinic.following(clock);
     }
 
     public Today today() {

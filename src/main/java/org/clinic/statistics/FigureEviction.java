@@ -31,7 +31,7 @@ class FigureEviction {
 
     FigureEviction(StatisticsCaches caches, Clock clock, ClinicSettings clinic) {
         this.caches = caches;
-        this.clock = clock.withZone(clinic.timeZone());
+        this.clock = clinic.following(clock);
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)

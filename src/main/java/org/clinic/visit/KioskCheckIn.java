@@ -66,7 +66,7 @@ public class KioskCheckIn {
         this.links = links;
         this.limits = limits;
         this.currentStaff = currentStaff;
-        this.clock = clock.withZone(clinic.timeZone());
+        this.clock = clinic.following(clock);
     }
 
     /**

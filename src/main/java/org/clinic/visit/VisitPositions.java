@@ -38,7 +38,7 @@ public class VisitPositions {
         this.appointments = appointments;
         this.rooms = rooms;
         this.limits = limits;
-        this.clock = clock.withZone(clinic.timeZone());
+        this.clock = clinic.following(clock);
     }
 
     /** The visit a link names, as the page first shows it; {@code address} is the browser's, for the rate limit. */

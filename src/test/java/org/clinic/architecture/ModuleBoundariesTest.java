@@ -37,7 +37,7 @@ class ModuleBoundariesTest {
                         "org.clinic.doctor..", "org.clinic.appointment..", "org.clinic.queue..",
                         "org.clinic.consultation..", "org.clinic.message..", "org.clinic.export..",
                         "org.clinic.report..", "org.clinic.statistics..", "org.clinic.demo..", "org.clinic.visit..",
-                        "org.clinic.portal..", "org.clinic.clinical..", "org.clinic.api..")
+                        "org.clinic.portal..", "org.clinic.clinical..", "org.clinic.api..", "org.clinic.settings..")
                 .check(CLINIC);
     }
 
@@ -48,7 +48,7 @@ class ModuleBoundariesTest {
                         "org.clinic.appointment..", "org.clinic.queue..", "org.clinic.consultation..",
                         "org.clinic.message..", "org.clinic.export..", "org.clinic.report..",
                         "org.clinic.statistics..", "org.clinic.demo..", "org.clinic.portal..", "org.clinic.clinical..",
-                        "org.clinic.api..")
+                        "org.clinic.api..", "org.clinic.settings..")
                 .check(CLINIC);
     }
 
@@ -142,6 +142,17 @@ class ModuleBoundariesTest {
                 .check(CLINIC);
     }
 
+    /**
+     * The settings screen sits on top (it names the queue's lanes and display languages); the modules read the
+     * settings in force through the shared kernel's ClinicSettings, never through it.
+     */
+    @Test
+    void nothing_depends_on_the_settings_module() {
+        noClasses().that().resideOutsideOfPackage("org.clinic.settings..")
+                .should().dependOnClassesThat().resideInAPackage("org.clinic.settings..")
+                .check(CLINIC);
+    }
+
     @Test
     void nothing_but_the_demo_depends_on_the_demo() {
         noClasses().that().resideOutsideOfPackage("org.clinic.demo..")
@@ -152,7 +163,7 @@ class ModuleBoundariesTest {
     @ParameterizedTest
     @ValueSource(strings = {"security", "patient", "doctor", "appointment", "queue", "consultation", "message",
             "export", "report", "statistics", "visit",
-            "portal", "clinical", "api"}) // base.ui is the shared frame every module's views use
+            "portal", "clinical", "api", "settings"}) // base.ui is the shared frame every module's views use
     void a_modules_views_are_used_only_inside_that_module(String module) {
         ArchRule rule = classes().that().resideInAPackage("org.clinic." + module + ".ui..")
                 .should().onlyHaveDependentClassesThat()

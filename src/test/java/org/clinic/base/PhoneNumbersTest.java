@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PhoneNumbersTest {
 
-    private final PhoneNumbers phones = new PhoneNumbers(new ClinicSettings(ZoneId.of("Europe/London"), "GB", null));
+    private final PhoneNumbers phones = new PhoneNumbers(ClinicSettings.fixed(ZoneId.of("Europe/London"), "GB"));
 
     @Test
     void numbers_are_stored_in_e164_and_shown_in_the_local_format() {

@@ -20,7 +20,7 @@ class PatientRulesTest {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), LONDON);
     private final PatientRules rules = new PatientRules(clock,
-            new PhoneNumbers(new ClinicSettings(LONDON, "GB", null)));
+            new PhoneNumbers(ClinicSettings.fixed(LONDON, "GB")));
 
     @ParameterizedTest
     @ValueSource(strings = {"Anna", "Jean-Luc", "O'Brien", "D’Angelo", "Ó Súilleabháin", "María José", "St. John",

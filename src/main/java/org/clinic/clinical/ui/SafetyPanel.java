@@ -91,7 +91,7 @@ final class SafetyPanel extends Div {
 
     private Div allergyRow(Allergy allergy) {
         Div row = row(allergy.active() ? SafetyText.allergy(allergy) : new Span(allergy.summary()),
-                SafetyText.recorded(allergy.recordedBy(), allergy.recordedAt(), services.zone), allergy.active(),
+                SafetyText.recorded(allergy.recordedBy(), allergy.recordedAt(), services.zone()), allergy.active(),
                 allergy.status().label());
         if (allergy.active()) {
             row.add(actions(end("Resolve", () -> services.allergies.resolve(allergy.id())),
@@ -103,7 +103,7 @@ final class SafetyPanel extends Div {
     private Div alertRow(CareAlert alert) {
         Div row = row(alert.active() ? SafetyText.alert(alert) : new Span(alert.text()),
                 (alert.clinical() ? "clinical · " : "") + SafetyText.recorded(alert.recordedBy(), alert.recordedAt(),
-                        services.zone), alert.active(), alert.status().label());
+                        services.zone()), alert.active(), alert.status().label());
         if (alert.active()) {
             row.add(actions(end("Resolve", () -> services.alerts.resolve(alert.id())),
                     end("Entered in error", () -> services.alerts.enteredInError(alert.id()))));
@@ -114,7 +114,7 @@ final class SafetyPanel extends Div {
     private Div problemRow(Problem problem) {
         Div row = row(problem.active() ? SafetyText.problem(problem) : new Span(problem.label()),
                 (problem.onset() == null ? "" : "since " + SafetyText.DATE.format(problem.onset()) + " · ")
-                        + SafetyText.recorded(problem.recordedBy(), problem.recordedAt(), services.zone),
+                        + SafetyText.recorded(problem.recordedBy(), problem.recordedAt(), services.zone()),
                 problem.active(), problem.status().label());
         if (problem.active()) {
             row.add(actions(end("Resolve", () -> services.problems.resolve(problem.id())),

@@ -23,7 +23,7 @@ class SafetyServices {
     final CareAlertService alerts;
     final ProblemListService problems;
     final LiveUpdates liveUpdates;
-    final ZoneId zone;
+    private final ClinicSettings settings;
     private final Clock clock;
     private final AuthenticationContext authentication;
 
@@ -35,13 +35,18 @@ class SafetyServices {
         this.alerts = alerts;
         this.problems = problems;
         this.liveUpdates = liveUpdates;
-        this.zone = settings.timeZone();
+        this.settings = settings;
         this.clock = clock;
         this.authentication = authentication;
     }
 
     LocalDate today() {
-        return LocalDate.now(clock.withZone(zone));
+        return LocalDate.now(clock.withZone(zone()));
+    }
+
+    /** The clinic's zone now (it may be changed on the settings screen). */
+    ZoneId zone() {
+        return settings.timeZone();
     }
 
     boolean doctor() {

@@ -63,7 +63,7 @@ public class BookPage extends Div implements BeforeEnterObserver {
 
     public BookPage(OnlineBooking booking, Clock clock, ClinicSettings clinic) {
         this.booking = booking;
-        this.clock = clock.withZone(clinic.timeZone());
+        this.clock = clinic.following(clock);
         addClassNames("portal-page", "portal-book");
         step.addClassName("portal-step");
         lead.addClassName("portal-lead");

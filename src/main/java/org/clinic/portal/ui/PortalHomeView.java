@@ -58,7 +58,7 @@ public class PortalHomeView extends Div implements AfterNavigationObserver {
     public PortalHomeView(PortalProfileService profiles, OnlineBooking booking, Clock clock, ClinicSettings clinic) {
         this.profiles = profiles;
         this.booking = booking;
-        this.clock = clock.withZone(clinic.timeZone());
+        this.clock = clinic.following(clock);
         addClassName("portal-page");
         greeting.setId("greeting");
         today.setId("today");

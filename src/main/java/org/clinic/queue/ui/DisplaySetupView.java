@@ -19,6 +19,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.clinic.doctor.DoctorService;
 import org.clinic.doctor.DoctorSummary;
 import org.clinic.doctor.SpecialtySummary;
+import org.clinic.base.ClinicSettings;
 import org.clinic.queue.DisplaySettings;
 import org.clinic.security.Role;
 
@@ -41,15 +42,13 @@ public class DisplaySetupView extends Main {
     static final String CLINIC = "The whole clinic";
     static final String SPECIALTY = "One specialty";
     static final String DOCTOR = "One doctor";
-    private static final List<String> LANGUAGES = List.of("en-GB", "en-US", "de-DE", "fr-FR", "es-ES", "it-IT",
-            "nl-NL", "pt-PT");
 
     private final RadioButtonGroup<String> shows = new RadioButtonGroup<>("Show calls for");
     private final Select<SpecialtySummary> specialty = new Select<>();
     private final Select<DoctorSummary> doctor = new Select<>();
     private final Select<String> language = new Select<>();
 
-    public DisplaySetupView(DoctorService doctors, DisplaySettings settings, AuthenticationContext authentication) {
+    public DisplaySetupView(DoctorService doctors, ClinicSettings settings, AuthenticationContext authentication) {
         addClassName("clinic-login");
         Span mark = new Span(new Icon(VaadinIcon.DESKTOP));
         mark.addClassName("clinic-brand-mark");
@@ -77,13 +76,13 @@ public class DisplaySetupView extends Main {
         });
         language.setId("display-language");
         language.setLabel("Calls are spoken in");
-        List<String> languages = new java.util.ArrayList<>(LANGUAGES);
-        if (!languages.contains(settings.language())) {
-            languages.addFirst(settings.language());
+        List<String> languages = new java.util.ArrayList<>(DisplaySettings.LANGUAGES);
+        if (!languages.contains(settings.displayLanguage())) {
+            languages.addFirst(settings.displayLanguage());
         }
         language.setItems(languages);
         language.setItemLabelGenerator(tag -> Locale.forLanguageTag(tag).getDisplayName(Locale.UK));
-        language.setValue(settings.language());
+        language.setValue(settings.displayLanguage());
 
         Button open = new Button("Open the display", new Icon(VaadinIcon.PLAY), click -> open());
         open.setId("open-display");

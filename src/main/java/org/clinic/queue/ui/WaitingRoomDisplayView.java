@@ -69,7 +69,7 @@ public class WaitingRoomDisplayView extends Div implements BeforeEnterObserver {
     private final DisplayDevices displayDevices;
     private final LiveUpdates liveUpdates;
     private final Clock clock;
-    private final String defaultLanguage;
+    private final ClinicSettings clinic;
     private final ClinicIdentitySource identity;
 
     private final Span title = new Span();
@@ -91,16 +91,15 @@ public class WaitingRoomDisplayView extends Div implements BeforeEnterObserver {
     private @Nullable Registration polling;
 
     public WaitingRoomDisplayView(QueueBoards queue, DisplayDevices displayDevices, LiveUpdates liveUpdates,
-                                  Clock clock, ClinicSettings clinic, DisplaySettings settings,
-                                  ClinicIdentitySource identity) {
+                                  Clock clock, ClinicSettings clinic, ClinicIdentitySource identity) {
         this.queue = queue;
         this.identity = identity;
         this.displayDevices = displayDevices;
         this.liveUpdates = liveUpdates;
-        this.clock = clock.withZone(clinic.timeZone());
+        this.clock = clinic.following(clock);
         this.recent = new DisplayCalls.Recent(this.clock.getZone(), RECENT_CALLS);
-        this.defaultLanguage = settings.language();
-        this.language = defaultLanguage;
+        this.clinic = clinic;
+        this.language = clinic.displayLanguage();
         setId("waiting-room-display");
         addClassName("wr-display");
         // The browser says it is connected again (see waiting-room-display.js): catch up on what was missed.
@@ -112,7 +111,7 @@ public class WaitingRoomDisplayView extends Div implements BeforeEnterObserver {
         Map<String, List<String>> parameters = event.getLocation().getQueryParameters().getParameters();
         initials = displayDevices.initialsShown(); // the account's setting; an address cannot ask for initials
         String lang = first(parameters, "lang");
-        language = lang != null && DisplaySettings.isLanguageTag(lang) ? lang : defaultLanguage;
+        language = lang != null && DisplaySettings.isLanguageTag(lang) ? lang : clinic.displayLanguage();
         removeAll();
         try {
             scope = scopeOf(parameters);
