@@ -37,7 +37,14 @@ class IdleSignOut implements VaadinServiceInitListener {
 
     private static final Logger log = LoggerFactory.getLogger(IdleSignOut.class);
     private static final int ACTIVITY_EVERY_MS = 20_000;
-    private static final List<String> ACTIVITY = List.of("pointerdown", "keydown", "wheel");
+    /**
+     * Key presses are heard as {@code keyup}, never {@code keydown}: the screens' keyboard shortcuts
+     * ({@code addClickShortcut}) are {@code keydown} listeners on this same UI element, and Vaadin's client holds
+     * every {@code keydown} that comes within a throttled listener's window for that listener's trailing send,
+     * which the server hands to the throttled listener only, so F2 or Ctrl+Enter after any earlier key press of
+     * the last {@value #ACTIVITY_EVERY_MS} ms did nothing.
+     */
+    private static final List<String> ACTIVITY = List.of("pointerdown", "keyup", "wheel");
 
     private final SessionSettings settings;
     private final AuthenticationContext authentication;

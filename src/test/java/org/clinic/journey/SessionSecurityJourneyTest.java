@@ -60,6 +60,19 @@ class SessionSecurityJourneyTest extends JourneyTest {
     }
 
     @Test
+    void a_key_press_answers_the_idle_warning_too() {
+        Page desk = browsers.signIn(account(Role.RECEPTIONIST).username(), PASSWORD);
+        assertThat(desk.locator("#arrival-filter")).isVisible();
+
+        assertThat(desk.locator("#idle-warning")).containsText("Nobody has used this screen",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(8_000));
+        desk.keyboard().press("Shift"); // heard on its keyup, so keydown stays free for the screens' shortcuts
+
+        assertThat(desk.locator("#idle-warning")).isHidden();
+        assertThat(desk.locator("#arrival-filter")).isVisible();
+    }
+
+    @Test
     void a_waiting_room_display_stays_signed_in_with_nobody_touching_it() throws InterruptedException {
         Page tv = browsers.signIn(account(Role.DISPLAY).username(), PASSWORD, 1920, 1080);
         assertThat(tv.locator("#open-display")).isVisible();
