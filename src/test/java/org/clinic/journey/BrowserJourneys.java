@@ -67,6 +67,10 @@ final class BrowserJourneys implements AutoCloseable {
         page.locator("vaadin-login-form input[name=password]").fill(password);
         page.locator("vaadin-login-form input[name=password]").press("Enter");
         page.waitForURL(url -> !url.contains("/login"));
+        // the first screen has loaded: with a test database of hundreds of doctors a dashboard takes a few seconds
+        page.waitForFunction("() => !!window.Vaadin && !!window.Vaadin.Flow && !!window.Vaadin.Flow.clients"
+                + " && Object.keys(window.Vaadin.Flow.clients).length > 0"
+                + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())");
         return page;
     }
 
@@ -102,6 +106,21 @@ final class BrowserJourneys implements AutoCloseable {
 
     String url(String path) {
         return baseUrl + "/" + path;
+    }
+
+    /** Every open page as a screenshot under target/screenshots/failed-<name>-<n>.png: what the journey saw last. */
+    void screenshotOpenPages(String name) {
+        int n = 0;
+        for (BrowserContext context : browser.contexts()) {
+            for (Page page : context.pages()) {
+                try {
+                    page.screenshot(new Page.ScreenshotOptions()
+                            .setPath(Path.of("target/screenshots/failed-" + name + "-" + (++n) + ".png")));
+                } catch (RuntimeException closing) {
+                    // a page that is going away has nothing left to show
+                }
+            }
+        }
     }
 
     @Override

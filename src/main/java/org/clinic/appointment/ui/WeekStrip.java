@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -38,6 +39,11 @@ import java.util.function.BiConsumer;
 final class WeekStrip extends Div {
 
     static final int DAYS = 7;
+    /**
+     * Rows shown at most: a strip is read at a glance, and a specialty with more doctors than this is better narrowed
+     * by choosing one (the chosen doctor is always among the rows; the others keep the specialty's order).
+     */
+    static final int MAX_DOCTORS = 12;
     private static final DateTimeFormatter WEEKDAY = DateTimeFormatter.ofPattern("EEE", ClinicDates.LOCALE);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", ClinicDates.LOCALE);
     /** Arrow keys move the focus between cells: the cells carry their row and column. */
@@ -60,6 +66,7 @@ final class WeekStrip extends Div {
     private final Clock clock;
     private final BiConsumer<DoctorSummary, LocalDate> onPick;
     private final Span title = new Span();
+    private final Span more = new Span();
     private final Button previous = new Button(new Icon(VaadinIcon.ANGLE_LEFT), click -> move(-DAYS));
     private final Button next = new Button(new Icon(VaadinIcon.ANGLE_RIGHT), click -> move(DAYS));
     private final Div grid = new Div();
@@ -93,7 +100,9 @@ final class WeekStrip extends Div {
         next.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         Span legend = new Span("Free slots: morning · afternoon");
         legend.addClassName("clinic-week-legend");
-        Div head = new Div(previous, title, next, legend);
+        more.addClassName("clinic-week-legend");
+        more.setId("week-more-doctors");
+        Div head = new Div(previous, title, next, legend, more);
         head.addClassName("clinic-week-head");
         grid.addClassName("clinic-week-grid");
         grid.getElement().setAttribute("role", "grid");
@@ -106,7 +115,10 @@ final class WeekStrip extends Div {
      * elsewhere (the date field), and stays where it is when a cell of it was clicked or the same date is redrawn.
      */
     void show(List<DoctorSummary> shown, @Nullable LocalDate date, @Nullable UUID doctor) {
-        doctors = List.copyOf(shown);
+        doctors = atMost(shown, doctor);
+        int left = shown.size() - doctors.size();
+        more.setText(left == 0 ? "" : left + (left == 1 ? " more doctor" : " more doctors") + ": choose one to see theirs");
+        more.setVisible(left > 0);
         chosenDoctor = doctor;
         chosenDate = date;
         LocalDate today = LocalDate.now(clock);
@@ -117,6 +129,18 @@ final class WeekStrip extends Div {
         }
         lastWanted = wanted;
         refresh();
+    }
+
+    /** The first {@link #MAX_DOCTORS} in order, the chosen one always included. */
+    static List<DoctorSummary> atMost(List<DoctorSummary> all, @Nullable UUID chosen) {
+        if (all.size() <= MAX_DOCTORS) {
+            return List.copyOf(all);
+        }
+        List<DoctorSummary> rows = new ArrayList<>(all.subList(0, MAX_DOCTORS));
+        if (chosen != null && rows.stream().noneMatch(d -> d.id().equals(chosen))) {
+            all.stream().filter(d -> d.id().equals(chosen)).findFirst().ifPresent(d -> rows.set(MAX_DOCTORS - 1, d));
+        }
+        return List.copyOf(rows);
     }
 
     /** Reads the shown week again (a booking or cancellation changed it). */
