@@ -25,7 +25,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -82,10 +84,10 @@ class RecordStripJourneyTest extends JourneyTest {
         TestClinic testClinic = new TestClinic(accounts, doctors, patients);
         DoctorSummary doctor = testClinic.doctor(LocalTime.of(0, 0), LocalTime.of(23, 45), 15, 90);
         UUID patient = testClinic.patients(1).getFirst();
-        LocalTime now = LocalTime.now(clinic.timeZone());
-        LocalTime slot = LocalTime.of(Math.min(23, now.getHour() + 1), 0);
+        // The next whole hour, tomorrow's first when the journey runs late in the evening: always in the future.
+        LocalDateTime slot = LocalDateTime.now(clinic.timeZone()).plusHours(1).truncatedTo(ChronoUnit.HOURS);
         as("grace", Role.RECEPTIONIST, () -> appointments.book(new BookAppointment(UUID.randomUUID(), patient,
-                doctor.id(), LocalDate.now(clinic.timeZone()), slot, AppointmentKind.NEW, "Check-up")));
+                doctor.id(), slot.toLocalDate(), slot.toLocalTime(), AppointmentKind.NEW, "Check-up")));
         as(doctor.staffUsername(), Role.DOCTOR, () -> allergies.record(new RecordAllergy(patient, "Penicillins",
                 "Anaphylaxis", Severity.SEVERE)));
         as("grace", Role.RECEPTIONIST, () -> alerts.record(new RecordAlert(patient, AlertKind.INTERPRETER,

@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * appears in a URL. The idle time is shortened to seconds here; the default is 30 minutes.
  */
 @TestPropertySource(properties = {
-        "clinic.sessions.idle-timeout=7s",
-        "clinic.sessions.warning=4s",
+        "clinic.sessions.idle-timeout=12s",
+        "clinic.sessions.warning=8s",
         "clinic.sessions.check-every=500ms",
         "server.forward-headers-strategy=native"})
 class SessionSecurityJourneyTest extends JourneyTest {
@@ -44,16 +44,16 @@ class SessionSecurityJourneyTest extends JourneyTest {
         Page desk = browsers.signIn(account(Role.RECEPTIONIST).username(), PASSWORD);
         assertThat(desk.locator("#arrival-filter")).isVisible(); // sign-in lands reception on its dashboard
 
-        // Nobody touches the screen: after 3 s the warning, which a click answers.
+        // Nobody touches the screen: after 4 s the warning, which a click answers.
         assertThat(desk.locator("#idle-warning")).containsText("Nobody has used this screen",
-                new LocatorAssertions.ContainsTextOptions().setTimeout(8_000));
+                new LocatorAssertions.ContainsTextOptions().setTimeout(12_000));
         assertThat(desk.locator("#idle-warning")).hasAttribute("aria-label", "Still there?");
         desk.locator("#stay-signed-in").click();
         assertThat(desk.locator("#idle-warning")).isHidden();
         assertThat(desk.locator("#arrival-filter")).isVisible();
 
         // Then nobody again: warned, and signed out with the reason on the sign-in page.
-        desk.waitForURL(url -> url.contains("/login"), new Page.WaitForURLOptions().setTimeout(15_000));
+        desk.waitForURL(url -> url.contains("/login"), new Page.WaitForURLOptions().setTimeout(25_000));
         assertThat(desk.locator(".clinic-login-notice")).containsText("nobody used the screen");
         desk.navigate(browsers.url("patients"));
         assertThat(desk.locator("vaadin-login-form")).isVisible();
@@ -65,7 +65,7 @@ class SessionSecurityJourneyTest extends JourneyTest {
         assertThat(desk.locator("#arrival-filter")).isVisible();
 
         assertThat(desk.locator("#idle-warning")).containsText("Nobody has used this screen",
-                new LocatorAssertions.ContainsTextOptions().setTimeout(8_000));
+                new LocatorAssertions.ContainsTextOptions().setTimeout(12_000));
         desk.keyboard().press("Shift"); // heard on its keyup, so keydown stays free for the screens' shortcuts
 
         assertThat(desk.locator("#idle-warning")).isHidden();
@@ -76,7 +76,7 @@ class SessionSecurityJourneyTest extends JourneyTest {
     void a_waiting_room_display_stays_signed_in_with_nobody_touching_it() throws InterruptedException {
         Page tv = browsers.signIn(account(Role.DISPLAY).username(), PASSWORD, 1920, 1080);
         assertThat(tv.locator("#open-display")).isVisible();
-        Thread.sleep(9_000); // longer than the idle time
+        Thread.sleep(13_000); // longer than the idle time
         assertThat(tv.locator("#idle-warning")).isHidden();
         tv.reload();
         assertThat(tv.locator("#open-display")).isVisible();
