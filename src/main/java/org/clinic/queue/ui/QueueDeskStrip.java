@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.clinic.appointment.AppointmentQueries;
 import org.clinic.appointment.AppointmentService;
 import org.clinic.appointment.AppointmentStatus;
 import org.clinic.appointment.AppointmentSummary;
@@ -50,6 +51,7 @@ class QueueDeskStrip implements PatientRecordStrip {
 
     private final QueueService queue;
     private final AppointmentService appointments;
+    private final AppointmentQueries appointmentQueries;
     private final DoctorService doctors;
     private final PatientService patients;
     private final QueuePositions positions;
@@ -59,11 +61,13 @@ class QueueDeskStrip implements PatientRecordStrip {
     private final AuthenticationContext authentication;
     private final Clock clock;
 
-    QueueDeskStrip(QueueService queue, AppointmentService appointments, DoctorService doctors,
+    QueueDeskStrip(QueueService queue, AppointmentService appointments, AppointmentQueries appointmentQueries,
+                   DoctorService doctors,
                    PatientService patients, QueuePositions positions, PublicLinks links, ClinicIdentitySource clinic,
                    LiveUpdates liveUpdates, AuthenticationContext authentication, Clock clock) {
         this.queue = queue;
         this.appointments = appointments;
+        this.appointmentQueries = appointmentQueries;
         this.doctors = doctors;
         this.patients = patients;
         this.positions = positions;
@@ -98,7 +102,7 @@ class QueueDeskStrip implements PatientRecordStrip {
         private void refresh() {
             removeAll();
             LocalDate today = LocalDate.now(clock);
-            Optional<AppointmentSummary> due = appointments.ofPatient(patientId).stream()
+            Optional<AppointmentSummary> due = appointmentQueries.ofPatient(patientId).stream()
                     .filter(a -> a.date().equals(today) && a.status() == AppointmentStatus.SCHEDULED)
                     .min(Comparator.comparing(AppointmentSummary::start));
             due.ifPresent(appointment -> {

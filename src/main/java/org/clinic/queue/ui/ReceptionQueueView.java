@@ -19,6 +19,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
+import org.clinic.appointment.AppointmentQueries;
 import org.clinic.appointment.AppointmentService;
 import org.clinic.appointment.AppointmentStatus;
 import org.clinic.appointment.AppointmentSummary;
@@ -66,6 +67,7 @@ public class ReceptionQueueView extends Main {
     private final QueueService queue;
     private final QueueBoards queueBoards;
     private final AppointmentService appointments;
+    private final AppointmentQueries appointmentQueries;
     private final LiveUpdates liveUpdates;
     private final Clock clock;
     private final QueueActions actions;
@@ -85,7 +87,8 @@ public class ReceptionQueueView extends Main {
     private List<String> shownOrder = List.of();
     private final List<Registration> registrations = new ArrayList<>();
 
-    public ReceptionQueueView(QueueService queue, QueueBoards queueBoards, AppointmentService appointments, DoctorService doctors,
+    public ReceptionQueueView(QueueService queue, QueueBoards queueBoards, AppointmentService appointments,
+                              AppointmentQueries appointmentQueries, DoctorService doctors,
                               PatientService patients, LiveUpdates liveUpdates, Clock clock,
                               QueuePositions positions, PublicLinks links, ClinicIdentitySource clinic) {
         this.clinic = clinic;
@@ -94,6 +97,7 @@ public class ReceptionQueueView extends Main {
         this.positions = positions;
         this.links = links;
         this.appointments = appointments;
+        this.appointmentQueries = appointmentQueries;
         this.liveUpdates = liveUpdates;
         this.clock = clock;
         this.actions = new QueueActions(queue, this::refresh);
@@ -156,7 +160,7 @@ public class ReceptionQueueView extends Main {
                 queued.add(e.patientId() + "/" + doctorId);
             });
         }
-        List<AppointmentSummary> waiting = appointments.allOn(today).stream()
+        List<AppointmentSummary> waiting = appointmentQueries.allOn(today).stream()
                 .filter(a -> a.status() == AppointmentStatus.SCHEDULED)
                 .filter(a -> !queued.contains(a.patientId() + "/" + a.doctorId()))
                 .filter(a -> filter.isEmpty() || a.patientName().toLowerCase(Locale.ROOT).contains(filter)
