@@ -48,23 +48,25 @@ class RecordAlertsStrip implements PatientRecordStrip {
             SafetyBadges badges = services.records.badges(List.of(patientId)).getOrDefault(patientId, SafetyBadges.NONE);
             Span label = new Span("Alerts");
             label.addClassName("clinic-strip-label");
-            add(label);
+            Div row = new Div();
+            row.addClassName("clinic-strip-row");
             boolean doctor = services.doctor();
             if (!badges.allergies().isEmpty()) {
-                add(badge("Allergy: " + String.join(", ", badges.allergies()),
+                row.add(badge("Allergy: " + String.join(", ", badges.allergies()),
                         badges.worstSeverity() != null && badges.worstSeverity().serious()
                                 ? "badge error primary" : "badge error"));
             } else if (doctor && badges.allergyStatus() == AllergyStatus.NO_KNOWN) {
-                add(badge("No known allergies", "badge success"));
+                row.add(badge("No known allergies", "badge success"));
             } else if (doctor) {
-                add(badge("Allergies not recorded", "badge contrast"));
+                row.add(badge("Allergies not recorded", "badge contrast"));
             }
-            badges.alerts().forEach(alert -> add(badge(alert, "badge")));
-            if (getComponentCount() == 1) {
+            badges.alerts().forEach(alert -> row.add(badge(alert, "badge")));
+            if (row.getComponentCount() == 0) {
                 Span none = new Span("No alerts");
                 none.addClassName("clinic-hint");
-                add(none);
+                row.add(none);
             }
+            add(label, row);
         }
     }
 

@@ -9,24 +9,17 @@ import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.clinic.appointment.AppointmentQueries;
-import org.clinic.appointment.AppointmentService;
 import org.clinic.appointment.AppointmentStatus;
 import org.clinic.appointment.AppointmentSummary;
 import org.clinic.appointment.AppointmentsChanged;
-import org.clinic.base.ClinicIdentitySource;
 import org.clinic.base.LiveUpdates;
-import org.clinic.base.NotFoundException;
-import org.clinic.base.PublicLinks;
-import org.clinic.base.RuleViolation;
 import org.clinic.base.ui.FieldMessages;
 import org.clinic.doctor.DoctorService;
 import org.clinic.patient.PatientRecordStrip;
 import org.clinic.patient.PatientService;
 import org.clinic.patient.PatientStatus;
 import org.clinic.patient.PatientSummary;
-import org.clinic.queue.QueuePositions;
 import org.clinic.queue.QueueService;
-import org.clinic.queue.Ticket;
 import org.clinic.security.Role;
 import org.springframework.core.annotation.Order;
 
@@ -50,29 +43,22 @@ class QueueDeskStrip implements PatientRecordStrip {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     private final QueueService queue;
-    private final AppointmentService appointments;
-    private final AppointmentQueries appointmentQueries;
+    private final AppointmentQueries appointments;
     private final DoctorService doctors;
     private final PatientService patients;
-    private final QueuePositions positions;
-    private final PublicLinks links;
-    private final ClinicIdentitySource clinic;
+    private final DeskCheckIn desk;
     private final LiveUpdates liveUpdates;
     private final AuthenticationContext authentication;
     private final Clock clock;
 
-    QueueDeskStrip(QueueService queue, AppointmentService appointments, AppointmentQueries appointmentQueries,
-                   DoctorService doctors,
-                   PatientService patients, QueuePositions positions, PublicLinks links, ClinicIdentitySource clinic,
-                   LiveUpdates liveUpdates, AuthenticationContext authentication, Clock clock) {
+    QueueDeskStrip(QueueService queue, AppointmentQueries appointments, DoctorService doctors,
+                   PatientService patients, DeskCheckIn desk, LiveUpdates liveUpdates,
+                   AuthenticationContext authentication, Clock clock) {
         this.queue = queue;
         this.appointments = appointments;
-        this.appointmentQueries = appointmentQueries;
         this.doctors = doctors;
         this.patients = patients;
-        this.positions = positions;
-        this.links = links;
-        this.clinic = clinic;
+        this.desk = desk;
         this.liveUpdates = liveUpdates;
         this.authentication = authentication;
         this.clock = clock;
@@ -102,7 +88,7 @@ class QueueDeskStrip implements PatientRecordStrip {
         private void refresh() {
             removeAll();
             LocalDate today = LocalDate.now(clock);
-            Optional<AppointmentSummary> due = appointmentQueries.ofPatient(patientId).stream()
+            Optional<AppointmentSummary> due = appointments.ofPatient(patientId).stream()
                     .filter(a -> a.date().equals(today) && a.status() == AppointmentStatus.SCHEDULED)
                     .min(Comparator.comparing(AppointmentSummary::start));
             due.ifPresent(appointment -> {
@@ -114,7 +100,7 @@ class QueueDeskStrip implements PatientRecordStrip {
                     add(from);
                 } else {
                     Button checkIn = new Button("Check in " + TIME.format(appointment.start()),
-                            new Icon(VaadinIcon.SIGN_IN), click -> checkIn(appointment));
+                            new Icon(VaadinIcon.SIGN_IN), click -> desk.checkIn(appointment.id(), this::refresh));
                     checkIn.setId("strip-check-in");
                     checkIn.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
                     checkIn.setTooltipText("Check in for today's appointment with " + appointment.doctorName());
@@ -128,15 +114,6 @@ class QueueDeskStrip implements PatientRecordStrip {
             add(walkIn);
         }
 
-        private void checkIn(AppointmentSummary appointment) {
-            try {
-                showTicket(queue.checkIn(appointment.id()));
-            } catch (RuleViolation | NotFoundException refused) {
-                FieldMessages.showError(refused.getMessage());
-            }
-            refresh();
-        }
-
         private void addToQueue() {
             String mrn = patients.reference(patientId).mrn();
             Optional<PatientSummary> patient = patients.search(mrn, 0, 1).stream()
@@ -146,14 +123,9 @@ class QueueDeskStrip implements PatientRecordStrip {
                 return;
             }
             new WalkInDialog(queue, doctors, patients, ticket -> {
-                showTicket(ticket);
+                desk.offerTicket(ticket);
                 refresh();
             }).forPatient(patient.get()).open();
-        }
-
-        private void showTicket(Ticket ticket) {
-            String code = positions.visitCode(ticket.entryId());
-            TicketDialog.open(ticket, clinic.current().name(), clock.getZone(), links.visit(code), links.visitShort(code));
         }
     }
 }

@@ -20,15 +20,10 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 import org.clinic.appointment.AppointmentQueries;
-import org.clinic.appointment.AppointmentService;
 import org.clinic.appointment.AppointmentStatus;
 import org.clinic.appointment.AppointmentSummary;
 import org.clinic.appointment.AppointmentsChanged;
-import org.clinic.base.ClinicIdentitySource;
 import org.clinic.base.LiveUpdates;
-import org.clinic.base.PublicLinks;
-import org.clinic.base.NotFoundException;
-import org.clinic.base.RuleViolation;
 import org.clinic.base.ui.FieldMessages;
 import org.clinic.doctor.DoctorService;
 import org.clinic.doctor.DoctorSummary;
@@ -36,10 +31,8 @@ import org.clinic.patient.PatientService;
 import org.clinic.queue.LineBoard;
 import org.clinic.queue.QueueChanged;
 import org.clinic.queue.QueueEntryView;
-import org.clinic.queue.QueuePositions;
 import org.clinic.queue.QueueBoards;
 import org.clinic.queue.QueueService;
-import org.clinic.queue.Ticket;
 import org.clinic.security.Role;
 
 import java.time.Clock;
@@ -63,16 +56,13 @@ public class ReceptionQueueView extends Main {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
-    private final ClinicIdentitySource clinic;
     private final QueueService queue;
     private final QueueBoards queueBoards;
-    private final AppointmentService appointments;
-    private final AppointmentQueries appointmentQueries;
+    private final AppointmentQueries appointments;
     private final LiveUpdates liveUpdates;
     private final Clock clock;
     private final QueueActions actions;
-    private final QueuePositions positions;
-    private final PublicLinks links;
+    private final DeskCheckIn desk;
     private final List<DoctorSummary> doctorList;
 
     private final TextField arrivalFilter = new TextField();
@@ -87,17 +77,13 @@ public class ReceptionQueueView extends Main {
     private List<String> shownOrder = List.of();
     private final List<Registration> registrations = new ArrayList<>();
 
-    public ReceptionQueueView(QueueService queue, QueueBoards queueBoards, AppointmentService appointments,
-                              AppointmentQueries appointmentQueries, DoctorService doctors,
-                              PatientService patients, LiveUpdates liveUpdates, Clock clock,
-                              QueuePositions positions, PublicLinks links, ClinicIdentitySource clinic) {
-        this.clinic = clinic;
+    public ReceptionQueueView(QueueService queue, QueueBoards queueBoards, AppointmentQueries appointments,
+                              DoctorService doctors, PatientService patients,
+                              LiveUpdates liveUpdates, Clock clock, DeskCheckIn desk) {
         this.queue = queue;
         this.queueBoards = queueBoards;
-        this.positions = positions;
-        this.links = links;
+        this.desk = desk;
         this.appointments = appointments;
-        this.appointmentQueries = appointmentQueries;
         this.liveUpdates = liveUpdates;
         this.clock = clock;
         this.actions = new QueueActions(queue, this::refresh);
@@ -107,7 +93,7 @@ public class ReceptionQueueView extends Main {
 
         Button walkIn = new Button("Walk-in", new Icon(VaadinIcon.PLUS),
                 click -> new WalkInDialog(queue, doctors, patients, ticket -> {
-                    showTicket(ticket);
+                    desk.offerTicket(ticket);
                     refresh();
                 }).open());
         walkIn.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -160,7 +146,7 @@ public class ReceptionQueueView extends Main {
                 queued.add(e.patientId() + "/" + doctorId);
             });
         }
-        List<AppointmentSummary> waiting = appointmentQueries.allOn(today).stream()
+        List<AppointmentSummary> waiting = appointments.allOn(today).stream()
                 .filter(a -> a.status() == AppointmentStatus.SCHEDULED)
                 .filter(a -> !queued.contains(a.patientId() + "/" + a.doctorId()))
                 .filter(a -> filter.isEmpty() || a.patientName().toLowerCase(Locale.ROOT).contains(filter)
@@ -214,18 +200,7 @@ public class ReceptionQueueView extends Main {
     }
 
     private void checkIn(AppointmentSummary appointment) {
-        try {
-            showTicket(queue.checkIn(appointment.id()));
-        } catch (RuleViolation | NotFoundException refused) {
-            FieldMessages.showError(refused.getMessage());
-        }
-        refresh();
-    }
-
-    /** The ticket with its visit link: the QR code the patient follows their place with. */
-    private void showTicket(Ticket ticket) {
-        String code = positions.visitCode(ticket.entryId());
-        TicketDialog.open(ticket, clinic.current().name(), clock.getZone(), links.visit(code), links.visitShort(code));
+        desk.checkIn(appointment.id(), this::refresh);
     }
 
     /**
