@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.clinic.appointment.AppointmentKind;
+import org.clinic.appointment.AppointmentQueries;
 import org.clinic.appointment.AppointmentService;
 import org.clinic.appointment.AppointmentSummary;
 import org.clinic.appointment.BookAppointment;
@@ -35,11 +36,14 @@ import java.util.UUID;
 class AppointmentsApi {
 
     private final AppointmentService appointments;
+    private final AppointmentQueries appointmentQueries;
     private final QueueService queue;
     private final IdempotentBookings idempotent;
 
-    AppointmentsApi(AppointmentService appointments, QueueService queue, IdempotentBookings idempotent) {
+    AppointmentsApi(AppointmentService appointments, AppointmentQueries appointmentQueries, QueueService queue,
+    IdempotentBookings idempotent) {
         this.appointments = appointments;
+        this.appointmentQueries = appointmentQueries;
         this.queue = queue;
         this.idempotent = idempotent;
     }
@@ -67,7 +71,7 @@ class AppointmentsApi {
     @GetMapping("/{appointmentId}")
     @Operation(summary = "Read an appointment")
     AppointmentJson.Appointment get(@PathVariable UUID appointmentId) {
-        return AppointmentJson.Appointment.of(appointments.get(appointmentId));
+        return AppointmentJson.Appointment.of(appointmentQueries.get(appointmentId));
     }
 
     @PostMapping(path = "/{appointmentId}/cancel", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -94,7 +98,7 @@ class AppointmentsApi {
         if (!missing.isEmpty()) {
             throw new RuleViolation(missing);
         }
-        UUID doctorId = move.doctorId() != null ? move.doctorId() : appointments.get(appointmentId).doctorId();
+        UUID doctorId = move.doctorId() != null ? move.doctorId() : appointmentQueries.get(appointmentId).doctorId();
         AppointmentSummary moved = appointments.reschedule(appointmentId, UUID.randomUUID(), doctorId, move.date(),
                 move.start());
         return ResponseEntity.created(URI.create("/api/v1/appointments/" + moved.id()))

@@ -3,7 +3,7 @@ package org.clinic.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.clinic.appointment.AppointmentService;
+import org.clinic.appointment.AppointmentQueries;
 import org.clinic.base.NotFoundException;
 import org.clinic.doctor.DoctorSchedule;
 import org.clinic.doctor.DoctorService;
@@ -27,9 +27,9 @@ import java.util.UUID;
 class DoctorsApi {
 
     private final DoctorService doctors;
-    private final AppointmentService appointments;
+    private final AppointmentQueries appointments;
 
-    DoctorsApi(DoctorService doctors, AppointmentService appointments) {
+    DoctorsApi(DoctorService doctors, AppointmentQueries appointments) {
         this.doctors = doctors;
         this.appointments = appointments;
     }

@@ -14,7 +14,6 @@ import org.clinic.patient.PatientReference;
 import org.clinic.patient.PatientService;
 import org.clinic.security.CurrentStaff;
 import org.clinic.security.Role;
-import org.clinic.security.PatientOwnership;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,10 +29,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Booking that can never double-book. Every guarantee is the database's: a unique key lets a slot hold one active
@@ -41,12 +38,8 @@ import java.util.stream.Collectors;
  * the patient's row is locked while an overlap is checked, and a unique request id makes a repeated submission book
  * once. A booking that loses a deadlock is retried.
  * <p>
- * Over 400 lines (about 460), on purpose for now: the commands (book, move, cancel, no-show, check-in) share the
- * locking, retry and refusal helpers and belong together. The reads at the end (day lists, free slots, the free week,
- * a patient's appointments, history) are short doors to {@link AppointmentReads} and {@link FreeWeeks}, each with its
- * own access rule. They are the seam: a read-side {@code AppointmentQueries} service taking them over halves this
- * class, but moves some thirty call sites across the modules at once, and was left for a change that can prove it with
- * the whole suite rather than done at the end of the one that added {@code freeWeek}.
+ * The commands only (book, move, cancel, no-show, check-in, and the queue's moves); what they change is read back
+ * through {@link AppointmentQueries}.
  */
 @Service
 public class AppointmentService {
@@ -60,7 +53,6 @@ public class AppointmentService {
     private final AppointmentRepository appointments;
     private final BookingStore store;
     private final AppointmentReads reads;
-    private final FreeWeeks weeks;
     private final PatientService patients;
     private final DoctorService doctors;
     private final CurrentStaff currentStaff;
@@ -70,14 +62,13 @@ public class AppointmentService {
     private final int horizonDays;
 
     AppointmentService(AppointmentRepository appointments, BookingStore store, AppointmentReads reads,
-                       FreeWeeks weeks, PatientService patients,
-                       DoctorService doctors, CurrentStaff currentStaff, ApplicationEventPublisher events, Clock clock,
-                       PlatformTransactionManager transactions, ClinicSettings settings,
+                       PatientService patients, DoctorService doctors, CurrentStaff currentStaff,
+                       ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions,
+                       ClinicSettings settings,
                        @Value("${clinic.booking.horizon-days:180}") int horizonDays) {
         this.appointments = appointments;
         this.store = store;
         this.reads = reads;
-        this.weeks = weeks;
         this.patients = patients;
         this.doctors = doctors;
         this.currentStaff = currentStaff;
@@ -248,91 +239,6 @@ public class AppointmentService {
         if (appointment.status() != next) {
             changeStatus(appointment, next, note);
         }
-    }
-
-    /** An appointment's internal id, for another module's foreign key. */
-    @PreAuthorize(STAFF)
-    @Transactional(readOnly = true)
-    public long internalId(UUID appointmentId) {
-        return find(appointmentId).id();
-    }
-
-    /** The doctor's appointments on a date, all statuses, in time order. */
-    @PreAuthorize(STAFF)
-    @Transactional(readOnly = true)
-    public List<AppointmentSummary> dayOf(UUID doctorId, LocalDate date) {
-        DoctorSummary doctor = doctors.doctor(doctorId);
-        return reads.summarize(appointments.findByDoctorIdAndDateOrderByStart(doctor.internalId(), date));
-    }
-
-    /** Every appointment of a date across doctors, in time order. */
-    @PreAuthorize(STAFF)
-    @Transactional(readOnly = true)
-    public List<AppointmentSummary> allOn(LocalDate date) {
-        Set<Long> ids = doctors.doctors().stream().map(DoctorSummary::internalId).collect(Collectors.toSet());
-        return reads.summarize(appointments.findByDateAndDoctorIdInOrderByStart(date, ids));
-    }
-
-    /** The appointments of a date still scheduled (not checked in, cancelled or done), across doctors, in time order. */
-    @PreAuthorize(STAFF)
-    @Transactional(readOnly = true)
-    public List<ScheduledAppointment> scheduledOn(LocalDate date) {
-        Set<Long> ids = doctors.doctors().stream().map(DoctorSummary::internalId).collect(Collectors.toSet());
-        List<Appointment> scheduled = appointments.findByDateAndDoctorIdInOrderByStart(date, ids).stream()
-                .filter(a -> a.status() == AppointmentStatus.SCHEDULED).toList();
-        List<AppointmentSummary> summaries = reads.summarize(scheduled);
-        List<ScheduledAppointment> result = new java.util.ArrayList<>(scheduled.size());
-        for (int i = 0; i < scheduled.size(); i++) {
-            result.add(new ScheduledAppointment(scheduled.get(i).id(), scheduled.get(i).patientId(), summaries.get(i)));
-        }
-        return result;
-    }
-
-    /** The slots of a doctor's day that can still be booked now (free, and not yet begun). */
-    @PreAuthorize(STAFF)
-    @Transactional(readOnly = true)
-    public List<Slot> freeSlots(UUID doctorId, LocalDate date) {
-        DaySchedule day = doctors.daySchedule(doctorId, date);
-        return reads.freeSlots(day);
-    }
-
-    /** When every place of the doctor's day is booked: the day's capacity (a number of patients), else null. */
-    @PreAuthorize(STAFF)
-    @Transactional(readOnly = true)
-    public @Nullable Integer capacityReached(UUID doctorId, LocalDate date) {
-        return reads.capacityReached(doctors.daySchedule(doctorId, date));
-    }
-
-    /**
-     * For a week strip: each doctor's free slots on {@code days} days from {@code from}, counted by the same rule
-     * as {@link #freeSlots}, with the bookings of all of them read in one query.
-     */
-    @PreAuthorize(STAFF)
-    @Transactional(readOnly = true)
-    public List<DoctorWeek> freeWeek(List<UUID> doctorIds, LocalDate from, int days) {
-        if (days < 1 || days > 31) {
-            throw new RuleViolation(null, "A week strip shows 1 to 31 days");
-        }
-        return weeks.of(doctorIds, from, days);
-    }
-
-    @PreAuthorize(STAFF + " or " + PatientOwnership.OWN_RECORD) // the patient's own export reads it
-    @Transactional(readOnly = true)
-    public List<AppointmentSummary> ofPatient(UUID patientId) {
-        PatientReference patient = patients.reference(patientId);
-        return reads.summarize(appointments.findByPatientIdOrderByDateDescStartDesc(patient.internalId()));
-    }
-
-    @PreAuthorize(STAFF)
-    @Transactional(readOnly = true)
-    public AppointmentSummary get(UUID appointmentId) {
-        return reads.summarize(List.of(find(appointmentId))).getFirst();
-    }
-
-    @PreAuthorize(STAFF)
-    @Transactional(readOnly = true)
-    public List<AppointmentHistoryEntry> history(UUID appointmentId) {
-        return store.history(find(appointmentId).id());
     }
 
     private AppointmentSummary bookInTransaction(BookAppointment request, @Nullable Long rescheduledFrom,

@@ -16,7 +16,7 @@ import java.util.UUID;
  * Free slots per doctor and day over several days, for the week strip: the bookings and full days of every doctor
  * asked for come from one query ({@link BookingStore#heldBetween}); working hours, leave and holidays from the
  * doctors' day schedules; and what counts as free is the very rule booking offers ({@link AppointmentReads#free}).
- * Secures nothing itself: {@link AppointmentService} does.
+ * Secures nothing itself: {@link AppointmentQueries} does.
  */
 @Component
 class FreeWeeks {

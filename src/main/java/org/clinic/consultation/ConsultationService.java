@@ -1,6 +1,7 @@
 package org.clinic.consultation;
 
 import org.clinic.appointment.AppointmentKind;
+import org.clinic.appointment.AppointmentQueries;
 import org.clinic.appointment.AppointmentService;
 import org.clinic.appointment.AppointmentSummary;
 import org.clinic.appointment.BookAppointment;
@@ -71,6 +72,7 @@ public class ConsultationService {
     private final QueueService queue;
     private final QueueBoards boards;
     private final AppointmentService appointments;
+    private final AppointmentQueries appointmentQueries;
     private final PatientService patients;
     private final DoctorService doctors;
     private final CurrentStaff currentStaff;
@@ -80,7 +82,8 @@ public class ConsultationService {
     private final PrescriptionAllergies allergies;
 
     ConsultationService(ConsultationStore store, ConsultationVersionStore versions, ConsultationLookup lookup,
-                        QueueService queue, QueueBoards boards, AppointmentService appointments, PatientService patients,
+                        QueueService queue, QueueBoards boards, AppointmentService appointments,
+                        AppointmentQueries appointmentQueries, PatientService patients,
                         DoctorService doctors, CurrentStaff currentStaff, ApplicationEventPublisher events,
                         Clock clock, ClinicSettings settings, PlatformTransactionManager transactions,
                         PrescriptionAllergies allergies) {
@@ -91,6 +94,7 @@ public class ConsultationService {
         this.queue = queue;
         this.boards = boards;
         this.appointments = appointments;
+        this.appointmentQueries = appointmentQueries;
         this.patients = patients;
         this.doctors = doctors;
         this.currentStaff = currentStaff;
@@ -265,7 +269,7 @@ public class ConsultationService {
         ConsultationStore.Row row = lookup.read(() -> lookup.row(consultationId));
         requireTreating(row, me);
         if (row.followUpPublicId() != null) {
-            AppointmentSummary booked = appointments.get(row.followUpPublicId());
+            AppointmentSummary booked = appointmentQueries.get(row.followUpPublicId());
             throw new RuleViolation("followUpOn", "A follow-up is already booked: "
                     + org.clinic.base.ClinicDates.dateAndTime(booked.date(), booked.start()));
         }
@@ -280,7 +284,7 @@ public class ConsultationService {
         UUID requestId = UUID.nameUUIDFromBytes(("follow-up:" + consultationId).getBytes(StandardCharsets.UTF_8));
         for (int day = 0; day <= FOLLOW_UP_SEARCH_DAYS; day++) {
             LocalDate date = wanted.plusDays(day);
-            List<Slot> free = appointments.freeSlots(me.id(), date);
+            List<Slot> free = appointmentQueries.freeSlots(me.id(), date);
             if (free.isEmpty()) {
                 continue;
             }
@@ -289,7 +293,7 @@ public class ConsultationService {
             write(() -> {
                 ConsultationStore.Row locked = lockedRow(consultationId);
                 if (locked.followUpAppointmentId() == null) {
-                    store.linkFollowUp(locked.id(), appointments.internalId(booked.id()));
+                    store.linkFollowUp(locked.id(), appointmentQueries.internalId(booked.id()));
                 }
                 events.publishEvent(new ConsultationChanged(locked.publicId(), patient.id()));
                 return null;

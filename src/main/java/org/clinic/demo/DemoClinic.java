@@ -1,6 +1,7 @@
 package org.clinic.demo;
 
 import org.clinic.appointment.AppointmentKind;
+import org.clinic.appointment.AppointmentQueries;
 import org.clinic.appointment.AppointmentService;
 import org.clinic.appointment.BookAppointment;
 import org.clinic.doctor.DoctorService;
@@ -54,6 +55,7 @@ class DemoClinic implements ApplicationRunner {
     private final PatientService patients;
     private final DoctorService doctors;
     private final AppointmentService appointments;
+    private final AppointmentQueries appointmentQueries;
     private final org.clinic.queue.QueueService queue;
     private final org.clinic.queue.QueueBoards boards;
     private final org.clinic.consultation.ConsultationService consultations;
@@ -61,7 +63,8 @@ class DemoClinic implements ApplicationRunner {
     private final Clock clock;
 
     DemoClinic(StaffAccountService accounts, PatientService patients, DoctorService doctors,
-               AppointmentService appointments, org.clinic.queue.QueueService queue, org.clinic.queue.QueueBoards boards,
+               AppointmentService appointments, AppointmentQueries appointmentQueries,
+               org.clinic.queue.QueueService queue, org.clinic.queue.QueueBoards boards,
                org.clinic.consultation.ConsultationService consultations,
                org.clinic.consultation.ConsultationRecords records, Clock clock) {
         this.queue = queue;
@@ -72,6 +75,7 @@ class DemoClinic implements ApplicationRunner {
         this.patients = patients;
         this.doctors = doctors;
         this.appointments = appointments;
+        this.appointmentQueries = appointmentQueries;
         this.clock = clock;
     }
 
@@ -184,7 +188,7 @@ class DemoClinic implements ApplicationRunner {
             return;
         }
         LocalDate today = LocalDate.now(clock);
-        var arrivals = appointments.allOn(today).stream()
+        var arrivals = appointmentQueries.allOn(today).stream()
                 .filter(a -> a.status() == org.clinic.appointment.AppointmentStatus.SCHEDULED)
                 .filter(a -> !java.time.LocalDateTime.of(today, a.start())
                         .minus(queue.settings().earlyArrival()).isAfter(java.time.LocalDateTime.now(clock)))
@@ -196,7 +200,8 @@ class DemoClinic implements ApplicationRunner {
                 // outside its window after all: fine for demo data
             }
         }
-        var busy = appointments.allOn(today).stream().map(a -> a.patientId()).collect(java.util.stream.Collectors.toSet());
+        var busy = appointmentQueries.allOn(today).stream().map(a -> a.patientId())
+                .collect(java.util.stream.Collectors.toSet());
         var walkIns = patients.search(null, 0, 200).stream()
                 .filter(p -> p.status() == org.clinic.patient.PatientStatus.ACTIVE && !busy.contains(p.id()))
                 .limit(2).toList();
@@ -271,8 +276,8 @@ class DemoClinic implements ApplicationRunner {
     /** A realistic spread of bookings for today and the coming week, about two thirds of capacity. */
     private void seedAppointments() {
         LocalDate today = LocalDate.now(clock);
-        if (doctors.doctors().stream().anyMatch(d -> !appointments.dayOf(d.id(), today).isEmpty()
-                || !appointments.dayOf(d.id(), today.plusDays(1)).isEmpty())) {
+        if (doctors.doctors().stream().anyMatch(d -> !appointmentQueries.dayOf(d.id(), today).isEmpty()
+                || !appointmentQueries.dayOf(d.id(), today.plusDays(1)).isEmpty())) {
             return;
         }
         List<java.util.UUID> people = patients.search(null, 0, 200).stream()
@@ -286,7 +291,7 @@ class DemoClinic implements ApplicationRunner {
             for (var doctor : doctors.doctors()) {
                 // Distinct free slots in random order: picking with repeats would try a taken slot again, which
                 // the slot's unique key refuses (and the database driver logs as a warning).
-                var free = new java.util.ArrayList<>(appointments.freeSlots(doctor.id(), date));
+                var free = new java.util.ArrayList<>(appointmentQueries.freeSlots(doctor.id(), date));
                 java.util.Collections.shuffle(free, random);
                 int wanted = Math.min(free.size(), doctor.dailyCapacity() * 2 / 3);
                 for (int i = 0; i < wanted && next < people.size() * 6; i++) {

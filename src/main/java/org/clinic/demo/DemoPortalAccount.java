@@ -1,6 +1,6 @@
 package org.clinic.demo;
 
-import org.clinic.appointment.AppointmentService;
+import org.clinic.appointment.AppointmentQueries;
 import org.clinic.appointment.AppointmentStatus;
 import org.clinic.appointment.AppointmentSummary;
 import org.clinic.patient.PatientDetails;
@@ -38,10 +38,10 @@ class DemoPortalAccount implements ApplicationRunner {
 
     private final PortalSeeding seeding;
     private final PatientService patients;
-    private final AppointmentService appointments;
+    private final AppointmentQueries appointments;
     private final Clock clock;
 
-    DemoPortalAccount(PortalSeeding seeding, PatientService patients, AppointmentService appointments, Clock clock) {
+    DemoPortalAccount(PortalSeeding seeding, PatientService patients, AppointmentQueries appointments, Clock clock) {
         this.seeding = seeding;
         this.patients = patients;
         this.appointments = appointments;

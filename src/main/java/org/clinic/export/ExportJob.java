@@ -2,7 +2,7 @@ package org.clinic.export;
 
 import org.clinic.base.operations.Redacted;
 import jakarta.annotation.PreDestroy;
-import org.clinic.appointment.AppointmentService;
+import org.clinic.appointment.AppointmentQueries;
 import org.clinic.appointment.AppointmentSummary;
 import org.clinic.base.ClinicSettings;
 import org.clinic.consultation.Consultation;
@@ -64,7 +64,7 @@ class ExportJob {
 
     private final ExportStore store;
     private final ConsultationArchive archive;
-    private final AppointmentService appointments;
+    private final AppointmentQueries appointments;
     private final DoctorService doctors;
     private final PatientService patients;
     private final PatientAccessLog accessLog;
@@ -76,7 +76,7 @@ class ExportJob {
     private final TransactionTemplate transaction;
     private final ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
 
-    ExportJob(ExportStore store, ConsultationArchive archive, AppointmentService appointments,
+    ExportJob(ExportStore store, ConsultationArchive archive, AppointmentQueries appointments,
               DoctorService doctors, PatientService patients, PatientAccessLog accessLog, Outbox outbox,
               ApplicationEventPublisher events, Clock clock, ClinicSettings clinic, ExportSettings settings,
               PlatformTransactionManager transactions) {

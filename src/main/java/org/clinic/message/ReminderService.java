@@ -1,6 +1,6 @@
 package org.clinic.message;
 
-import org.clinic.appointment.AppointmentService;
+import org.clinic.appointment.AppointmentQueries;
 import org.clinic.appointment.ScheduledAppointment;
 import org.clinic.base.ClinicSettings;
 import org.clinic.patient.PatientContact;
@@ -28,13 +28,13 @@ public class ReminderService {
 
     private static final int BATCH = 200;
 
-    private final AppointmentService appointments;
+    private final AppointmentQueries appointments;
     private final PatientService patients;
     private final AppointmentMessages messages;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    ReminderService(AppointmentService appointments, PatientService patients, AppointmentMessages messages,
+    ReminderService(AppointmentQueries appointments, PatientService patients, AppointmentMessages messages,
                     PlatformTransactionManager transactions, Clock clock, ClinicSettings settings) {
         this.appointments = appointments;
         this.patients = patients;

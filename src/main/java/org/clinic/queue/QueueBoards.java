@@ -1,6 +1,6 @@
 package org.clinic.queue;
 
-import org.clinic.appointment.AppointmentService;
+import org.clinic.appointment.AppointmentQueries;
 import org.clinic.base.NotFoundException;
 import org.clinic.doctor.DoctorService;
 import org.clinic.doctor.DoctorSummary;
@@ -44,14 +44,14 @@ public class QueueBoards {
     private final QueueSnapshots snapshots;
     private final QueueStore store;
     private final QueueAccess access;
-    private final AppointmentService appointments;
+    private final AppointmentQueries appointments;
     private final DoctorService doctors;
     private final PatientService patients;
     private final CurrentQueueSettings settings;
     private final Clock clock;
     private final TransactionTemplate reading;
 
-    QueueBoards(QueueSnapshots snapshots, QueueStore store, QueueAccess access, AppointmentService appointments,
+    QueueBoards(QueueSnapshots snapshots, QueueStore store, QueueAccess access, AppointmentQueries appointments,
                 DoctorService doctors, PatientService patients, CurrentQueueSettings settings, Clock clock,
                 PlatformTransactionManager transactions) {
         this.snapshots = snapshots;

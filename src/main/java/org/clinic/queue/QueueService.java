@@ -1,5 +1,6 @@
 package org.clinic.queue;
 
+import org.clinic.appointment.AppointmentQueries;
 import org.clinic.appointment.AppointmentService;
 import org.clinic.appointment.AppointmentStatus;
 import org.clinic.appointment.AppointmentSummary;
@@ -55,6 +56,7 @@ public class QueueService {
     private final QueueBoards boards;
     private final QueueAccess access;
     private final AppointmentService appointments;
+    private final AppointmentQueries appointmentQueries;
     private final DoctorService doctors;
     private final PatientService patients;
     private final CurrentStaff currentStaff;
@@ -62,13 +64,15 @@ public class QueueService {
     private final Clock clock;
 
     QueueService(QueueStore store, QueueWriter writer, QueueBoards boards, QueueAccess access,
-                 AppointmentService appointments, DoctorService doctors, PatientService patients,
+                 AppointmentService appointments, AppointmentQueries appointmentQueries, DoctorService doctors,
+                 PatientService patients,
                  CurrentStaff currentStaff, CurrentQueueSettings settings, Clock clock, ClinicSettings clinic) {
         this.store = store;
         this.writer = writer;
         this.boards = boards;
         this.access = access;
         this.appointments = appointments;
+        this.appointmentQueries = appointmentQueries;
         this.doctors = doctors;
         this.patients = patients;
         this.currentStaff = currentStaff;
@@ -89,7 +93,7 @@ public class QueueService {
      */
     @PreAuthorize(FRONT_DESK)
     public Ticket checkIn(UUID appointmentId) {
-        AppointmentSummary appointment = appointments.get(appointmentId);
+        AppointmentSummary appointment = appointmentQueries.get(appointmentId);
         DoctorSummary doctor = doctors.doctor(appointment.doctorId());
         LocalDate today = today();
         String line = QueueEntry.doctorLine(doctor.internalId());
@@ -428,7 +432,7 @@ public class QueueService {
     }
 
     private Optional<QueueEntry> appointmentEntry(UUID appointmentId) {
-        return store.byAppointment(appointments.internalId(appointmentId));
+        return store.byAppointment(appointmentQueries.internalId(appointmentId));
     }
 
     private LocalDate today() {

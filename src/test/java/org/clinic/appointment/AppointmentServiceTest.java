@@ -29,6 +29,8 @@ class AppointmentServiceTest {
     @Autowired
     AppointmentService appointments;
     @Autowired
+    AppointmentQueries appointmentQueries;
+    @Autowired
     DoctorService doctors;
     @Autowired
     PatientService patients;
@@ -55,11 +57,11 @@ class AppointmentServiceTest {
 
         assertThat(booked.status()).isEqualTo(AppointmentStatus.SCHEDULED);
         assertThat(booked.end()).isEqualTo(LocalTime.of(9, 45));
-        assertThat(appointments.history(booked.id())).singleElement().satisfies(e -> {
+        assertThat(appointmentQueries.history(booked.id())).singleElement().satisfies(e -> {
             assertThat(e.actor()).isEqualTo("grace");
             assertThat(e.to()).isEqualTo(AppointmentStatus.SCHEDULED);
         });
-        assertThat(appointments.freeSlots(doctor.id(), DAY)).extracting(s -> s.start())
+        assertThat(appointmentQueries.freeSlots(doctor.id(), DAY)).extracting(s -> s.start())
                 .doesNotContain(LocalTime.of(9, 30)).contains(LocalTime.of(9, 45));
     }
 
@@ -87,13 +89,13 @@ class AppointmentServiceTest {
         DoctorSummary doctor = clinic.doctor(LocalTime.of(9, 0), LocalTime.of(12, 0), 15, 2);
         var people = clinic.patients(2);
         book(people.get(0), doctor, DAY, LocalTime.of(9, 0));
-        assertThat(appointments.capacityReached(doctor.id(), DAY)).isNull();
-        assertThat(appointments.freeSlots(doctor.id(), DAY)).hasSize(11);
+        assertThat(appointmentQueries.capacityReached(doctor.id(), DAY)).isNull();
+        assertThat(appointmentQueries.freeSlots(doctor.id(), DAY)).hasSize(11);
 
         book(people.get(1), doctor, DAY, LocalTime.of(9, 15));
 
-        assertThat(appointments.freeSlots(doctor.id(), DAY)).isEmpty();
-        assertThat(appointments.capacityReached(doctor.id(), DAY)).isEqualTo(2);
+        assertThat(appointmentQueries.freeSlots(doctor.id(), DAY)).isEmpty();
+        assertThat(appointmentQueries.capacityReached(doctor.id(), DAY)).isEqualTo(2);
     }
 
     @Test
@@ -104,7 +106,7 @@ class AppointmentServiceTest {
 
         assertThatThrownBy(() -> book(patient, doctor, DAY.plusDays(1), LocalTime.of(9, 0)))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("on leave");
-        assertThat(appointments.freeSlots(doctor.id(), DAY.plusDays(1))).isEmpty();
+        assertThat(appointmentQueries.freeSlots(doctor.id(), DAY.plusDays(1))).isEmpty();
     }
 
     @Test
@@ -144,9 +146,9 @@ class AppointmentServiceTest {
                 DAY.plusDays(1), LocalTime.of(11, 0));
 
         assertThat(moved.rescheduledFrom()).isEqualTo(original.id());
-        assertThat(appointments.get(original.id()).status()).isEqualTo(AppointmentStatus.CANCELLED);
-        assertThat(appointments.freeSlots(doctor.id(), DAY)).extracting(s -> s.start()).contains(LocalTime.of(9, 0));
-        assertThat(appointments.ofPatient(patient)).hasSize(2);
+        assertThat(appointmentQueries.get(original.id()).status()).isEqualTo(AppointmentStatus.CANCELLED);
+        assertThat(appointmentQueries.freeSlots(doctor.id(), DAY)).extracting(s -> s.start()).contains(LocalTime.of(9, 0));
+        assertThat(appointmentQueries.ofPatient(patient)).hasSize(2);
     }
 
     @Test

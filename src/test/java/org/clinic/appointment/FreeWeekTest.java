@@ -33,6 +33,8 @@ class FreeWeekTest {
     @Autowired
     AppointmentService appointments;
     @Autowired
+    AppointmentQueries appointmentQueries;
+    @Autowired
     StaffAccountService accounts;
     @Autowired
     DoctorService doctors;
@@ -56,13 +58,13 @@ class FreeWeekTest {
         book(people.get(2), quiet, FROM.plusDays(2), LocalTime.of(9, 15));
         SystemAuthentication.runAs(Role.ADMIN, () -> doctors.addLeave(quiet.id(), FROM.plusDays(3), "Course"));
 
-        List<DoctorWeek> week = appointments.freeWeek(List.of(busy.id(), quiet.id()), FROM, 7);
+        List<DoctorWeek> week = appointmentQueries.freeWeek(List.of(busy.id(), quiet.id()), FROM, 7);
 
         assertThat(week).extracting(w -> w.doctor().id()).containsExactly(busy.id(), quiet.id());
         for (DoctorWeek doctorWeek : week) {
             assertThat(doctorWeek.days()).hasSize(7);
             for (FreeDay day : doctorWeek.days()) {
-                List<Slot> offered = appointments.freeSlots(doctorWeek.doctor().id(), day.date());
+                List<Slot> offered = appointmentQueries.freeSlots(doctorWeek.doctor().id(), day.date());
                 assertThat(day.free()).as(day.date().toString()).isEqualTo(offered.size());
                 assertThat(day.morning()).isEqualTo(offered.stream().filter(s -> s.start().isBefore(LocalTime.NOON))
                         .count());
@@ -83,11 +85,11 @@ class FreeWeekTest {
         book(people.get(0), doctor, FROM, LocalTime.of(9, 0));
         book(people.get(1), doctor, FROM, LocalTime.of(10, 0));
 
-        FreeDay day = appointments.freeWeek(List.of(doctor.id()), FROM, 7).getFirst().days().getFirst();
+        FreeDay day = appointmentQueries.freeWeek(List.of(doctor.id()), FROM, 7).getFirst().days().getFirst();
 
         assertThat(day.state()).isEqualTo(FreeDay.State.FULL);
         assertThat(day.free()).isZero();
-        assertThat(appointments.freeSlots(doctor.id(), FROM)).isEmpty();
+        assertThat(appointmentQueries.freeSlots(doctor.id(), FROM)).isEmpty();
     }
 
     @Test
@@ -97,7 +99,7 @@ class FreeWeekTest {
         LocalDate holiday = FROM.plusDays(140);
         SystemAuthentication.runAs(Role.ADMIN, () -> doctors.addClinicHoliday(holiday, "Founders' day"));
         try {
-            List<DoctorWeek> week = appointments.freeWeek(List.of(one.id(), two.id()), holiday.minusDays(1), 7);
+            List<DoctorWeek> week = appointmentQueries.freeWeek(List.of(one.id(), two.id()), holiday.minusDays(1), 7);
 
             for (DoctorWeek doctorWeek : week) {
                 FreeDay closed = doctorWeek.days().get(1);
@@ -127,7 +129,7 @@ class FreeWeekTest {
 
         AppointmentSummary moved = appointments.reschedule(first.id(), UUID.randomUUID(), doctor.id(), FROM.plusDays(1),
                 LocalTime.of(9, 45));
-        assertThat(appointments.history(first.id())).last().satisfies(e -> assertThat(e.note())
+        assertThat(appointmentQueries.history(first.id())).last().satisfies(e -> assertThat(e.note())
                 .isEqualTo("Rescheduled to " + ClinicDates.date(FROM.plusDays(1)) + " at 09:45"));
         assertThat(ClinicDates.date(LocalDate.of(2026, 12, 2))).isEqualTo("Wed 2 Dec 2026");
         assertThat(moved.start()).isEqualTo(LocalTime.of(9, 45));
@@ -135,8 +137,8 @@ class FreeWeekTest {
 
     @Test
     void a_week_strip_shows_one_to_thirty_one_days() {
-        assertThatThrownBy(() -> appointments.freeWeek(List.of(), FROM, 0)).isInstanceOf(RuleViolation.class);
-        assertThat(appointments.freeWeek(List.of(), FROM, 7)).isEmpty();
+        assertThatThrownBy(() -> appointmentQueries.freeWeek(List.of(), FROM, 0)).isInstanceOf(RuleViolation.class);
+        assertThat(appointmentQueries.freeWeek(List.of(), FROM, 7)).isEmpty();
     }
 
     private AppointmentSummary book(UUID patient, DoctorSummary doctor, LocalDate date, LocalTime start) {

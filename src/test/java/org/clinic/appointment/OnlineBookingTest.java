@@ -44,6 +44,8 @@ class OnlineBookingTest {
     @Autowired
     AppointmentService appointments;
     @Autowired
+    AppointmentQueries appointmentQueries;
+    @Autowired
     PatientService patients;
     @Autowired
     DoctorService doctors;
@@ -72,9 +74,9 @@ class OnlineBookingTest {
         assertThat(booked.patientId()).isEqualTo(me.id());
         assertThat(booked.bookedOnline()).isTrue();
         List<AppointmentSummary> desk = SystemAuthentication.runAs(Role.RECEPTIONIST,
-                () -> appointments.dayOf(doctor.id(), DAY));
+                () -> appointmentQueries.dayOf(doctor.id(), DAY));
         assertThat(desk).singleElement().satisfies(a -> assertThat(a.bookedOnline()).isTrue());
-        assertThat(SystemAuthentication.runAs(Role.RECEPTIONIST, () -> appointments.history(booked.id())))
+        assertThat(SystemAuthentication.runAs(Role.RECEPTIONIST, () -> appointmentQueries.history(booked.id())))
                 .singleElement().satisfies(e -> assertThat(e.actor()).isEqualTo(AsPatient.auditName(me.internalId())));
         assertThat(asMe(() -> online.upcoming())).extracting(AppointmentSummary::id).containsExactly(booked.id());
         assertThat(asMe(() -> online.freeSlots(doctor.id(), DAY))).extracting(s -> s.start())
@@ -184,7 +186,7 @@ class OnlineBookingTest {
                         AppointmentKind.NEW, null)));
         assertThatThrownBy(() -> asMe(() -> online.cancel(tomorrow.id()))).isInstanceOf(RuleViolation.class)
                 .hasMessageContaining("please call us");
-        assertThat(SystemAuthentication.runAs(Role.RECEPTIONIST, () -> appointments.get(tomorrow.id())).status())
+        assertThat(SystemAuthentication.runAs(Role.RECEPTIONIST, () -> appointmentQueries.get(tomorrow.id())).status())
                 .isEqualTo(AppointmentStatus.SCHEDULED);
     }
 
@@ -197,7 +199,7 @@ class OnlineBookingTest {
         assertThatThrownBy(() -> asMe(() -> online.move(theirs.id(), UUID.randomUUID(), doctor.id(), DAY,
                 LocalTime.of(11, 15)))).isInstanceOf(NotFoundException.class);
         assertThat(asMe(() -> online.upcoming())).isEmpty();
-        assertThat(SystemAuthentication.runAs(Role.RECEPTIONIST, () -> appointments.get(theirs.id())).status())
+        assertThat(SystemAuthentication.runAs(Role.RECEPTIONIST, () -> appointmentQueries.get(theirs.id())).status())
                 .isEqualTo(AppointmentStatus.SCHEDULED);
     }
 
@@ -207,9 +209,9 @@ class OnlineBookingTest {
                 LocalTime.of(9, 0), AppointmentKind.NEW, null);
 
         assertThatThrownBy(() -> asMe(() -> appointments.book(forSomeoneElse))).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> asMe(() -> appointments.ofPatient(someoneElse.id())))
+        assertThatThrownBy(() -> asMe(() -> appointmentQueries.ofPatient(someoneElse.id())))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> asMe(() -> appointments.dayOf(doctor.id(), DAY))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> asMe(() -> appointmentQueries.dayOf(doctor.id(), DAY))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> asMe(() -> patients.get(someoneElse.id()))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> asMe(() -> patients.reference(someoneElse.id())))
                 .isInstanceOf(AccessDeniedException.class);

@@ -1,6 +1,7 @@
 package org.clinic.consultation;
 
 import org.clinic.TestClock;
+import org.clinic.appointment.AppointmentQueries;
 import org.clinic.appointment.AppointmentService;
 import org.clinic.appointment.AppointmentStatus;
 import org.clinic.base.RuleViolation;
@@ -49,6 +50,8 @@ class ConsultationConcurrencyTest {
     QueueBoards boards;
     @Autowired
     AppointmentService appointments;
+    @Autowired
+    AppointmentQueries appointmentQueries;
     @Autowired
     StaffAccountService accounts;
     @Autowired
@@ -117,7 +120,7 @@ class ConsultationConcurrencyTest {
             assertThat(jdbc.sql("SELECT COUNT(*) FROM appointment_event e JOIN appointment a ON a.id = e.appointment_id"
                             + " WHERE a.public_id = :id AND e.to_status = 'COMPLETED'")
                     .param("id", arrival.appointmentId().toString()).query(Integer.class).single()).isEqualTo(1);
-            assertThat(as("grace", Role.RECEPTIONIST, () -> appointments.get(arrival.appointmentId()).status()))
+            assertThat(as("grace", Role.RECEPTIONIST, () -> appointmentQueries.get(arrival.appointmentId()).status()))
                     .isEqualTo(AppointmentStatus.COMPLETED);
         }
     }
@@ -163,7 +166,7 @@ class ConsultationConcurrencyTest {
             pool.shutdownNow();
         }
         assertThat(boards.get(arrival.entryId()).status()).isEqualTo(QueueStatus.DONE);
-        assertThat(as("grace", Role.RECEPTIONIST, () -> appointments.get(arrival.appointmentId()).status()))
+        assertThat(as("grace", Role.RECEPTIONIST, () -> appointmentQueries.get(arrival.appointmentId()).status()))
                 .isEqualTo(AppointmentStatus.COMPLETED);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM appointment_event e JOIN appointment a ON a.id = e.appointment_id"
                         + " WHERE a.public_id = :id AND e.to_status = 'COMPLETED'")

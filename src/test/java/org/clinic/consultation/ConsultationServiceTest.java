@@ -2,6 +2,7 @@ package org.clinic.consultation;
 
 import org.clinic.TestClock;
 import org.clinic.appointment.AppointmentKind;
+import org.clinic.appointment.AppointmentQueries;
 import org.clinic.appointment.AppointmentService;
 import org.clinic.appointment.AppointmentStatus;
 import org.clinic.base.RuleViolation;
@@ -53,6 +54,8 @@ class ConsultationServiceTest {
     @Autowired
     AppointmentService appointments;
     @Autowired
+    AppointmentQueries appointmentQueries;
+    @Autowired
     StaffAccountService accounts;
     @Autowired
     DoctorService doctors;
@@ -89,7 +92,7 @@ class ConsultationServiceTest {
         assertThat(started.appointmentId()).isEqualTo(arrival.appointmentId());
         assertThat(boards.get(arrival.entryId()).status()).isEqualTo(QueueStatus.IN_CONSULTATION);
         assertThat(boards.get(arrival.entryId()).calledAt()).isNotNull();
-        assertThat(appointments.get(arrival.appointmentId()).status()).isEqualTo(AppointmentStatus.IN_CONSULTATION);
+        assertThat(appointmentQueries.get(arrival.appointmentId()).status()).isEqualTo(AppointmentStatus.IN_CONSULTATION);
         assertThat(boards.history(arrival.entryId())).anyMatch(h -> h.contains("Call")).anyMatch(h -> h.contains("Consultation started"));
         // a second start is told, not failed
         assertThatThrownBy(() -> asDoctor(() -> consultations.start(arrival.entryId())))
@@ -227,7 +230,7 @@ class ConsultationServiceTest {
         assertThat(done.completedBy()).isEqualTo(doctor.staffUsername());
         assertThat(done.content().prescription()).hasSize(1);
         assertThat(boards.get(arrival.entryId()).status()).isEqualTo(QueueStatus.DONE);
-        assertThat(appointments.get(arrival.appointmentId()).status()).isEqualTo(AppointmentStatus.COMPLETED);
+        assertThat(appointmentQueries.get(arrival.appointmentId()).status()).isEqualTo(AppointmentStatus.COMPLETED);
         assertThat(boards.board(doctor.id()).done()).isEqualTo(1);
     }
 
@@ -316,7 +319,7 @@ class ConsultationServiceTest {
         assertThatThrownBy(() -> asDoctor(() -> consultations.complete(c.id(), c.version(), sample())))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("no longer in consultation");
         assertThat(asDoctor(() -> records.get(c.id())).status()).isEqualTo(ConsultationStatus.DRAFT);
-        assertThat(appointments.get(arrival.appointmentId()).status()).isEqualTo(AppointmentStatus.IN_CONSULTATION);
+        assertThat(appointmentQueries.get(arrival.appointmentId()).status()).isEqualTo(AppointmentStatus.IN_CONSULTATION);
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import org.clinic.TestClock;
 import org.clinic.appointment.AppointmentKind;
+import org.clinic.appointment.AppointmentQueries;
 import org.clinic.appointment.AppointmentService;
 import org.clinic.appointment.AppointmentStatus;
 import org.clinic.appointment.AppointmentSummary;
@@ -56,6 +57,8 @@ class ConsultationJourneyTest extends JourneyTest {
     @Autowired
     AppointmentService appointments;
     @Autowired
+    AppointmentQueries appointmentQueries;
+    @Autowired
     QueueService queue;
     @Autowired
     QueueBoards boards;
@@ -99,7 +102,7 @@ class ConsultationJourneyTest extends JourneyTest {
         room.waitForURL(url -> url.contains("/consultations/"));
         assertThat(room.locator("#consultation-patient")).containsText(first.patientName());
         assertThat(board).containsText("In consultation", new LocatorAssertions.ContainsTextOptions().setTimeout(15_000));
-        assertThat(desk(() -> appointments.get(first.id())).status()).isEqualTo(AppointmentStatus.IN_CONSULTATION);
+        assertThat(desk(() -> appointmentQueries.get(first.id())).status()).isEqualTo(AppointmentStatus.IN_CONSULTATION);
 
         // Vitals: an implausible value is refused at the field with its range; a borderline one is flagged.
         vital(room, "systolic", "300");
@@ -154,7 +157,7 @@ class ConsultationJourneyTest extends JourneyTest {
         assertThat(room.locator("#now-serving")).containsText(second.patientName());
         screenshot(room, "queue-after-complete");
 
-        assertThat(desk(() -> appointments.get(first.id())).status()).isEqualTo(AppointmentStatus.COMPLETED);
+        assertThat(desk(() -> appointmentQueries.get(first.id())).status()).isEqualTo(AppointmentStatus.COMPLETED);
         assertThat(asDoctor(doctor, () -> consultations.get(consultationId)).status())
                 .isEqualTo(ConsultationStatus.COMPLETED);
         var next = desk(() -> boards.board(doctor.id())).current();

@@ -6,6 +6,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import org.clinic.TestClock;
 import org.clinic.appointment.AppointmentKind;
+import org.clinic.appointment.AppointmentQueries;
 import org.clinic.appointment.AppointmentService;
 import org.clinic.appointment.AppointmentSummary;
 import org.clinic.appointment.BookAppointment;
@@ -70,6 +71,8 @@ class PortalBookingJourneyTest extends JourneyTest {
     DoctorService doctors;
     @Autowired
     AppointmentService appointments;
+    @Autowired
+    AppointmentQueries appointmentQueries;
     @Autowired
     QueueService queue;
     @Autowired
@@ -146,7 +149,7 @@ class PortalBookingJourneyTest extends JourneyTest {
                 .setTimeout(15_000));
         desk.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("portal-booked-online-at-desk.png")));
         AppointmentSummary booked = SystemAuthentication.runAs(Role.RECEPTIONIST,
-                () -> appointments.dayOf(doctor.id(), LocalDate.now(clock))).getFirst();
+                () -> appointmentQueries.dayOf(doctor.id(), LocalDate.now(clock))).getFirst();
         assertThat(booked.bookedOnline()).isTrue();
         assertThat(booked.patientId()).isEqualTo(patient.id());
 
@@ -160,7 +163,7 @@ class PortalBookingJourneyTest extends JourneyTest {
         screenshot(phone, "portal-cancel-ask");
         phone.locator("vaadin-button", new Page.LocatorOptions().setHasText("Yes, cancel it")).click();
         assertThat(phone.locator(".portal-appointment")).hasCount(1);
-        assertThat(SystemAuthentication.runAs(Role.RECEPTIONIST, () -> appointments.get(later.id())).status().name())
+        assertThat(SystemAuthentication.runAs(Role.RECEPTIONIST, () -> appointmentQueries.get(later.id())).status().name())
                 .isEqualTo("CANCELLED");
 
         // Mid-morning, the kiosk checks the patient in with the booking code and date of birth.

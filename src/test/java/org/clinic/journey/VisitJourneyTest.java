@@ -4,6 +4,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import org.clinic.TestClock;
 import org.clinic.appointment.AppointmentKind;
+import org.clinic.appointment.AppointmentQueries;
 import org.clinic.appointment.AppointmentService;
 import org.clinic.appointment.AppointmentSummary;
 import org.clinic.appointment.BookAppointment;
@@ -58,6 +59,8 @@ class VisitJourneyTest extends JourneyTest {
     PatientService patients;
     @Autowired
     AppointmentService appointments;
+    @Autowired
+    AppointmentQueries appointmentQueries;
     @Autowired
     TestClock clock;
 
@@ -170,7 +173,7 @@ class VisitJourneyTest extends JourneyTest {
         assertThat(kiosk.locator("body")).not().containsText(patient.familyName());
         kiosk.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("kiosk-ticket.png")));
         Axe.assertNoSeriousViolations(kiosk, "kiosk-ticket");
-        assertThat(SystemAuthentication.runAs(Role.RECEPTIONIST, () -> appointments.get(booked.id())).status().name())
+        assertThat(SystemAuthentication.runAs(Role.RECEPTIONIST, () -> appointmentQueries.get(booked.id())).status().name())
                 .isEqualTo("CHECKED_IN");
 
         kiosk.locator("#kiosk-done").click();

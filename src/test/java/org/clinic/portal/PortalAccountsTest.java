@@ -1,6 +1,6 @@
 package org.clinic.portal;
 
-import org.clinic.appointment.AppointmentService;
+import org.clinic.appointment.AppointmentQueries;
 import org.clinic.base.RuleViolation;
 import org.clinic.patient.OwnPatientRecord;
 import org.clinic.patient.PatientRecord;
@@ -50,7 +50,7 @@ class PortalAccountsTest {
     @Autowired
     OwnPatientRecord ownRecord;
     @Autowired
-    AppointmentService appointments;
+    AppointmentQueries appointmentQueries;
     @Autowired
     PatientSignInAccounts signInAccounts;
     @Autowired
@@ -302,7 +302,7 @@ class PortalAccountsTest {
 
         fixtures.asPatient(email, () -> {
             assertThatThrownBy(() -> patients.get(other.id())).isInstanceOf(AccessDeniedException.class);
-            assertThatThrownBy(() -> appointments.ofPatient(other.id())).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> appointmentQueries.ofPatient(other.id())).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> patients.history(other.id())).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> access.accessOf(other.id())).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> ownRecord.changeVerifiedEmail(other.id(), "x@example.org"))

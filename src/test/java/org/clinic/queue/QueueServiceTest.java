@@ -2,6 +2,7 @@ package org.clinic.queue;
 
 import org.clinic.TestClock;
 import org.clinic.appointment.AppointmentKind;
+import org.clinic.appointment.AppointmentQueries;
 import org.clinic.appointment.AppointmentService;
 import org.clinic.appointment.AppointmentStatus;
 import org.clinic.appointment.AppointmentSummary;
@@ -44,6 +45,8 @@ class QueueServiceTest {
     @Autowired
     AppointmentService appointments;
     @Autowired
+    AppointmentQueries appointmentQueries;
+    @Autowired
     StaffAccountService accounts;
     @Autowired
     DoctorService doctors;
@@ -75,7 +78,7 @@ class QueueServiceTest {
         assertThat(ticket.token()).endsWith("-001");
         assertThat(ticket.position()).isEqualTo(1);
         assertThat(ticket.room()).isEqualTo(doctor.room());
-        assertThat(appointments.get(booked.id()).status()).isEqualTo(AppointmentStatus.CHECKED_IN);
+        assertThat(appointmentQueries.get(booked.id()).status()).isEqualTo(AppointmentStatus.CHECKED_IN);
         assertThatThrownBy(() -> queue.checkIn(booked.id())).isInstanceOf(RuleViolation.class)
                 .hasMessageContaining("already checked in").hasMessageContaining(ticket.token());
         assertThat(boards.board(doctor.id()).waiting()).hasSize(1);
@@ -91,7 +94,7 @@ class QueueServiceTest {
 
         assertThatThrownBy(() -> queue.checkIn(tomorrow.id())).hasMessageContaining("only possible on the day");
         assertThatThrownBy(() -> queue.checkIn(afternoon.id())).hasMessageContaining("opens at 13:00");
-        assertThat(appointments.get(afternoon.id()).status()).isEqualTo(AppointmentStatus.SCHEDULED);
+        assertThat(appointmentQueries.get(afternoon.id()).status()).isEqualTo(AppointmentStatus.SCHEDULED);
     }
 
     @Test
@@ -160,12 +163,12 @@ class QueueServiceTest {
         assertThat(skipped.position()).isEqualTo(4); // moved back three places
         queue.noShow(called.id());
         assertThat(boards.get(called.id()).status()).isEqualTo(QueueStatus.NO_SHOW);
-        assertThat(appointments.get(booked.id()).status()).isEqualTo(AppointmentStatus.NO_SHOW);
+        assertThat(appointmentQueries.get(booked.id()).status()).isEqualTo(AppointmentStatus.NO_SHOW);
         assertThat(boards.history(called.id())).hasSize(4);
 
         queue.returnToQueue(called.id());
         assertThat(boards.get(called.id()).position()).isEqualTo(1);
-        assertThat(appointments.get(booked.id()).status()).isEqualTo(AppointmentStatus.CHECKED_IN);
+        assertThat(appointmentQueries.get(booked.id()).status()).isEqualTo(AppointmentStatus.CHECKED_IN);
     }
 
     @Test

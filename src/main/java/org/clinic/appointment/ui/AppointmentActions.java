@@ -17,6 +17,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import org.clinic.base.ui.DateFields;
 import org.clinic.appointment.AppointmentHistoryEntry;
+import org.clinic.appointment.AppointmentQueries;
 import org.clinic.appointment.AppointmentService;
 import org.clinic.appointment.AppointmentStatus;
 import org.clinic.appointment.AppointmentSummary;
@@ -46,14 +47,17 @@ final class AppointmentActions {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM");
 
     private final AppointmentService appointments;
+    private final AppointmentQueries appointmentQueries;
     private final DoctorService doctors;
     private final Clock clock;
     private final boolean frontDesk;
     private final Runnable changed;
 
-    AppointmentActions(AppointmentService appointments, DoctorService doctors, Clock clock, boolean frontDesk,
+    AppointmentActions(AppointmentService appointments, AppointmentQueries appointmentQueries, DoctorService doctors,
+    Clock clock, boolean frontDesk,
                        Runnable changed) {
         this.appointments = appointments;
+        this.appointmentQueries = appointmentQueries;
         this.doctors = doctors;
         this.clock = clock;
         this.frontDesk = frontDesk;
@@ -174,8 +178,8 @@ final class AppointmentActions {
             }
             var schedule = doctors.daySchedule(doctor.getValue().id(), date.getValue());
             Integer capacityReached = schedule.isOpen()
-                    ? appointments.capacityReached(doctor.getValue().id(), date.getValue()) : null;
-            var free = schedule.isOpen() ? appointments.freeSlots(doctor.getValue().id(), date.getValue())
+                    ? appointmentQueries.capacityReached(doctor.getValue().id(), date.getValue()) : null;
+            var free = schedule.isOpen() ? appointmentQueries.freeSlots(doctor.getValue().id(), date.getValue())
                     : java.util.List.<Slot>of();
             hint.setText(!schedule.isOpen() ? schedule.closedWhy()
                     : capacityReached != null ? "Fully booked (" + capacityReached + " patients) on this day."
@@ -236,7 +240,7 @@ final class AppointmentActions {
         grid.addColumn(e -> e.note() == null ? "" : e.note()).setHeader("Note").setFlexGrow(1);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
         grid.setAllRowsVisible(true);
-        grid.setItems(appointments.history(appointment.id()));
+        grid.setItems(appointmentQueries.history(appointment.id()));
         dialog.add(grid);
         if (appointment.rescheduledFrom() != null) {
             Paragraph moved = new Paragraph("Moved here from an earlier booking, which is kept as cancelled.");

@@ -26,6 +26,7 @@ import com.vaadin.flow.shared.Registration;
 import org.clinic.base.ui.DateFields;
 import jakarta.annotation.security.RolesAllowed;
 import org.clinic.appointment.AppointmentKind;
+import org.clinic.appointment.AppointmentQueries;
 import org.clinic.appointment.AppointmentService;
 import org.clinic.appointment.AppointmentSummary;
 import org.clinic.appointment.AppointmentsChanged;
@@ -62,6 +63,7 @@ import java.util.UUID;
 public class BookAppointmentView extends Main implements BeforeEnterObserver {
 
     private final AppointmentService appointments;
+    private final AppointmentQueries appointmentQueries;
     private final DoctorService doctors;
     private final PatientService patients;
     private final LiveUpdates liveUpdates;
@@ -82,9 +84,11 @@ public class BookAppointmentView extends Main implements BeforeEnterObserver {
     private UUID requestId = UUID.randomUUID();
     private @Nullable Registration subscription;
 
-    public BookAppointmentView(AppointmentService appointments, DoctorService doctors, PatientService patients,
+    public BookAppointmentView(AppointmentService appointments, AppointmentQueries appointmentQueries,
+                               DoctorService doctors, PatientService patients,
                                LiveUpdates liveUpdates, Clock clock) {
         this.appointments = appointments;
+        this.appointmentQueries = appointmentQueries;
         this.doctors = doctors;
         this.patients = patients;
         this.liveUpdates = liveUpdates;
@@ -131,7 +135,7 @@ public class BookAppointmentView extends Main implements BeforeEnterObserver {
         firstAvailable.addClickListener(click -> pickFirstAvailable());
         firstAvailable.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         firstAvailable.setId("first-available");
-        week = new WeekStrip(appointments, liveUpdates, clock, (picked, day) -> {
+        week = new WeekStrip(appointmentQueries, liveUpdates, clock, (picked, day) -> {
             doctor.setValue(picked);
             date.setValue(day);
         });
@@ -210,8 +214,8 @@ public class BookAppointmentView extends Main implements BeforeEnterObserver {
             slotHint.setText(schedule.closedWhy());
             return;
         }
-        Integer capacityReached = appointments.capacityReached(selectedDoctor.id(), day);
-        List<Slot> free = capacityReached != null ? List.of() : appointments.freeSlots(selectedDoctor.id(), day);
+        Integer capacityReached = appointmentQueries.capacityReached(selectedDoctor.id(), day);
+        List<Slot> free = capacityReached != null ? List.of() : appointmentQueries.freeSlots(selectedDoctor.id(), day);
         slotHint.setText(capacityReached != null ? selectedDoctor.displayName() + " is fully booked on this day ("
                 + capacityReached + " patients). Choose another day or doctor."
                 : free.isEmpty() ? "No free slot left on this day." : free.size() + " free slots");
@@ -241,7 +245,7 @@ public class BookAppointmentView extends Main implements BeforeEnterObserver {
                 if (!candidate.specialty().id().equals(specialty.getValue().id())) {
                     continue;
                 }
-                var free = appointments.freeSlots(candidate.id(), day);
+                var free = appointmentQueries.freeSlots(candidate.id(), day);
                 if (!free.isEmpty() && (bestSlot == null || free.getFirst().start().isBefore(bestSlot.start()))) {
                     best = candidate;
                     bestSlot = free.getFirst();

@@ -22,6 +22,7 @@ import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.clinic.base.ui.DateFields;
 import jakarta.annotation.security.RolesAllowed;
+import org.clinic.appointment.AppointmentQueries;
 import org.clinic.appointment.AppointmentService;
 import org.clinic.appointment.AppointmentStatus;
 import org.clinic.appointment.AppointmentSummary;
@@ -50,7 +51,7 @@ public class DayAppointmentsView extends Main {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
-    private final AppointmentService appointments;
+    private final AppointmentQueries appointments;
     private final LiveUpdates liveUpdates;
     private final boolean frontDesk;
     private final AppointmentActions actions;
@@ -62,12 +63,13 @@ public class DayAppointmentsView extends Main {
     private final Span counts = new Span();
     private @Nullable Registration subscription;
 
-    public DayAppointmentsView(AppointmentService appointments, DoctorService doctors, LiveUpdates liveUpdates,
+    public DayAppointmentsView(AppointmentService booking, AppointmentQueries appointments, DoctorService doctors,
+                               LiveUpdates liveUpdates,
                                AuthenticationContext authentication, Clock clock) {
         this.appointments = appointments;
         this.liveUpdates = liveUpdates;
         this.frontDesk = authentication.hasAnyRole(Role.RECEPTIONIST_NAME, Role.ADMIN_NAME);
-        this.actions = new AppointmentActions(appointments, doctors, clock, frontDesk, this::refresh);
+        this.actions = new AppointmentActions(booking, appointments, doctors, clock, frontDesk, this::refresh);
         addClassName("clinic-page");
         setSizeFull();
 

@@ -25,6 +25,7 @@ import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.clinic.base.ui.DateFields;
 import jakarta.annotation.security.RolesAllowed;
+import org.clinic.appointment.AppointmentQueries;
 import org.clinic.appointment.AppointmentService;
 import org.clinic.appointment.AppointmentStatus;
 import org.clinic.appointment.AppointmentSummary;
@@ -69,7 +70,7 @@ public class DoctorDayView extends Main implements BeforeEnterObserver {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy",
             org.clinic.base.ClinicDates.LOCALE);
 
-    private final AppointmentService appointments;
+    private final AppointmentQueries appointments;
     private final DoctorService doctors;
     private final LiveUpdates liveUpdates;
     private final Clock clock;
@@ -87,14 +88,15 @@ public class DoctorDayView extends Main implements BeforeEnterObserver {
     private @Nullable Registration subscription;
     private boolean navigating;
 
-    public DoctorDayView(AppointmentService appointments, DoctorService doctors, LiveUpdates liveUpdates,
+    public DoctorDayView(AppointmentService booking, AppointmentQueries appointments, DoctorService doctors,
+                         LiveUpdates liveUpdates,
                          AuthenticationContext authentication, CurrentStaff currentStaff, Clock clock) {
         this.appointments = appointments;
         this.doctors = doctors;
         this.liveUpdates = liveUpdates;
         this.clock = clock;
         this.frontDesk = authentication.hasAnyRole(Role.RECEPTIONIST_NAME, Role.ADMIN_NAME);
-        this.actions = new AppointmentActions(appointments, doctors, clock, frontDesk, this::refresh);
+        this.actions = new AppointmentActions(booking, appointments, doctors, clock, frontDesk, this::refresh);
         this.all = doctors.doctors();
         String me = currentStaff.username().orElse("");
         this.ownDoctor = all.stream().filter(d -> d.staffUsername().equals(me)).findFirst().orElse(null);

@@ -9,7 +9,7 @@ import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-import org.clinic.appointment.AppointmentService;
+import org.clinic.appointment.AppointmentQueries;
 import org.clinic.appointment.AppointmentStatus;
 import org.clinic.appointment.AppointmentSummary;
 import org.clinic.appointment.AppointmentsChanged;
@@ -38,12 +38,12 @@ class NextAppointmentStrip implements PatientRecordStrip {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
 
-    private final AppointmentService appointments;
+    private final AppointmentQueries appointments;
     private final LiveUpdates liveUpdates;
     private final AuthenticationContext authentication;
     private final Clock clock;
 
-    NextAppointmentStrip(AppointmentService appointments, LiveUpdates liveUpdates,
+    NextAppointmentStrip(AppointmentQueries appointments, LiveUpdates liveUpdates,
                          AuthenticationContext authentication, Clock clock) {
         this.appointments = appointments;
         this.liveUpdates = liveUpdates;

@@ -12,7 +12,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-import org.clinic.appointment.AppointmentService;
+import org.clinic.appointment.AppointmentQueries;
 import org.clinic.appointment.AppointmentSummary;
 import org.clinic.appointment.AppointmentsChanged;
 import org.clinic.base.LiveUpdates;
@@ -34,12 +34,12 @@ class PatientAppointmentsSection implements PatientRecordSection {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm");
 
-    private final AppointmentService appointments;
+    private final AppointmentQueries appointments;
     private final LiveUpdates liveUpdates;
     private final AuthenticationContext authentication;
     private final Clock clock;
 
-    PatientAppointmentsSection(AppointmentService appointments, LiveUpdates liveUpdates,
+    PatientAppointmentsSection(AppointmentQueries appointments, LiveUpdates liveUpdates,
                                AuthenticationContext authentication, Clock clock) {
         this.appointments = appointments;
         this.liveUpdates = liveUpdates;

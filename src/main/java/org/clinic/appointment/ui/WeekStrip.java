@@ -9,7 +9,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import org.clinic.appointment.AppointmentService;
+import org.clinic.appointment.AppointmentQueries;
 import org.clinic.appointment.AppointmentsChanged;
 import org.clinic.appointment.DoctorWeek;
 import org.clinic.appointment.FreeDay;
@@ -31,7 +31,7 @@ import java.util.function.BiConsumer;
 /**
  * A week of free slots at a glance: one row per doctor, one column per day, each cell the number of slots that can
  * still be booked (before noon · from noon), "Full" or "Closed". Clicking a cell (or Enter on it) chooses that doctor
- * and day; Tab and the arrow keys move between cells. The counts come from {@link AppointmentService#freeWeek}, one
+ * and day; Tab and the arrow keys move between cells. The counts come from {@link AppointmentQueries#freeWeek}, one
  * read for the whole week, by the same rule booking offers slots, and are read again live when any shown doctor's
  * shown day changes.
  */
@@ -61,7 +61,7 @@ final class WeekStrip extends Div {
               });
             }""";
 
-    private final AppointmentService appointments;
+    private final AppointmentQueries appointments;
     private final LiveUpdates liveUpdates;
     private final Clock clock;
     private final BiConsumer<DoctorSummary, LocalDate> onPick;
@@ -81,7 +81,7 @@ final class WeekStrip extends Div {
 
     private com.vaadin.flow.shared.@Nullable Registration subscription;
 
-    WeekStrip(AppointmentService appointments, LiveUpdates liveUpdates, Clock clock,
+    WeekStrip(AppointmentQueries appointments, LiveUpdates liveUpdates, Clock clock,
               BiConsumer<DoctorSummary, LocalDate> onPick) {
         this.appointments = appointments;
         this.liveUpdates = liveUpdates;

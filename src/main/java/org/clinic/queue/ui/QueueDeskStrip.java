@@ -8,7 +8,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-import org.clinic.appointment.AppointmentService;
+import org.clinic.appointment.AppointmentQueries;
 import org.clinic.appointment.AppointmentStatus;
 import org.clinic.appointment.AppointmentSummary;
 import org.clinic.appointment.AppointmentsChanged;
@@ -43,7 +43,7 @@ class QueueDeskStrip implements PatientRecordStrip {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     private final QueueService queue;
-    private final AppointmentService appointments;
+    private final AppointmentQueries appointments;
     private final DoctorService doctors;
     private final PatientService patients;
     private final DeskCheckIn desk;
@@ -51,7 +51,7 @@ class QueueDeskStrip implements PatientRecordStrip {
     private final AuthenticationContext authentication;
     private final Clock clock;
 
-    QueueDeskStrip(QueueService queue, AppointmentService appointments, DoctorService doctors,
+    QueueDeskStrip(QueueService queue, AppointmentQueries appointments, DoctorService doctors,
                    PatientService patients, DeskCheckIn desk, LiveUpdates liveUpdates,
                    AuthenticationContext authentication, Clock clock) {
         this.queue = queue;

@@ -19,7 +19,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
-import org.clinic.appointment.AppointmentService;
+import org.clinic.appointment.AppointmentQueries;
 import org.clinic.appointment.AppointmentStatus;
 import org.clinic.appointment.AppointmentSummary;
 import org.clinic.appointment.AppointmentsChanged;
@@ -58,7 +58,7 @@ public class ReceptionQueueView extends Main {
 
     private final QueueService queue;
     private final QueueBoards queueBoards;
-    private final AppointmentService appointments;
+    private final AppointmentQueries appointments;
     private final LiveUpdates liveUpdates;
     private final Clock clock;
     private final QueueActions actions;
@@ -77,8 +77,9 @@ public class ReceptionQueueView extends Main {
     private List<String> shownOrder = List.of();
     private final List<Registration> registrations = new ArrayList<>();
 
-    public ReceptionQueueView(QueueService queue, QueueBoards queueBoards, AppointmentService appointments, DoctorService doctors,
-                              PatientService patients, LiveUpdates liveUpdates, Clock clock, DeskCheckIn desk) {
+    public ReceptionQueueView(QueueService queue, QueueBoards queueBoards, AppointmentQueries appointments,
+                              DoctorService doctors, PatientService patients,
+                              LiveUpdates liveUpdates, Clock clock, DeskCheckIn desk) {
         this.queue = queue;
         this.queueBoards = queueBoards;
         this.desk = desk;

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.dom.DomEvent;
 import com.vaadin.flow.internal.nodefeature.ElementListenerMap;
 import org.clinic.appointment.AppointmentKind;
+import org.clinic.appointment.AppointmentQueries;
 import org.clinic.appointment.AppointmentService;
 import org.clinic.appointment.AppointmentSummary;
 import org.clinic.appointment.BookAppointment;
@@ -49,6 +50,8 @@ class BookingDeskTest extends SpringBrowserlessTest {
 
     @Autowired
     AppointmentService appointments;
+    @Autowired
+    AppointmentQueries appointmentQueries;
     @Autowired
     StaffAccountService accounts;
     @Autowired
@@ -90,7 +93,7 @@ class BookingDeskTest extends SpringBrowserlessTest {
         assertThat(date.isInvalid()).isTrue();
         assertThat(date.getErrorMessage()).isEqualTo(DateFields.badInputMessage()).contains("DD/MM/YYYY");
         test($(Button.class).id("book")).click();
-        assertThat(appointments.ofPatient(patient)).isEmpty();
+        assertThat(appointmentQueries.ofPatient(patient)).isEmpty();
     }
 
     @Test
@@ -110,7 +113,7 @@ class BookingDeskTest extends SpringBrowserlessTest {
         assertThat(book.getText()).isEqualTo("Book 10:00 on " + ClinicDates.date(DAY));
         test(book).click();
 
-        AppointmentSummary booked = appointments.ofPatient(people.get(0)).getFirst();
+        AppointmentSummary booked = appointmentQueries.ofPatient(people.get(0)).getFirst();
         assertThat(booked.start()).isEqualTo(LocalTime.of(10, 0));
         assertThat(lastNotification()).endsWith("on " + ClinicDates.date(DAY) + " at 10:00");
     }
@@ -130,7 +133,7 @@ class BookingDeskTest extends SpringBrowserlessTest {
         assertThat(lastNotification()).startsWith("10:00 is not free any more");
         assertThat($(Button.class).id("book").getText()).isEqualTo("Book");
         test($(Button.class).id("book")).click();
-        assertThat(appointments.ofPatient(people.get(0))).isEmpty();
+        assertThat(appointmentQueries.ofPatient(people.get(0))).isEmpty();
     }
 
     @Test
@@ -162,7 +165,7 @@ class BookingDeskTest extends SpringBrowserlessTest {
         assertThat(cell(doctor, DAY).getText()).isEqualTo("Full");
         Button next = cell(doctor, DAY.plusDays(1));
         assertThat(next.getElement().getTextRecursively()).isEqualTo("7" + "6 · 1");
-        assertThat(appointments.freeSlots(doctor.id(), DAY.plusDays(1))).hasSize(7);
+        assertThat(appointmentQueries.freeSlots(doctor.id(), DAY.plusDays(1))).hasSize(7);
 
         test(next).click();
         assertThat($(DatePicker.class).id("booking-date").getValue()).isEqualTo(DAY.plusDays(1));

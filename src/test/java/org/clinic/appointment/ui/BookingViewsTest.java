@@ -8,6 +8,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.select.Select;
 import org.clinic.appointment.AppointmentKind;
+import org.clinic.appointment.AppointmentQueries;
 import org.clinic.appointment.AppointmentService;
 import org.clinic.appointment.AppointmentStatus;
 import org.clinic.appointment.AppointmentSummary;
@@ -42,6 +43,8 @@ class BookingViewsTest extends SpringBrowserlessTest {
     @Autowired
     AppointmentService appointments;
     @Autowired
+    AppointmentQueries appointmentQueries;
+    @Autowired
     StaffAccountService accounts;
     @Autowired
     DoctorService doctors;
@@ -67,7 +70,7 @@ class BookingViewsTest extends SpringBrowserlessTest {
         test(slot("09:15")).click();
         test($(Button.class).id("book")).click();
 
-        assertThat(appointments.dayOf(doctor.id(), DAY)).singleElement()
+        assertThat(appointmentQueries.dayOf(doctor.id(), DAY)).singleElement()
                 .satisfies(a -> assertThat(a.start()).isEqualTo(LocalTime.of(9, 15)));
         assertThat(slotTimes()).containsExactly("09:00", "09:30", "09:45");
         assertThat(view).isNotNull();
@@ -107,7 +110,7 @@ class BookingViewsTest extends SpringBrowserlessTest {
                 .setValue("Patient is travelling");
         test($(Button.class).withText("Cancel appointment").single()).click();
 
-        assertThat(appointments.get(booked.id()).status()).isEqualTo(AppointmentStatus.CANCELLED);
+        assertThat(appointmentQueries.get(booked.id()).status()).isEqualTo(AppointmentStatus.CANCELLED);
         assertThat(test(dayGrid()).getRow(0).status()).isEqualTo(AppointmentStatus.CANCELLED);
     }
 
@@ -170,7 +173,7 @@ class BookingViewsTest extends SpringBrowserlessTest {
         PatientSummary person = patients.search(patients.reference(patient).mrn(), 0, 1).getFirst();
         ((ComboBox<PatientSummary>) $(ComboBox.class).id("booking-patient")).setValue(person);
         test($(Button.class).id("book")).click();
-        assertThat(appointments.dayOf(doctor.id(), DAY)).singleElement()
+        assertThat(appointmentQueries.dayOf(doctor.id(), DAY)).singleElement()
                 .satisfies(a -> assertThat(a.start()).isEqualTo(LocalTime.of(9, 30)));
     }
 
@@ -195,8 +198,8 @@ class BookingViewsTest extends SpringBrowserlessTest {
         test($(Button.class, $(Div.class).id("move-slots")).withText("09:45").single()).click();
         test($(Button.class).id("confirm-move")).click();
 
-        assertThat(appointments.get(booked.id()).status()).isEqualTo(AppointmentStatus.CANCELLED);
-        AppointmentSummary moved = appointments.ofPatient(patient).stream()
+        assertThat(appointmentQueries.get(booked.id()).status()).isEqualTo(AppointmentStatus.CANCELLED);
+        AppointmentSummary moved = appointmentQueries.ofPatient(patient).stream()
                 .filter(a -> a.status() == AppointmentStatus.SCHEDULED).findFirst().orElseThrow();
         assertThat(moved.date()).isEqualTo(DAY.plusDays(1));
         assertThat(moved.start()).isEqualTo(LocalTime.of(9, 45));
@@ -223,8 +226,8 @@ class BookingViewsTest extends SpringBrowserlessTest {
             assertThat($(Button.class, test(dayGrid()).getCellComponent(1, 5)).withText("No-show").all()).isEmpty();
 
             test($(Button.class, test(dayGrid()).getCellComponent(0, 5)).withText("No-show").single()).click();
-            assertThat(appointments.get(missed.id()).status()).isEqualTo(AppointmentStatus.NO_SHOW);
-            assertThat(appointments.get(later.id()).status()).isEqualTo(AppointmentStatus.SCHEDULED);
+            assertThat(appointmentQueries.get(missed.id()).status()).isEqualTo(AppointmentStatus.NO_SHOW);
+            assertThat(appointmentQueries.get(later.id()).status()).isEqualTo(AppointmentStatus.SCHEDULED);
 
             test($(Button.class, test(dayGrid()).getCellComponent(0, 5)).withText("").single()).click(); // history
             @SuppressWarnings("unchecked")

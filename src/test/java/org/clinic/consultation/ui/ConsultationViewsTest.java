@@ -9,6 +9,7 @@ import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import org.clinic.TestClock;
+import org.clinic.appointment.AppointmentQueries;
 import org.clinic.appointment.AppointmentService;
 import org.clinic.appointment.AppointmentStatus;
 import org.clinic.base.ui.RecordNotFoundView;
@@ -58,6 +59,8 @@ class ConsultationViewsTest extends SpringBrowserlessTest {
     @Autowired
     AppointmentService appointments;
     @Autowired
+    AppointmentQueries appointmentQueries;
+    @Autowired
     StaffAccountService accounts;
     @Autowired
     DoctorService doctors;
@@ -92,7 +95,7 @@ class ConsultationViewsTest extends SpringBrowserlessTest {
 
         assertThat(getCurrentView()).isInstanceOf(ConsultationView.class);
         assertThat(boards.get(arrival.entryId()).status()).isEqualTo(QueueStatus.IN_CONSULTATION);
-        assertThat(appointments.get(arrival.appointmentId()).status()).isEqualTo(AppointmentStatus.IN_CONSULTATION);
+        assertThat(appointmentQueries.get(arrival.appointmentId()).status()).isEqualTo(AppointmentStatus.IN_CONSULTATION);
         // back in the queue, the card opens the same consultation
         navigate(DoctorQueueView.class);
         test($(Button.class).id("open-consultation")).click();

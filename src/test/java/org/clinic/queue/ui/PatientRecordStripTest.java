@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import org.clinic.TestClock;
 import org.clinic.appointment.AppointmentKind;
+import org.clinic.appointment.AppointmentQueries;
 import org.clinic.appointment.AppointmentService;
 import org.clinic.appointment.AppointmentStatus;
 import org.clinic.appointment.AppointmentSummary;
@@ -63,6 +64,8 @@ class PatientRecordStripTest extends SpringBrowserlessTest {
     @Autowired
     AppointmentService appointments;
     @Autowired
+    AppointmentQueries appointmentQueries;
+    @Autowired
     TestClock clock;
 
     private DoctorSummary doctor;
@@ -99,7 +102,7 @@ class PatientRecordStripTest extends SpringBrowserlessTest {
 
         test($(Button.class).id("strip-check-in")).click();
 
-        assertThat(appointments.get(booked.id()).status()).isEqualTo(AppointmentStatus.CHECKED_IN);
+        assertThat(appointmentQueries.get(booked.id()).status()).isEqualTo(AppointmentStatus.CHECKED_IN);
         assertThat($(Button.class).withId("strip-check-in").all()).as("checked in once: no second button").isEmpty();
         assertThat($(Span.class).id("next-appointment").getText()).endsWith("· checked in");
     }

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
 import org.clinic.TestClock;
 import org.clinic.appointment.AppointmentKind;
+import org.clinic.appointment.AppointmentQueries;
 import org.clinic.appointment.AppointmentService;
 import org.clinic.appointment.AppointmentStatus;
 import org.clinic.appointment.AppointmentSummary;
@@ -59,6 +60,8 @@ class QueueViewsTest extends SpringBrowserlessTest {
     @Autowired
     AppointmentService appointments;
     @Autowired
+    AppointmentQueries appointmentQueries;
+    @Autowired
     StaffAccountService accounts;
     @Autowired
     DoctorService doctors;
@@ -96,7 +99,7 @@ class QueueViewsTest extends SpringBrowserlessTest {
         String token = $(Span.class).id("ticket-token").getText();
         assertThat(token).endsWith("-001");
         assertThat($(Div.class).id("ticket").getElement().getTextRecursively()).startsWith("Riverside Clinic");
-        assertThat(appointments.get(booked.id()).status()).isEqualTo(AppointmentStatus.CHECKED_IN);
+        assertThat(appointmentQueries.get(booked.id()).status()).isEqualTo(AppointmentStatus.CHECKED_IN);
         Div board = board(doctor);
         assertThat(board.getElement().getTextRecursively()).contains(token, booked.patientName());
         assertThat($(Div.class).id("arrivals").getElement().getTextRecursively()).doesNotContain(booked.patientName());
@@ -117,13 +120,13 @@ class QueueViewsTest extends SpringBrowserlessTest {
         test(filter).setValue(booked.patientName().split(" ")[0]); // "Anna": both arrivals (and maybe others)
         com.vaadin.flow.component.ComponentUtil.fireEvent(filter,
                 new com.vaadin.flow.component.KeyPressEvent(filter, "Enter"));
-        assertThat(appointments.get(booked.id()).status()).as("several listed: nobody checked in")
+        assertThat(appointmentQueries.get(booked.id()).status()).as("several listed: nobody checked in")
                 .isEqualTo(AppointmentStatus.SCHEDULED);
 
         test(filter).setValue(booked.patientMrn());
         com.vaadin.flow.component.ComponentUtil.fireEvent(filter,
                 new com.vaadin.flow.component.KeyPressEvent(filter, "Enter"));
-        assertThat(appointments.get(booked.id()).status()).isEqualTo(AppointmentStatus.CHECKED_IN);
+        assertThat(appointmentQueries.get(booked.id()).status()).isEqualTo(AppointmentStatus.CHECKED_IN);
         assertThat($(Span.class).id("ticket-token").getText()).endsWith("-001");
         assertThat($(Div.class).id("ticket").getElement().getTextRecursively()).startsWith("Riverside Clinic");
         $(com.vaadin.flow.component.dialog.Dialog.class).all().forEach(com.vaadin.flow.component.dialog.Dialog::close);
