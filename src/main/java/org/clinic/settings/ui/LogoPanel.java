@@ -10,11 +10,10 @@ import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
+import org.clinic.base.ClinicLogo;
 import org.clinic.base.RuleViolation;
-import org.clinic.settings.ClinicLogo;
 import org.clinic.settings.ClinicSettingsService;
 
-import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -75,8 +74,7 @@ class LogoPanel extends Div {
         error.setText("");
         if (logo.isPresent()) {
             ClinicLogo l = logo.get();
-            Image image = new Image("data:" + l.contentType() + ";base64,"
-                    + Base64.getEncoder().encodeToString(l.image()), "The clinic's logo");
+            Image image = new Image(l.dataUri(), "The clinic's logo");
             image.setId("clinic-logo-image");
             preview.add(image);
             about.setText(l.description());
