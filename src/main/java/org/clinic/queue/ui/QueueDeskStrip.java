@@ -149,7 +149,7 @@ class QueueDeskStrip implements PatientRecordStrip {
 
         private void showTicket(Ticket ticket) {
             String code = positions.visitCode(ticket.entryId());
-            TicketDialog.open(ticket, clinic.current().name(), clock.getZone(), links.visit(code), links.visitShort(code));
+            TicketDialog.open(ticket, clinic.current(), clock.getZone(), links.visit(code), links.visitShort(code));
         }
     }
 }
