@@ -18,7 +18,8 @@ import java.util.Optional;
 
 /**
  * The clinic's logo: a preview of the one stored, an upload to replace it (PNG or JPEG, checked again by the
- * service) and a button to remove it. The logo is stored and shown here; printouts do not carry it yet.
+ * service) and a button to remove it. Tickets, prescriptions and report PDFs print it beside the clinic's name from
+ * the next printout on.
  */
 class LogoPanel extends Div {
 
@@ -63,8 +64,9 @@ class LogoPanel extends Div {
         controls.addClassName("clinic-settings-logo-controls");
         Div row = new Div(preview, controls);
         row.addClassName("clinic-settings-logo-row");
-        Span note = new Span("Stored and shown here; tickets and prescriptions print the clinic's name, not yet the "
-                + "logo. SVG is not accepted (it may carry script).");
+        Span note = new Span("Printed beside the clinic's name on tickets, prescriptions and monthly report PDFs, "
+                + "from the next printout on; without a logo the name stands alone. SVG is not accepted (it may carry "
+                + "script).");
         note.addClassName("clinic-hint");
         add(label, row, about, note);
     }
