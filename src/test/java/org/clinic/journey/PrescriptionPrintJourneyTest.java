@@ -88,6 +88,16 @@ class PrescriptionPrintJourneyTest extends JourneyTest {
             page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.SCREEN));
         }
 
+        // On a phone, the same sheet stacks: each medicine a card with its column names
+        Page phone = browsers.signIn(doctor.staffUsername(), "doctor-password", 375, 812);
+        phone.navigate(browsers.url("consultations/" + adult.id() + "/summary"));
+        assertThat(phone.locator("#summary-prescription")).containsText("Cefalexin");
+        org.assertj.core.api.Assertions.assertThat(phone.locator("#summary-clinic-logo").boundingBox().height)
+                .as("the logo a little smaller on a phone").isLessThanOrEqualTo(48.5);
+        shot(phone, "prescription-phone");
+        phone.locator("#summary-prescription").scrollIntoViewIfNeeded();
+        shot(phone, "prescription-phone-medicines");
+
         // Without a logo the name stands alone, with no empty or broken image in its place
         SystemAuthentication.runAs(Role.ADMIN, () -> settings.removeLogo());
         page.navigate(browsers.url("consultations/" + adult.id() + "/summary"));
@@ -96,14 +106,6 @@ class PrescriptionPrintJourneyTest extends JourneyTest {
         assertThat(page.locator(".clinic-summary-header img")).hasCount(0);
         shot(page, "prescription-print-no-logo");
         page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.SCREEN));
-
-        // On a phone, the same sheet stacks: each medicine a card with its column names
-        Page phone = browsers.signIn(doctor.staffUsername(), "doctor-password", 375, 812);
-        phone.navigate(browsers.url("consultations/" + adult.id() + "/summary"));
-        assertThat(phone.locator("#summary-prescription")).containsText("Cefalexin");
-        shot(phone, "prescription-phone");
-        phone.locator("#summary-prescription").scrollIntoViewIfNeeded();
-        shot(phone, "prescription-phone-medicines");
 
         // The record shows the adult's current medications
         phone.navigate(browsers.url("patients/" + adult.patientId()));
