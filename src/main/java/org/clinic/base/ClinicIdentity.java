@@ -1,5 +1,7 @@
 package org.clinic.base;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Arrays;
 import java.util.List;
 
@@ -10,14 +12,20 @@ import java.util.List;
  * @param name         e.g. "Riverside Outpatient Clinic"
  * @param addressLines the postal address, one line each; empty when none is configured
  * @param phone        the number patients and pharmacists call; empty when none is configured
+ * @param logo         printed beside the name; null when none was uploaded (then the name stands alone)
  */
-public record ClinicIdentity(String name, List<String> addressLines, String phone) {
+public record ClinicIdentity(String name, List<String> addressLines, String phone, @Nullable ClinicLogo logo) {
 
     public ClinicIdentity {
         name = name == null || name.isBlank() ? "Clinic" : name.strip();
         addressLines = addressLines == null ? List.of()
                 : addressLines.stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
         phone = phone == null ? "" : phone.strip();
+    }
+
+    /** A clinic without a logo. */
+    public ClinicIdentity(String name, List<String> addressLines, String phone) {
+        this(name, addressLines, phone, null);
     }
 
     /**

@@ -40,7 +40,7 @@ public class ClinicSettings implements SmartInitializingSingleton {
     private final ObjectProvider<StoredSettings> store;
     private volatile Snapshot snapshot;
 
-    private record Snapshot(Map<Setting, String> values, ZoneId zone, String region) {
+    private record Snapshot(Map<Setting, String> values, ZoneId zone, String region, @Nullable ClinicLogo logo) {
     }
 
     ClinicSettings(ClinicDefaults defaults, Environment environment, ObjectProvider<StoredSettings> store) {
@@ -53,7 +53,7 @@ public class ClinicSettings implements SmartInitializingSingleton {
         values.put(Setting.TIME_ZONE, defaults.timeZone().getId());
         values.put(Setting.PHONE_REGION, defaults.phoneRegion().toUpperCase(Locale.ROOT));
         this.defaultValues = Map.copyOf(values);
-        this.snapshot = snapshot(Map.of());
+        this.snapshot = snapshot(Map.of(), null);
     }
 
     /** Settings that never change, for unit tests of classes that read them. */
@@ -87,13 +87,13 @@ public class ClinicSettings implements SmartInitializingSingleton {
             return;
         }
         try {
-            snapshot = snapshot(stored.read());
+            snapshot = snapshot(stored.read(), stored.logo().orElse(null));
         } catch (RuntimeException e) {
             log.warn("Clinic settings could not be re-read; keeping those in force: {}", e.getMessage());
         }
     }
 
-    private Snapshot snapshot(Map<String, String> stored) {
+    private Snapshot snapshot(Map<String, String> stored, @Nullable ClinicLogo logo) {
         Map<Setting, String> values = new EnumMap<>(defaultValues);
         stored.forEach((property, value) -> Setting.ofProperty(property).ifPresent(s -> values.put(s, value.strip())));
         ZoneId zone;
@@ -102,7 +102,7 @@ public class ClinicSettings implements SmartInitializingSingleton {
         } catch (RuntimeException e) {
             zone = defaults.timeZone();
         }
-        return new Snapshot(Map.copyOf(values), zone, values.get(Setting.PHONE_REGION).toUpperCase(Locale.ROOT));
+        return new Snapshot(Map.copyOf(values), zone, values.get(Setting.PHONE_REGION).toUpperCase(Locale.ROOT), logo);
     }
 
     /** The value in force, as text (as in application.properties). */
@@ -130,9 +130,12 @@ public class ClinicSettings implements SmartInitializingSingleton {
         return value(Setting.DISPLAY_LANGUAGE);
     }
 
+    /** The clinic as paper names it, with the logo uploaded on screen (kept in memory: it is at most 256 KB). */
     public ClinicIdentity identity() {
-        return new ClinicIdentity(value(Setting.NAME), ClinicIdentity.lines(value(Setting.ADDRESS)),
-                value(Setting.PHONE));
+        Snapshot now = snapshot; // one snapshot: the name and the logo of the same moment
+        Map<Setting, String> values = now.values();
+        return new ClinicIdentity(values.get(Setting.NAME), ClinicIdentity.lines(values.get(Setting.ADDRESS)),
+                values.get(Setting.PHONE), now.logo());
     }
 
     /** A duration setting ("30m", "2h", "PT45M"); its default when the text cannot be read. */

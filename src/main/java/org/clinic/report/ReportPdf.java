@@ -4,6 +4,7 @@ import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
 import org.openpdf.text.Element;
 import org.openpdf.text.Font;
+import org.openpdf.text.Image;
 import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
 import org.openpdf.text.Phrase;
@@ -12,15 +13,30 @@ import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfWriter;
 
+import org.clinic.base.ClinicIdentity;
+import org.clinic.base.ClinicLogo;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.DayOfWeek;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** A report as a one-page A4 PDF: the clinic's header, who and when, the figures, weekdays and hours, diagnoses. */
+/**
+ * A report as a one-page A4 PDF: the clinic's header (its logo beside its name, when one was uploaded), who and when,
+ * the figures, weekdays and hours, diagnoses.
+ */
 final class ReportPdf {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportPdf.class);
+    /** The logo at most this high and wide in the header, in points (about 14 × 49 mm). */
+    private static final float LOGO_HEIGHT = 40;
+    private static final float LOGO_WIDTH = 140;
 
     private static final Color ACCENT = new Color(0x0b, 0x6e, 0x69);
     private static final Color TEXT = new Color(0x1f, 0x2d, 0x3d);
@@ -44,7 +60,8 @@ final class ReportPdf {
     private ReportPdf() {
     }
 
-    static byte[] write(MonthlyReport report, String clinicName, ZoneId zone) {
+    static byte[] write(MonthlyReport report, ClinicIdentity clinic, ZoneId zone) {
+        String clinicName = clinic.name();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 44, 44, 40, 40);
         try {
@@ -53,7 +70,7 @@ final class ReportPdf {
             document.addAuthor(clinicName);
             document.addCreationDate();
             document.open();
-            header(document, report, clinicName);
+            header(document, report, clinicName, logo(clinic.logo()));
             keyFigures(document, report.figures());
             times(document, report.figures());
             weekdays(document, report.figures());
@@ -73,13 +90,26 @@ final class ReportPdf {
         return bytes.toByteArray();
     }
 
-    private static void header(Document document, MonthlyReport report, String clinicName) {
-        PdfPTable top = new PdfPTable(new float[]{3, 2});
-        top.setWidthPercentage(100);
+    private static void header(Document document, MonthlyReport report, String clinicName, @Nullable Image logo) {
         PdfPCell clinic = cell(new Phrase(clinicName, CLINIC), Element.ALIGN_LEFT);
         PdfPCell kind = cell(new Phrase("MONTHLY ACTIVITY REPORT", KICKER), Element.ALIGN_RIGHT);
         kind.setVerticalAlignment(Element.ALIGN_BOTTOM);
-        for (PdfPCell c : new PdfPCell[]{clinic, kind}) {
+        PdfPCell[] cells;
+        PdfPTable top;
+        if (logo == null) {
+            top = new PdfPTable(new float[]{3, 2});
+            cells = new PdfPCell[]{clinic, kind};
+        } else {
+            float rest = document.right() - document.left() - logo.getScaledWidth() - 12;
+            top = new PdfPTable(new float[]{logo.getScaledWidth() + 12, rest * 3 / 5, rest * 2 / 5});
+            PdfPCell image = new PdfPCell(logo, false);
+            image.setBorder(Rectangle.NO_BORDER);
+            image.setVerticalAlignment(Element.ALIGN_MIDDLE);
+            image.setPaddingRight(12);
+            cells = new PdfPCell[]{image, clinic, kind};
+        }
+        top.setWidthPercentage(100);
+        for (PdfPCell c : cells) {
             c.setBorder(Rectangle.BOTTOM);
             c.setBorderColor(ACCENT);
             c.setBorderWidthBottom(1.5f);
@@ -246,6 +276,22 @@ final class ReportPdf {
             cell.setBackgroundColor(SOFT);
         }
         return cell;
+    }
+
+    /** The logo scaled to fit the header; null when there is none or it cannot be read (the name stands alone). */
+    private static @Nullable Image logo(@Nullable ClinicLogo logo) {
+        if (logo == null) {
+            return null;
+        }
+        try {
+            Image image = Image.getInstance(logo.image());
+            image.scaleToFit(LOGO_WIDTH, LOGO_HEIGHT);
+            return image;
+        } catch (IOException | RuntimeException e) {
+            log.warn("The clinic's logo ({}) could not be put in a report; printing the name alone: {}",
+                    logo.description(), e.getMessage());
+            return null;
+        }
     }
 
     private static PdfPCell cell(Phrase phrase, int align) {

@@ -129,7 +129,7 @@ public class ReportService {
     public ReportFile pdf(@Nullable UUID doctorId, YearMonth month) {
         MonthlyReport report = report(doctorId, month);
         return new ReportFile(fileName(report, "pdf"), "application/pdf",
-                ReportPdf.write(report, clinic.current().name(), settings.timeZone()));
+                ReportPdf.write(report, clinic.current(), settings.timeZone()));
     }
 
     /** The report as CSV (UTF-8 with BOM, formula cells neutralised); the same permission as reading it. */

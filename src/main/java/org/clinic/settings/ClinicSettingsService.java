@@ -1,5 +1,6 @@
 package org.clinic.settings;
 
+import org.clinic.base.ClinicLogo;
 import org.clinic.base.ClinicSettings;
 import org.clinic.base.ClinicSettingsChanged;
 import org.clinic.base.RuleViolation;
@@ -108,7 +109,7 @@ public class ClinicSettingsService {
     /** The logo, if one was uploaded. */
     @Transactional(readOnly = true)
     public Optional<ClinicLogo> logo() {
-        return store.logo(false).map(row -> LogoRules.read(row.image()));
+        return store.logo();
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.clinic.settings;
 
+import org.clinic.base.ClinicLogo;
 import org.clinic.base.RuleViolation;
 import org.jspecify.annotations.Nullable;
 

@@ -1,5 +1,6 @@
 package org.clinic.settings;
 
+import org.clinic.base.ClinicLogo;
 import org.clinic.base.StoredSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,6 +34,11 @@ class SettingsStore implements StoredSettings {
                     values.put(rs.getString(1), rs.getString(2));
                 });
         return values;
+    }
+
+    @Override
+    public Optional<ClinicLogo> logo() {
+        return logo(false).map(row -> LogoRules.read(row.image()));
     }
 
     /** The stored values, locked until the transaction ends: one administrator's save at a time. */

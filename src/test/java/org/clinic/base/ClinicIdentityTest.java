@@ -26,4 +26,14 @@ class ClinicIdentityTest {
         assertThat(new ClinicIdentity("Riverside Clinic", List.of("12 River Street", " ", "London"), " 020 ").address())
                 .isEqualTo("12 River Street, London");
     }
+
+    @Test
+    void a_clinic_has_no_logo_until_one_is_given_and_a_logo_is_its_bytes() {
+        assertThat(new ClinicIdentity("Riverside Clinic", List.of(), "").logo()).isNull();
+        ClinicLogo logo = new ClinicLogo("image/png", new byte[]{1, 2, 3}, 3, 1);
+        assertThat(new ClinicIdentity("Riverside Clinic", List.of(), "", logo).logo()).isSameAs(logo);
+        assertThat(logo.dataUri()).isEqualTo("data:image/png;base64,AQID");
+        assertThat(logo).isEqualTo(new ClinicLogo("image/png", new byte[]{1, 2, 3}, 3, 1))
+                .isNotEqualTo(new ClinicLogo("image/png", new byte[]{1, 2, 4}, 3, 1));
+    }
 }

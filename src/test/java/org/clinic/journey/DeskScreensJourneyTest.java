@@ -1,10 +1,12 @@
 package org.clinic.journey;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.Media;
 import org.clinic.TestClock;
 import org.clinic.appointment.AppointmentKind;
 import org.clinic.appointment.AppointmentService;
 import org.clinic.appointment.BookAppointment;
+import org.clinic.base.TestLogos;
 import org.clinic.doctor.DoctorService;
 import org.clinic.doctor.DoctorSummary;
 import org.clinic.doctor.NewDoctor;
@@ -20,6 +22,7 @@ import org.clinic.security.Role;
 import org.clinic.security.StaffAccountService;
 import org.clinic.security.StaffAccountSummary;
 import org.clinic.security.SystemAuthentication;
+import org.clinic.settings.ClinicSettingsService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +69,8 @@ class DeskScreensJourneyTest extends JourneyTest {
     AppointmentService appointments;
     @Autowired
     TestClock clock;
+    @Autowired
+    ClinicSettingsService settings;
 
     private final List<DoctorSummary> five = new ArrayList<>();
     private final List<PatientRecord> people = new ArrayList<>();
@@ -129,6 +134,7 @@ class DeskScreensJourneyTest extends JourneyTest {
     @AfterEach
     void real_time() {
         clock.reset();
+        SystemAuthentication.runAs(Role.ADMIN, () -> settings.removeLogo());
     }
 
     @Test
@@ -151,15 +157,34 @@ class DeskScreensJourneyTest extends JourneyTest {
         assertTokensWhole(desk);
         screenshot(desk, "reception-5-doctors-1366x768.png");
 
-        // The keyboard alone: the arrivals filter (Alt+A), a name, Enter checks the one arrival in.
+        // The keyboard alone: the arrivals filter (Alt+A), a name, Enter checks the one arrival in. The clinic has
+        // uploaded its logo: the ticket prints it beside the name.
+        SystemAuthentication.runAs(Role.ADMIN, () -> settings.uploadLogo(TestLogos.png(240, 80)));
         desk.keyboard().press("Alt+a");
         assertThat(desk.locator("#arrival-filter input")).isFocused(); // the server moves the focus: one round trip
         desk.keyboard().type(people.get(27).mrn());
         assertThat(desk.locator("#arrivals .clinic-arrival")).hasCount(1);
         desk.keyboard().press("Enter");
         assertThat(desk.locator("#ticket-token")).isVisible();
+        assertThat(desk.locator("#ticket-logo")).isVisible();
+        desk.waitForTimeout(400); // the dialog has faded in
         screenshot(desk, "reception-ticket-1366x768.png");
         assertThat(desk.locator("#ticket")).containsText("Riverside Clinic");
+        // As the printer gets it: the ticket alone, the logo at most 48 px high beside the name
+        desk.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
+        assertThat(desk.locator("#ticket-logo")).isVisible();
+        var logo = desk.locator("#ticket-logo").boundingBox();
+        var name = desk.locator(".clinic-ticket-clinic").boundingBox();
+        assertThat(logo.height).as("logo height in px").isLessThanOrEqualTo(48.5).isGreaterThan(20);
+        assertThat(logo.width / logo.height).as("its shape kept").isCloseTo(3.0, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(logo.x + logo.width).as("beside the name, on its left").isLessThanOrEqualTo(name.x);
+        assertThat(logo.y + logo.height / 2).as("level with the name").isCloseTo(name.y + name.height / 2,
+                org.assertj.core.data.Offset.offset(4.0));
+        desk.setViewportSize(420, 760);
+        desk.waitForTimeout(300);
+        screenshot(desk, "ticket-print-logo.png");
+        desk.setViewportSize(1366, 768);
+        desk.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.SCREEN));
         desk.keyboard().press("Escape");
         desk.keyboard().press("Alt+w");
         assertThat(desk.locator("#walk-in-patient")).isVisible(); // the walk-in dialog

@@ -1,9 +1,12 @@
 package org.clinic.journey;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.Media;
 import org.clinic.TestClock;
 import org.clinic.appointment.TestClinic;
+import org.clinic.base.TestLogos;
 import org.clinic.consultation.Consultation;
 import org.clinic.consultation.ConsultationService;
 import org.clinic.consultation.PrescriptionFixtures;
@@ -17,6 +20,7 @@ import org.clinic.security.CreateStaffAccount;
 import org.clinic.security.SystemAuthentication;
 import org.clinic.security.Role;
 import org.clinic.security.StaffAccountService;
+import org.clinic.settings.ClinicSettingsService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,8 +34,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 /**
  * The printed prescription in a real browser, as the printer gets it (print media, an A4-sized page: the application
- * around the sheet is not printed), for a child and an adult; and the on-screen sheet and the current medications on
- * a phone. Screenshots go to target/screenshots.
+ * around the sheet is not printed), for a child and an adult, with the clinic's logo beside its name and without;
+ * and the on-screen sheet and the current medications on a phone. Screenshots go to target/screenshots.
  */
 class PrescriptionPrintJourneyTest extends JourneyTest {
 
@@ -49,10 +53,13 @@ class PrescriptionPrintJourneyTest extends JourneyTest {
     QueueService queue;
     @Autowired
     TestClock clock;
+    @Autowired
+    ClinicSettingsService settings;
 
     @AfterEach
     void realTime() {
         clock.reset();
+        SystemAuthentication.runAs(Role.ADMIN, () -> settings.removeLogo());
     }
 
     @Test
@@ -65,6 +72,8 @@ class PrescriptionPrintJourneyTest extends JourneyTest {
         Consultation child = fixtures.child(doctor, today);
         Consultation adult = fixtures.adult(doctor, today);
 
+        // The clinic has uploaded its logo: the sheet prints it beside the clinic's name, at most 64 px high
+        SystemAuthentication.runAs(Role.ADMIN, () -> settings.uploadLogo(TestLogos.png(240, 80)));
         Page page = browsers.signIn(doctor.staffUsername(), "doctor-password", 794, 1123);
         for (Consultation c : java.util.List.of(child, adult)) {
             page.navigate(browsers.url("consultations/" + c.id() + "/summary"));
@@ -74,6 +83,7 @@ class PrescriptionPrintJourneyTest extends JourneyTest {
             assertThat(page.locator("#print")).isHidden(); // the tools are not printed
             assertThat(page.locator("vaadin-app-layout")).not().isVisible();
             assertThat(page.locator("#summary-prescription")).isVisible();
+            assertLogoBesideTheName(page);
             shot(page, c == child ? "prescription-print-child" : "prescription-print-adult");
             page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.SCREEN));
         }
@@ -82,9 +92,20 @@ class PrescriptionPrintJourneyTest extends JourneyTest {
         Page phone = browsers.signIn(doctor.staffUsername(), "doctor-password", 375, 812);
         phone.navigate(browsers.url("consultations/" + adult.id() + "/summary"));
         assertThat(phone.locator("#summary-prescription")).containsText("Cefalexin");
+        org.assertj.core.api.Assertions.assertThat(phone.locator("#summary-clinic-logo").boundingBox().height)
+                .as("the logo a little smaller on a phone").isLessThanOrEqualTo(48.5);
         shot(phone, "prescription-phone");
         phone.locator("#summary-prescription").scrollIntoViewIfNeeded();
         shot(phone, "prescription-phone-medicines");
+
+        // Without a logo the name stands alone, with no empty or broken image in its place
+        SystemAuthentication.runAs(Role.ADMIN, () -> settings.removeLogo());
+        page.navigate(browsers.url("consultations/" + adult.id() + "/summary"));
+        assertThat(page.locator("#summary-clinic")).isVisible();
+        page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
+        assertThat(page.locator(".clinic-summary-header img")).hasCount(0);
+        shot(page, "prescription-print-no-logo");
+        page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.SCREEN));
 
         // The record shows the adult's current medications
         phone.navigate(browsers.url("patients/" + adult.patientId()));
@@ -125,6 +146,21 @@ class PrescriptionPrintJourneyTest extends JourneyTest {
         hideDevelopmentTools(phone);
         phone.waitForTimeout(300);
         phone.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("doctor-registration-phone.png")));
+    }
+
+    private static void assertLogoBesideTheName(Page page) {
+        Locator logo = page.locator("#summary-clinic-logo");
+        assertThat(logo).isVisible();
+        BoundingBox box = logo.boundingBox();
+        BoundingBox name = page.locator("#summary-clinic").boundingBox();
+        org.assertj.core.api.Assertions.assertThat(box.height).as("logo height in px").isLessThanOrEqualTo(64.5)
+                .isGreaterThan(30);
+        org.assertj.core.api.Assertions.assertThat(box.width / box.height).as("its shape kept")
+                .isCloseTo(3.0, org.assertj.core.data.Offset.offset(0.1));
+        org.assertj.core.api.Assertions.assertThat(box.x + box.width).as("on the name's left")
+                .isLessThanOrEqualTo(name.x);
+        // the image has really loaded: a broken one has no natural size
+        org.assertj.core.api.Assertions.assertThat((Number) logo.evaluate("img => img.naturalWidth")).isEqualTo(240);
     }
 
     /** Development mode's own popups and toolbar are not part of the page a doctor prints. */

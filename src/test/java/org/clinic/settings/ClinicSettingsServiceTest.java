@@ -1,6 +1,7 @@
 package org.clinic.settings;
 
 import org.clinic.base.ClinicIdentitySource;
+import org.clinic.base.ClinicLogo;
 import org.clinic.base.ClinicSettings;
 import org.clinic.base.PhoneNumbers;
 import org.clinic.base.RuleViolation;
@@ -185,6 +186,22 @@ class ClinicSettingsServiceTest {
         assertThatThrownBy(() -> service.uploadLogo(java.util.Arrays.copyOf(fakePng, 30)))
                 .isInstanceOf(RuleViolation.class);
         assertThat(service.logo()).get().extracting(ClinicLogo::width).isEqualTo(120);
+    }
+
+    @Test
+    void an_uploaded_logo_is_on_the_next_printout_and_a_removed_one_is_gone_from_it() throws IOException {
+        byte[] first = png(120, 40);
+
+        service.uploadLogo(first);
+        assertThat(identity.current().logo()).isEqualTo(new ClinicLogo("image/png", first, 120, 40))
+                .extracting(ClinicLogo::width, ClinicLogo::height).containsExactly(120, 40);
+        byte[] second = png(90, 90);
+        service.uploadLogo(second);
+        assertThat(identity.current().logo()).isEqualTo(new ClinicLogo("image/png", second, 90, 90));
+        assertThat(identity.current().name()).isEqualTo(settings.value(Setting.NAME));
+
+        service.removeLogo();
+        assertThat(identity.current().logo()).isNull();
     }
 
     @Test

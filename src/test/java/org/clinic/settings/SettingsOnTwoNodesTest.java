@@ -3,6 +3,7 @@ package org.clinic.settings;
 import org.clinic.base.ClinicIdentitySource;
 import org.clinic.base.ClinicSettings;
 import org.clinic.base.Setting;
+import org.clinic.base.TestLogos;
 import org.clinic.base.cluster.LiveBus;
 import org.clinic.security.Role;
 import org.clinic.security.SystemAuthentication;
@@ -25,8 +26,8 @@ import java.util.function.BooleanSupplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two nodes sharing one MariaDB and a real Redis: settings saved on node A (this test's context) are in force on
- * node B without a restart, carried by the live update bus.
+ * Two nodes sharing one MariaDB and a real Redis: settings and the logo saved on node A (this test's context) are in
+ * force on node B without a restart, carried by the live update bus.
  */
 @SpringBootTest
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS) // this context talks to this test's Redis only
@@ -75,8 +76,19 @@ class SettingsOnTwoNodesTest {
             await(Duration.ofSeconds(5), () -> identityB.current().name().equals("Two Rivers Clinic"));
             assertThat(settingsB.duration(Setting.LONG_WAIT)).isEqualTo(Duration.ofMinutes(40));
             assertThat(settingsB.timeZone().getId()).isEqualTo("Asia/Tokyo");
+
+            // the logo too: node B's next printout carries it, and drops it once removed
+            byte[] logo = TestLogos.png(240, 80);
+            SystemAuthentication.runAs(Role.ADMIN, () -> settings.uploadLogo(logo));
+            await(Duration.ofSeconds(5), () -> identityB.current().logo() != null);
+            assertThat(identityB.current().logo().image()).isEqualTo(logo);
+            SystemAuthentication.runAs(Role.ADMIN, () -> settings.removeLogo());
+            await(Duration.ofSeconds(5), () -> identityB.current().logo() == null);
         } finally {
-            SystemAuthentication.runAs(Role.ADMIN, () -> settings.save(before));
+            SystemAuthentication.runAs(Role.ADMIN, () -> {
+                settings.save(before);
+                return settings.removeLogo();
+            });
         }
     }
 

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import org.clinic.base.ClinicIdentity;
+import org.clinic.base.ui.ClinicLogoImage;
 import org.clinic.consultation.Consultation;
 import org.clinic.consultation.ConsultationContent;
 import org.clinic.consultation.ConsultationStatus;
@@ -28,11 +29,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * The prescription and visit summary as paper: what a pharmacist checks before dispensing (the clinic and how to
- * reach it, the patient with date of birth, age, sex and weight, the prescriber with their registration number, the
- * date, each medicine with strength, dose, frequency, duration, quantity and instructions, allergies, a signature),
- * then the visit summary for the patient's own records. A draft carries a DRAFT mark: not valid as a prescription.
- * Styled by styles/prescription.css, which also prints it alone on an A4 page.
+ * The prescription and visit summary as paper: what a pharmacist checks before dispensing (the clinic, with its logo
+ * when one was uploaded, and how to reach it, the patient with date of birth, age, sex and weight, the prescriber
+ * with their registration number, the date, each medicine with strength, dose, frequency, duration, quantity and
+ * instructions, allergies, a signature), then the visit summary for the patient's own records. A draft carries a
+ * DRAFT mark: not valid as a prescription. Styled by styles/prescription.css, which also prints it alone on an A4 page.
  */
 class PrescriptionSheet extends Div {
 
@@ -106,6 +107,10 @@ class PrescriptionSheet extends Div {
             address.add(new Span("Tel. " + clinic.phone()));
         }
         Div who = new Div(name, address);
+        Div brand = new Div();
+        brand.addClassName("rx-clinic");
+        ClinicLogoImage.of(clinic, "summary-clinic-logo").ifPresent(brand::add); // none uploaded: the name alone
+        brand.add(who);
         H2 title = new H2("Prescription");
         Span subtitle = new Span("and visit summary");
         Span date = new Span("Date: " + PAPER_DATE.format(c.visitDate()));
@@ -113,7 +118,7 @@ class PrescriptionSheet extends Div {
         date.addClassName("rx-date");
         Div what = new Div(title, subtitle, date);
         what.addClassName("rx-title");
-        Div header = new Div(who, what);
+        Div header = new Div(brand, what);
         header.addClassName("clinic-summary-header");
         return header;
     }

@@ -41,6 +41,6 @@ class DeskCheckIn {
     /** The ticket with its visit link: the QR code the patient follows their place with. */
     void offerTicket(Ticket ticket) {
         String code = positions.visitCode(ticket.entryId());
-        TicketDialog.open(ticket, clinic.current().name(), clock.getZone(), links.visit(code), links.visitShort(code));
+        TicketDialog.open(ticket, clinic.current(), clock.getZone(), links.visit(code), links.visitShort(code));
     }
 }

@@ -9,15 +9,18 @@ import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import org.clinic.base.ClinicIdentity;
 import org.clinic.base.QrCode;
+import org.clinic.base.ui.ClinicLogoImage;
 import org.clinic.queue.Ticket;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
- * The check-in ticket: token, doctor, room, estimated wait, and a QR code of the visit link (with the link in short
- * under it) so the patient can follow their place on their phone; printable (the print stylesheet shows only it).
+ * The check-in ticket: the clinic (its logo beside its name, when one was uploaded), token, doctor, room, estimated
+ * wait, and a QR code of the visit link (with the link in short under it) so the patient can follow their place on
+ * their phone; printable (the print stylesheet shows only it).
  */
 final class TicketDialog {
 
@@ -27,14 +30,18 @@ final class TicketDialog {
     }
 
     /** @param visitLink the ticket's position page, shown as a QR code with {@code shortLink} printed under it */
-    static void open(Ticket ticket, String clinicName, ZoneId zone, String visitLink, String shortLink) {
+    static void open(Ticket ticket, ClinicIdentity clinic, ZoneId zone, String visitLink, String shortLink) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("Checked in");
         Div card = new Div();
         card.addClassName("clinic-ticket");
         card.setId("ticket");
-        Span clinic = new Span(clinicName);
-        clinic.addClassName("clinic-ticket-clinic");
+        Span name = new Span(clinic.name());
+        name.addClassName("clinic-ticket-clinic");
+        Div head = new Div();
+        head.addClassName("clinic-ticket-head");
+        ClinicLogoImage.of(clinic, "ticket-logo").ifPresent(head::add);
+        head.add(name);
         Span token = new Span(ticket.token());
         token.addClassName("clinic-ticket-token");
         token.setId("ticket-token");
@@ -58,7 +65,7 @@ final class TicketDialog {
         link.setId("ticket-link");
         link.setTarget("_blank");
         link.getElement().setAttribute("rel", "noopener");
-        card.add(clinic, token, where, wait, note, qr, follow, link, issued);
+        card.add(head, token, where, wait, note, qr, follow, link, issued);
         dialog.add(card);
         Button print = new Button("Print ticket", new Icon(VaadinIcon.PRINT),
                 click -> dialog.getUI().ifPresent(ui -> ui.getPage().executeJs("window.print()")));

@@ -10,16 +10,16 @@ import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
+import org.clinic.base.ClinicLogo;
 import org.clinic.base.RuleViolation;
-import org.clinic.settings.ClinicLogo;
 import org.clinic.settings.ClinicSettingsService;
 
-import java.util.Base64;
 import java.util.Optional;
 
 /**
  * The clinic's logo: a preview of the one stored, an upload to replace it (PNG or JPEG, checked again by the
- * service) and a button to remove it. The logo is stored and shown here; printouts do not carry it yet.
+ * service) and a button to remove it. Tickets, prescriptions and report PDFs print it beside the clinic's name from
+ * the next printout on.
  */
 class LogoPanel extends Div {
 
@@ -64,8 +64,9 @@ class LogoPanel extends Div {
         controls.addClassName("clinic-settings-logo-controls");
         Div row = new Div(preview, controls);
         row.addClassName("clinic-settings-logo-row");
-        Span note = new Span("Stored and shown here; tickets and prescriptions print the clinic's name, not yet the "
-                + "logo. SVG is not accepted (it may carry script).");
+        Span note = new Span("Printed beside the clinic's name on tickets, prescriptions and monthly report PDFs, "
+                + "from the next printout on; without a logo the name stands alone. SVG is not accepted (it may carry "
+                + "script).");
         note.addClassName("clinic-hint");
         add(label, row, about, note);
     }
@@ -75,8 +76,7 @@ class LogoPanel extends Div {
         error.setText("");
         if (logo.isPresent()) {
             ClinicLogo l = logo.get();
-            Image image = new Image("data:" + l.contentType() + ";base64,"
-                    + Base64.getEncoder().encodeToString(l.image()), "The clinic's logo");
+            Image image = new Image(l.dataUri(), "The clinic's logo");
             image.setId("clinic-logo-image");
             preview.add(image);
             about.setText(l.description());

@@ -1,10 +1,13 @@
 package org.clinic.consultation.ui;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Image;
 import org.clinic.TestClock;
 import org.clinic.appointment.AppointmentService;
+import org.clinic.base.TestLogos;
 import org.clinic.consultation.Consultation;
 import org.clinic.consultation.ConsultationFixtures;
 import org.clinic.consultation.ConsultationService;
@@ -15,6 +18,8 @@ import org.clinic.patient.Mrn;
 import org.clinic.patient.PatientService;
 import org.clinic.queue.QueueService;
 import org.clinic.security.Role;
+import org.clinic.security.SystemAuthentication;
+import org.clinic.settings.ClinicSettingsService;
 import org.clinic.security.StaffAccountService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,12 +34,16 @@ import org.springframework.security.test.context.support.WithMockUser;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The printed prescription as a pharmacist reads it, for a child and an adult, and a draft's mark. */
+/**
+ * The printed prescription as a pharmacist reads it, for a child and an adult, a draft's mark, and the clinic's logo
+ * beside its name.
+ */
 @SpringBootTest
 @WithMockUser(username = "grace", roles = "RECEPTIONIST")
 class PrescriptionSheetTest extends SpringBrowserlessTest {
@@ -55,6 +64,8 @@ class PrescriptionSheetTest extends SpringBrowserlessTest {
     PatientService patients;
     @Autowired
     TestClock clock;
+    @Autowired
+    ClinicSettingsService settings;
     @Autowired
     org.springframework.context.ApplicationEventPublisher events;
     @Autowired
@@ -138,6 +149,32 @@ class PrescriptionSheetTest extends SpringBrowserlessTest {
         events.publishEvent(new org.clinic.doctor.DoctorsChanged()); // what the doctors' caches drop on
         open(c);
         assertThat(part("summary-prescriber")).contains("Registration no.not recorded: ask the clinic");
+    }
+
+    @Test
+    void the_clinics_logo_prints_beside_its_name_once_uploaded_and_the_name_stands_alone_without_one() {
+        Consultation c = prescriptions.child(doctor, today);
+        open(c);
+        assertThat($(Image.class).withId("summary-clinic-logo").all()).as("no logo uploaded").isEmpty();
+
+        byte[] png = TestLogos.png(240, 80);
+        SystemAuthentication.runAs(Role.ADMIN, () -> settings.uploadLogo(png));
+        try {
+            open(c); // the next printout carries it
+            Image logo = $(Image.class).id("summary-clinic-logo");
+            assertThat(logo.getSrc()).isEqualTo("data:image/png;base64," + Base64.getEncoder().encodeToString(png));
+            assertThat(logo.getElement().getAttribute("width")).isEqualTo("240");
+            assertThat(logo.getElement().getAttribute("height")).isEqualTo("80");
+            // beside the clinic's name and address, in the sheet's header
+            Component brand = logo.getParent().orElseThrow();
+            assertThat(brand.getElement().getTextRecursively()).startsWith("Riverside Clinic").contains("12 River Street");
+            assertThat(brand.getParent().orElseThrow().getClassNames()).contains("clinic-summary-header");
+        } finally {
+            SystemAuthentication.runAs(Role.ADMIN, () -> settings.removeLogo());
+        }
+        open(c);
+        assertThat($(Image.class).withId("summary-clinic-logo").all()).as("logo removed").isEmpty();
+        assertThat(part("summary-clinic")).isEqualTo("Riverside Clinic");
     }
 
     private String open(Consultation c) {

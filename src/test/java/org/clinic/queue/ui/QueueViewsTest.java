@@ -5,6 +5,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
@@ -17,6 +18,9 @@ import org.clinic.appointment.AppointmentStatus;
 import org.clinic.appointment.AppointmentSummary;
 import org.clinic.appointment.BookAppointment;
 import org.clinic.appointment.TestClinic;
+import org.clinic.base.ClinicIdentity;
+import org.clinic.base.ClinicLogo;
+import org.clinic.base.TestLogos;
 import org.clinic.doctor.DoctorService;
 import org.clinic.doctor.DoctorSummary;
 import org.clinic.doctor.SpecialtySummary;
@@ -137,12 +141,30 @@ class QueueViewsTest extends SpringBrowserlessTest {
 
     @Test
     void the_ticket_names_the_clinic_as_configured() {
-        TicketDialog.open(new org.clinic.queue.Ticket(UUID.randomUUID(), "B-007", "Anna Q", "Dr Test", "General practice",
-                        "B", 3, java.time.Duration.ofMinutes(20), clock.instant()), "Harbour Health Centre",
-                java.time.ZoneOffset.UTC, "https://clinic.example.org/v/abc", "clinic.example.org/v/abc");
+        openTicket(new ClinicIdentity("Harbour Health Centre", List.of(), ""));
         assertThat($(Span.class).withClassName("clinic-ticket-clinic").single().getText())
                 .isEqualTo("Harbour Health Centre");
         assertThat($(Span.class).id("ticket-token").getText()).isEqualTo("B-007");
+        assertThat($(Image.class).withId("ticket-logo").all()).as("no logo uploaded: the name alone").isEmpty();
+    }
+
+    @Test
+    void the_ticket_shows_the_clinics_logo_beside_its_name_when_one_was_uploaded() {
+        ClinicLogo logo = TestLogos.logo(240, 80);
+        openTicket(new ClinicIdentity("Harbour Health Centre", List.of(), "", logo));
+
+        Image image = $(Image.class).id("ticket-logo");
+        assertThat(image.getSrc()).isEqualTo(logo.dataUri()).startsWith("data:image/png;base64,");
+        assertThat(image.getAlt()).as("decorative: the name beside it says the same").contains("");
+        assertThat(image.getParent().orElseThrow().getChildren().toList())
+                .containsExactly(image, $(Span.class).withClassName("clinic-ticket-clinic").single());
+        assertThat($(Div.class).id("ticket").getElement().getTextRecursively()).startsWith("Harbour Health Centre");
+    }
+
+    private void openTicket(ClinicIdentity clinic) {
+        TicketDialog.open(new org.clinic.queue.Ticket(UUID.randomUUID(), "B-007", "Anna Q", "Dr Test", "General practice",
+                        "B", 3, java.time.Duration.ofMinutes(20), clock.instant()), clinic,
+                java.time.ZoneOffset.UTC, "https://clinic.example.org/v/abc", "clinic.example.org/v/abc");
     }
 
     @Test
