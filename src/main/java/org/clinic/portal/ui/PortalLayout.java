@@ -16,12 +16,12 @@ import com.vaadin.flow.router.RouterLayout;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.clinic.base.ClinicIdentitySource;
 import org.clinic.security.CurrentPatient;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
- * The frame of every portal page, phone first: the clinic's name (home when signed in), and "Sign out" for a
- * signed-in patient; one column, large type and touch targets. Nothing of the staff frame.
+ * The frame of every portal page, phone first: the clinic's name as the settings give it now (home when signed in),
+ * and "Sign out" for a signed-in patient; one column, large type and touch targets. Nothing of the staff frame.
  */
 @AnonymousAllowed // the frame shows no data; each portal page says who may open it
 @StyleSheet("styles/portal.css")
@@ -29,8 +29,9 @@ public class PortalLayout extends Div implements RouterLayout {
 
     private final Main content = new Main();
 
-    public PortalLayout(AuthenticationContext authentication, @Value("${clinic.name:Clinic}") String clinicName) {
+    public PortalLayout(AuthenticationContext authentication, ClinicIdentitySource clinic) {
         addClassName("portal");
+        String clinicName = clinic.current().name();
         boolean patient = authentication.hasRole(CurrentPatient.ROLE_NAME);
 
         Span mark = new Span(new Icon(VaadinIcon.PLUS_SQUARE_O));

@@ -3,10 +3,12 @@ package org.clinic.portal.ui;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouteData;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.clinic.base.Setting;
 import org.clinic.base.ui.NotFoundView;
 import org.clinic.patient.PatientRecord;
 import org.clinic.patient.PatientService;
@@ -20,6 +22,7 @@ import org.clinic.security.PatientSessions;
 import org.clinic.security.Role;
 import org.clinic.security.SystemAuthentication;
 import org.clinic.security.ui.HomeView;
+import org.clinic.settings.ClinicSettingsService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,6 +36,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,6 +57,8 @@ class PortalViewsTest extends SpringBrowserlessTest {
     PortalSeeding seeding;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ClinicSettingsService clinicSettings;
 
     @Test
     @WithPortalPatient
@@ -179,6 +185,20 @@ class PortalViewsTest extends SpringBrowserlessTest {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("Your code is:\\s+(\\d{6})").matcher(body);
         assertThat(m.find()).isTrue();
         return m.group(1);
+    }
+
+    @Test
+    @WithAnonymousUser
+    void the_portal_names_the_clinic_as_the_settings_name_it_now() {
+        String before = SystemAuthentication.runAs(Role.ADMIN, () -> clinicSettings.current()).get(Setting.NAME).value();
+        SystemAuthentication.runAs(Role.ADMIN, () -> clinicSettings.save(Map.of(Setting.NAME, "Riverside Clinic")));
+        try {
+            navigate(PortalSignInView.class);
+            assertThat($(Span.class).withClassName("portal-clinic-name").single().getText())
+                    .isEqualTo("Riverside Clinic");
+        } finally {
+            SystemAuthentication.runAs(Role.ADMIN, () -> clinicSettings.save(Map.of(Setting.NAME, before)));
+        }
     }
 
     @Test
