@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,9 +39,12 @@ class PatientNameKeys {
         this.batches = new TransactionTemplate(transactions);
     }
 
-    /** Replaces the patient's keys; call inside the transaction that registers or renames the patient. */
-    void write(long patientId, String givenName, String familyName) {
-        replace(List.of(new Name(patientId, givenName, familyName)));
+    /**
+     * Replaces the patient's keys; call inside the transaction that registers or renames the patient, after the
+     * patient's row is written: each key carries the birth date, and a foreign key holds it to the patient's.
+     */
+    void write(long patientId, String givenName, String familyName, LocalDate birthDate) {
+        replace(List.of(new Name(patientId, givenName, familyName, birthDate)));
     }
 
     /** Writes the keys of every patient whose keys are missing or older than the current rules; returns how many. */
@@ -48,7 +52,7 @@ class PatientNameKeys {
         long done = 0;
         while (true) {
             Integer written = batches.execute(status -> {
-                List<Name> names = jdbc.sql("SELECT id, given_name, family_name FROM patient"
+                List<Name> names = jdbc.sql("SELECT id, given_name, family_name, birth_date FROM patient"
                                 + " FORCE INDEX (ix_patient_name_keys_version)"
                                 + " WHERE name_keys_version < :version ORDER BY name_keys_version, id LIMIT :batch"
                                 + " FOR UPDATE SKIP LOCKED")
@@ -81,14 +85,15 @@ class PatientNameKeys {
         List<Object[]> rows = new ArrayList<>();
         for (Name name : names) {
             for (NameKeys.Key key : NameKeys.of(name.givenName(), name.familyName())) {
-                rows.add(new Object[]{name.id(), String.valueOf(key.kind()), key.key()});
+                rows.add(new Object[]{name.id(), name.birthDate(), String.valueOf(key.kind()), key.key()});
             }
         }
-        batchJdbc.batchUpdate("INSERT INTO patient_name_key (patient_id, kind, name_key) VALUES (?, ?, ?)", rows);
+        batchJdbc.batchUpdate("INSERT INTO patient_name_key (patient_id, birth_date, kind, name_key)"
+                + " VALUES (?, ?, ?, ?)", rows);
         jdbc.sql("UPDATE patient SET name_keys_version = :version WHERE id IN (:ids)")
                 .param("version", NameKeys.VERSION).param("ids", ids).update();
     }
 
-    record Name(long id, String givenName, String familyName) {
+    record Name(long id, String givenName, String familyName, LocalDate birthDate) {
     }
 }

@@ -110,8 +110,11 @@ class PatientSearch {
 
     /**
      * Patients born on that day whose given name and family name each share a sound key with the ones given
-     * ({@link NameKeys#sounds}). Starts from the birth-date index (about 30 patients a day at a million) and checks
-     * the keys through the key table's primary key.
+     * ({@link NameKeys#sounds}). One range of {@code ix_patient_name_key_birth_date}: the keys of everyone born that
+     * day (about 30 patients at a million) lie side by side there, in patient order, so the match is made inside the
+     * index; only the patients that match are read from the table.
+     *
+     * @see "docs/adr/0017-sound-alike-check-in-one-index-range.md"
      */
     List<PatientSummary> soundingLike(Set<String> givenSounds, Set<String> familySounds, LocalDate birthDate) {
         if (givenSounds.isEmpty() || familySounds.isEmpty()) {
@@ -122,13 +125,11 @@ class PatientSearch {
                 .query(SUMMARY).list();
     }
 
-    static final String SOUNDING_LIKE = "SELECT " + COLUMNS + " FROM patient p FORCE INDEX (ix_patient_birth_date)"
-            + " WHERE p.birth_date = :birthDate"
-            + " AND EXISTS (SELECT 1 FROM patient_name_key g WHERE g.patient_id = p.id AND g.kind = 'G'"
-            + " AND g.name_key IN (:given))"
-            + " AND EXISTS (SELECT 1 FROM patient_name_key f WHERE f.patient_id = p.id AND f.kind = 'F'"
-            + " AND f.name_key IN (:family))"
-            + " ORDER BY p.id LIMIT 20";
+    static final String SOUNDING_LIKE = "SELECT " + COLUMNS + " FROM (SELECT patient_id FROM patient_name_key"
+            + " FORCE INDEX (ix_patient_name_key_birth_date) WHERE birth_date = :birthDate"
+            + " AND (kind = 'G' AND name_key IN (:given) OR kind = 'F' AND name_key IN (:family))"
+            + " GROUP BY patient_id HAVING COUNT(DISTINCT kind) = 2 ORDER BY patient_id LIMIT 20) m"
+            + " JOIN patient p ON p.id = m.patient_id ORDER BY p.id";
 
     /** Locks one patient row, found by {@code id} or {@code public_id}; a locking read takes no snapshot. */
     java.util.Optional<PatientReference> lockPatient(String column, Object key) {

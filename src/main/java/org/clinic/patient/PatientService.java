@@ -89,11 +89,12 @@ public class PatientService {
         }
         Instant now = clock.instant();
         Patient patient = patients.saveAndFlush(new Patient(Mrn.fromSequence(search.nextMrnNumber()), checked, now));
-        nameKeys.write(patient.id(), checked.givenName(), checked.familyName());
+        PatientRecord registered = patient.toRecord();
+        nameKeys.write(patient.id(), registered.givenName(), registered.familyName(), registered.birthDate());
         changes.save(new PatientChange(patient.id(), now, currentStaff.usernameForAudit(),
-                new Patient.FieldChange("Registered", null, patient.toRecord().displayMrn())));
+                new Patient.FieldChange("Registered", null, registered.displayMrn())));
         events.publishEvent(new PatientRegistered(patient.publicId()));
-        return patient.toRecord();
+        return registered;
     }
 
     /** Existing patients that the given (possibly half-typed) details may duplicate, for the warning while typing. */
@@ -138,7 +139,7 @@ public class PatientService {
         record(patient, fieldChanges);
         PatientRecord updated = flushed(patient);
         if (fieldChanges.stream().anyMatch(Patient.FieldChange::isName)) {
-            nameKeys.write(patient.id(), updated.givenName(), updated.familyName());
+            nameKeys.write(patient.id(), updated.givenName(), updated.familyName(), updated.birthDate());
         }
         return updated;
     }

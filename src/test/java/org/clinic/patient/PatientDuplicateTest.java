@@ -68,6 +68,35 @@ class PatientDuplicateTest {
     }
 
     @Test
+    void a_corrected_birth_date_moves_the_sound_alike_match_with_it() {
+        LocalDate wrong = uniqueBirthDate();
+        LocalDate right = wrong.plusDays(1);
+        PatientRecord patient = patients.register(details("Tariq", "Nasser", wrong), false);
+        patients.update(patient.id(), patient.version(), details("Tariq", "Nasser", right));
+
+        assertThat(patients.findPossibleDuplicates(details("Tarik", "Naser", wrong), null)).isEmpty();
+        assertThat(patients.findPossibleDuplicates(details("Tarik", "Naser", right), null))
+                .extracting(DuplicateCandidate::id).containsExactly(patient.id());
+    }
+
+    @Test
+    void a_name_key_cannot_carry_another_birth_date_than_its_patient() {
+        LocalDate born = uniqueBirthDate();
+        PatientRecord patient = patients.register(details("Amani", "Mwangi", born), false);
+        // also when the birth date is changed by SQL, behind the service's back: the key table follows
+        jdbc.sql("UPDATE patient SET birth_date = :date WHERE public_id = :id")
+                .param("date", born.minusDays(3)).param("id", patient.id().toString()).update();
+
+        assertThat(jdbc.sql("SELECT DISTINCT k.birth_date FROM patient_name_key k JOIN patient p ON p.id = k.patient_id"
+                        + " WHERE p.public_id = :id").param("id", patient.id().toString())
+                .query(LocalDate.class).list()).containsExactly(born.minusDays(3));
+        assertThatThrownBy(() -> jdbc.sql("UPDATE patient_name_key SET birth_date = :date WHERE patient_id ="
+                        + " (SELECT id FROM patient WHERE public_id = :id)")
+                .param("date", born).param("id", patient.id().toString()).update())
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+    }
+
+    @Test
     void search_finds_a_later_word_of_a_family_name_with_or_without_accents() {
         String later = "López" + TestPatients.uniqueName().toLowerCase();
         PatientRecord ana = patients.register(details("Ana", "García " + later, uniqueBirthDate()), false);
