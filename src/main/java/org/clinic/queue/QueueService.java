@@ -39,7 +39,7 @@ import java.util.UUID;
  * <p>This is the queue's write side. What screens read is {@link QueueBoards} over the shared day
  * ({@link QueueSnapshots}); the call order is {@link CallOrder}; who may work which queue is {@link QueueAccess};
  * an entry's transitions are {@link QueueEntry}'s; the shared lock-write-record-publish step is {@link QueueWriter}.
- * About 430 lines, one public method per command of the queue, each with its rules: knowingly over the size rule,
+ * About 440 lines, one public method per command of the queue, each with its rules: knowingly over the size rule,
  * because splitting the commands further would split the queue's vocabulary across classes callers must know.
  */
 @Service
