@@ -10,7 +10,10 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -93,8 +96,15 @@ public final class EmbeddedMariaDb {
             }
             Files.createDirectories(dataDir.resolve("tmp"));
             long started = System.nanoTime();
-            DB db = DB.newEmbeddedDB(config.build());
-            db.start();
+            DB db;
+            // One install at a time on this machine: mariadb-install-db bootstraps in the system's temporary
+            // directory, where two installing at once (the suite's two test JVMs) clash over their temporary tables.
+            Path installLock = Path.of(System.getProperty("java.io.tmpdir"), "clinic-embedded-mariadb-install.lock");
+            try (FileChannel channel = FileChannel.open(installLock, StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
+                db = DB.newEmbeddedDB(config.build());
+                db.start();
+            }
             log.info("Embedded MariaDB started on 127.0.0.1:{} with data in {} ({} ms)", port, dataDir,
                     (System.nanoTime() - started) / 1_000_000);
             EmbeddedMariaDb embedded = new EmbeddedMariaDb(db, port);
