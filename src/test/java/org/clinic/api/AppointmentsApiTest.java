@@ -222,6 +222,46 @@ class AppointmentsApiTest {
     }
 
     @Test
+    void concurrent_requests_with_one_key_for_a_taken_slot_are_all_refused_and_leave_no_claim() throws Exception {
+        DoctorSummary doctor = clinic.doctor(LocalTime.of(9, 0), LocalTime.of(12, 0), 15, 10);
+        List<UUID> two = clinic.patients(2);
+        assertThat(api.post("/api/v1/appointments", booking(two.get(0), doctor, "10:30")).status()).isEqualTo(201);
+        String body = booking(two.get(1), doctor, "10:30");
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        CountDownLatch start = new CountDownLatch(1);
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            calls.add(() -> {
+                start.await();
+                return api.post("/api/v1/appointments", body, key).status();
+            });
+        }
+
+        List<Integer> statuses = runTogether(calls, start);
+
+        assertThat(statuses).containsOnly(409);
+        assertThat(booked(doctor)).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM api_idempotency WHERE idempotency_key = ?")
+                .param(key.get("Idempotency-Key")).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void a_key_whose_booking_was_refused_is_free_for_another_booking() {
+        DoctorSummary doctor = clinic.doctor(LocalTime.of(9, 0), LocalTime.of(12, 0), 15, 10);
+        List<UUID> two = clinic.patients(2);
+        assertThat(api.post("/api/v1/appointments", booking(two.get(0), doctor, "11:00")).status()).isEqualTo(201);
+        Map<String, String> key = Map.of("Idempotency-Key", "refused-" + UUID.randomUUID());
+
+        ApiCalls.Answer refused = api.post("/api/v1/appointments", booking(two.get(1), doctor, "11:00"), key);
+        ApiCalls.Answer other = api.post("/api/v1/appointments", booking(two.get(1), doctor, "11:15"), key);
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(other.status()).as(other.raw().body()).isEqualTo(201);
+        assertThat(other.header("Idempotent-Replayed")).isEmpty();
+        assertThat(booked(doctor)).isEqualTo(2);
+    }
+
+    @Test
     void idempotency_keys_are_forgotten_after_a_day_and_then_book_afresh() {
         DoctorSummary doctor = clinic.doctor(LocalTime.of(9, 0), LocalTime.of(12, 0), 15, 10);
         List<UUID> two = clinic.patients(2);
