@@ -63,9 +63,10 @@ class AppointmentsApi {
             @AuthenticationPrincipal ApiClient client) {
         requireComplete(request);
         if (idempotencyKey == null) {
-            return IdempotentBookings.created(bookWith(UUID.randomUUID(), request), false);
+            return IdempotentBookings.created(AppointmentJson.Appointment.of(appointments.book(
+                    command(UUID.randomUUID(), request))), false);
         }
-        return idempotent.book(client, idempotencyKey, request, requestId -> bookWith(requestId, request));
+        return idempotent.book(client, idempotencyKey, request, requestId -> command(requestId, request));
     }
 
     @GetMapping("/{appointmentId}")
@@ -113,10 +114,9 @@ class AppointmentsApi {
         return ResponseEntity.status(201).body(AppointmentJson.CheckInTicket.of(queue.checkIn(appointmentId)));
     }
 
-    private AppointmentJson.Appointment bookWith(UUID requestId, AppointmentJson.NewAppointment request) {
-        return AppointmentJson.Appointment.of(appointments.book(new BookAppointment(requestId, request.patientId(),
-                request.doctorId(), request.date(), request.start(),
-                request.kind() == null ? AppointmentKind.NEW : request.kind(), request.reason())));
+    private static BookAppointment command(UUID requestId, AppointmentJson.NewAppointment request) {
+        return new BookAppointment(requestId, request.patientId(), request.doctorId(), request.date(),
+                request.start(), request.kind() == null ? AppointmentKind.NEW : request.kind(), request.reason());
     }
 
     private static void requireComplete(AppointmentJson.NewAppointment request) {

@@ -10,14 +10,16 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The {@code api_idempotency} table. Each statement commits on its own (no surrounding transaction): a claim is
- * visible to a concurrent request with the same key at once, and the primary key (token, key) lets one of them in.
+ * The {@code api_idempotency} table, written inside the booking's transaction (see {@link IdempotentBookings}): the
+ * claim, the appointment and the answer commit together, and a refused booking leaves no claim behind. The primary
+ * key (token, key) lets one request in; a concurrent one with the same key waits at its INSERT until the first
+ * commits (then it finds the answer) or rolls back (then its INSERT claims the key).
  */
 @Repository
 class IdempotencyStore {
 
     /** A key already claimed: the request it was used with, and the answer once there is one. */
-    record Claimed(String requestHash, @Nullable Integer status, @Nullable String body, Instant createdAt) {
+    record Claimed(String requestHash, @Nullable String body, Instant createdAt) {
     }
 
     private final JdbcClient jdbc;
@@ -35,41 +37,34 @@ class IdempotencyStore {
                     .param("at", Timestamp.from(now)).update();
             return Optional.empty();
         } catch (DuplicateKeyException claimed) {
-            return jdbc.sql("SELECT request_hash, response_status, response_body, created_at FROM api_idempotency"
-                            + " WHERE token_id = :token AND idempotency_key = :key")
+            // The failed INSERT left a shared lock on the committed row: a locking read sees it as committed, and
+            // concurrent repeats, all holding the same shared lock, read side by side.
+            return Optional.of(jdbc.sql("SELECT request_hash, response_body, created_at FROM api_idempotency"
+                            + " WHERE token_id = :token AND idempotency_key = :key LOCK IN SHARE MODE")
                     .param("token", tokenId).param("key", key)
-                    .query((rs, n) -> new Claimed(rs.getString("request_hash"),
-                            rs.getObject("response_status", Integer.class), rs.getString("response_body"),
+                    .query((rs, n) -> new Claimed(rs.getString("request_hash"), rs.getString("response_body"),
                             rs.getTimestamp("created_at").toInstant()))
-                    .optional()
-                    // released meanwhile (the first request failed): claim it afresh
-                    .or(() -> claim(tokenId, key, requestHash, now));
+                    .single());
         }
     }
 
-    /** Keeps the answer; the first one kept stays (a concurrent duplicate answered the same appointment anyway). */
-    void answer(long tokenId, String key, int status, String body) {
-        jdbc.sql("UPDATE api_idempotency SET response_status = :status, response_body = :body"
-                        + " WHERE token_id = :token AND idempotency_key = :key AND response_status IS NULL")
-                .param("status", status).param("body", body).param("token", tokenId).param("key", key).update();
+    /** Makes an existing claim this request's, as if it were new: for a key used afresh after it expired. */
+    void reclaim(long tokenId, String key, String requestHash, Instant now) {
+        jdbc.sql("UPDATE api_idempotency SET request_hash = :hash, created_at = :at, response_status = NULL,"
+                        + " response_body = NULL WHERE token_id = :token AND idempotency_key = :key")
+                .param("hash", requestHash).param("at", Timestamp.from(now)).param("token", tokenId)
+                .param("key", key).update();
     }
 
-    /** Gives an unanswered key back (the request failed), so it can be tried again. */
-    void release(long tokenId, String key) {
-        jdbc.sql("DELETE FROM api_idempotency WHERE token_id = :token AND idempotency_key = :key"
-                        + " AND response_status IS NULL")
-                .param("token", tokenId).param("key", key).update();
+    /** Keeps the answer of the claim this transaction made. */
+    void answer(long tokenId, String key, int status, String body) {
+        jdbc.sql("UPDATE api_idempotency SET response_status = :status, response_body = :body"
+                        + " WHERE token_id = :token AND idempotency_key = :key")
+                .param("status", status).param("body", body).param("token", tokenId).param("key", key).update();
     }
 
     int deleteOlderThan(Instant cutoff) {
         return jdbc.sql("DELETE FROM api_idempotency WHERE created_at < :cutoff")
                 .param("cutoff", Timestamp.from(cutoff)).update();
-    }
-
-    /** Removes one expired claim, so the key can be used afresh before the clean-up has run. */
-    void forget(long tokenId, String key, Instant cutoff) {
-        jdbc.sql("DELETE FROM api_idempotency WHERE token_id = :token AND idempotency_key = :key"
-                        + " AND created_at < :cutoff")
-                .param("token", tokenId).param("key", key).param("cutoff", Timestamp.from(cutoff)).update();
     }
 }

@@ -1,5 +1,9 @@
 package org.clinic.api;
 
+import org.clinic.appointment.AppointmentService;
+import org.clinic.appointment.AppointmentSummary;
+import org.clinic.appointment.BookAppointment;
+import org.clinic.appointment.BookingSteps;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -19,12 +23,13 @@ import java.util.regex.Pattern;
  * Booking with an {@code Idempotency-Key}: the same key and body give the same appointment and the same answer,
  * however often and however concurrently they are sent; the same key with another body is refused (422).
  * <p>
- * Two guards, each enough on its own for one of the two cases. The key row (token, key) in MariaDB is claimed
- * before booking: its primary key lets exactly one request claim it, and it keeps the body's hash and, once
- * booked, the answer. The booking's own request id is derived from (token, key), so requests that passed the claim
- * concurrently (same body) book through AppointmentService's unique request id, which books once and returns the
- * same appointment to all of them. The request id comes from the claim (its time included), so a key used again
- * after it was forgotten books afresh instead of finding the old booking.
+ * The key row (token, key) is claimed, the appointment booked and the answer kept in one transaction, the booking's
+ * own ({@link AppointmentService#book(BookAppointment, BookingSteps)}), so a booking costs one durable commit. The
+ * claim is its first statement, before the patient's booking lock, so a concurrent request with the same key waits
+ * at the claim's primary key, not in the middle of a booking: when the first commits, it answers what the first
+ * kept; when the first was refused (rolled back, no claim left), it books itself. A retried booking claims again.
+ * The request id the appointment is booked with comes from the claim (its time included), so a key used afresh
+ * after it expired books afresh.
  */
 @Component
 class IdempotentBookings {
@@ -32,54 +37,86 @@ class IdempotentBookings {
     /** Printable ASCII, 1–100 characters (a UUID is typical). */
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,100}");
 
+    private final AppointmentService appointments;
     private final IdempotencyStore store;
     private final ApiSettings settings;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    IdempotentBookings(IdempotencyStore store, ApiSettings settings, Clock clock) {
+    IdempotentBookings(AppointmentService appointments, IdempotencyStore store, ApiSettings settings, Clock clock) {
+        this.appointments = appointments;
         this.store = store;
         this.settings = settings;
         this.clock = clock;
     }
 
     /**
-     * Books through {@code booking} (given the request id to book with) once per key and body.
+     * Books {@code command} (given the request id to book with) once per key and body.
      *
      * @return 201 with the appointment, the first time and on every repeat (then with Idempotent-Replayed: true)
      */
     ResponseEntity<AppointmentJson.Appointment> book(ApiClient client, String key,
                                                      AppointmentJson.NewAppointment request,
-                                                     Function<UUID, AppointmentJson.Appointment> booking) {
+                                                     Function<UUID, BookAppointment> command) {
         if (!KEY.matcher(key).matches()) {
             throw new ErrorResponseException(HttpStatus.BAD_REQUEST, ProblemTypes.problem(HttpStatus.BAD_REQUEST,
                     ProblemTypes.MALFORMED, "Idempotency-Key must be 1–100 printable ASCII characters"), null);
         }
-        String hash = ApiTokenSecrets.hash(json.writeValueAsString(request));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as MariaDB keeps it
-        store.forget(client.tokenId(), key, now.minus(settings.idempotencyKeysFor()));
-        Optional<IdempotencyStore.Claimed> earlier = store.claim(client.tokenId(), key, hash, now);
-        if (earlier.isPresent() && !earlier.get().requestHash().equals(hash)) {
-            throw new IdempotencyKeyReused();
-        }
-        if (earlier.isPresent() && earlier.get().body() != null) {
-            return created(json.readValue(earlier.get().body(), AppointmentJson.Appointment.class), true);
-        }
-        // one request id per claim: concurrent repeats share it, a key used afresh after it expired does not
-        Instant claimedAt = earlier.map(IdempotencyStore.Claimed::createdAt).orElse(now);
-        UUID requestId = UUID.nameUUIDFromBytes(("api-token:" + client.tokenId() + ":" + key + ":" + claimedAt)
+        UUID requestId = UUID.nameUUIDFromBytes(("api-token:" + client.tokenId() + ":" + key + ":" + now)
                 .getBytes(StandardCharsets.UTF_8));
-        AppointmentJson.Appointment booked;
-        try {
-            booked = booking.apply(requestId);
-        } catch (RuntimeException refused) {
-            if (earlier.isEmpty()) {
-                store.release(client.tokenId(), key); // nothing was booked: the key may be tried again
-            }
-            throw refused;
+        Answer answer = appointments.book(command.apply(requestId), new KeyedBooking(client.tokenId(), key,
+                ApiTokenSecrets.hash(json.writeValueAsString(request)), now));
+        return created(answer.appointment(), answer.replayed());
+    }
+
+    private record Answer(AppointmentJson.Appointment appointment, boolean replayed) {
+    }
+
+    /** The key's steps inside the booking's transaction. */
+    private final class KeyedBooking implements BookingSteps<Answer> {
+
+        private final long tokenId;
+        private final String key;
+        private final String hash;
+        private final Instant now;
+
+        KeyedBooking(long tokenId, String key, String hash, Instant now) {
+            this.tokenId = tokenId;
+            this.key = key;
+            this.hash = hash;
+            this.now = now;
         }
-        store.answer(client.tokenId(), key, HttpStatus.CREATED.value(), json.writeValueAsString(booked));
-        return created(booked, earlier.isPresent());
+
+        @Override
+        public Optional<Answer> earlier() {
+            Optional<IdempotencyStore.Claimed> claimed = store.claim(tokenId, key, hash, now);
+            if (claimed.isEmpty()) {
+                return Optional.empty();
+            }
+            IdempotencyStore.Claimed earlier = claimed.get();
+            if (earlier.createdAt().isBefore(now.minus(settings.idempotencyKeysFor()))) {
+                store.reclaim(tokenId, key, hash, now); // expired, not yet cleaned up: the key is new again
+                return Optional.empty();
+            }
+            if (!earlier.requestHash().equals(hash)) {
+                throw new IdempotencyKeyReused();
+            }
+            if (earlier.body() == null) {
+                // Only a claim kept apart from its booking leaves no answer (before claim, booking and answer
+                // committed together); whether that booking happened is unknown, so this request books it.
+                store.reclaim(tokenId, key, hash, now);
+                return Optional.empty();
+            }
+            return Optional.of(new Answer(json.readValue(earlier.body(), AppointmentJson.Appointment.class), true));
+        }
+
+        @Override
+        public Answer answer(AppointmentSummary booked) {
+            AppointmentJson.Appointment appointment = AppointmentJson.Appointment.of(booked);
+            store.answer(tokenId, key, HttpStatus.CREATED.value(), json.writeValueAsString(appointment));
+            return new Answer(appointment, false);
+        }
     }
 
     static ResponseEntity<AppointmentJson.Appointment> created(AppointmentJson.Appointment appointment,

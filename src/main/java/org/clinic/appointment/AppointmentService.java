@@ -80,27 +80,42 @@ public class AppointmentService {
 
     @PreAuthorize(FRONT_DESK)
     public AppointmentSummary book(BookAppointment request) {
-        return book(request, null);
+        return book(request, null, BookingSteps.none());
+    }
+
+    /**
+     * A booking with the caller's {@code steps} inside its transaction: {@link BookingSteps#earlier()} first (an
+     * earlier answer ends it, nothing booked), then the booking, then {@link BookingSteps#answer}. One commit for all
+     * of it; a refusal rolls all of it back, and a retry (deadlock, request-id race) runs all of it again.
+     */
+    @PreAuthorize(FRONT_DESK)
+    public <T> T book(BookAppointment request, BookingSteps<T> steps) {
+        return book(request, null, steps);
     }
 
     /** A booking by the front desk ({@code online} null) or by the patient in the portal, under the portal's rules. */
     AppointmentSummary book(BookAppointment request, @Nullable OnlineRules online) {
+        return book(request, online, BookingSteps.none());
+    }
+
+    private <T> T book(BookAppointment request, @Nullable OnlineRules online, BookingSteps<T> steps) {
         try {
-            return bookOnce(request, online);
+            return bookOnce(request, online, steps);
         } catch (RuleViolation refused) {
             events.publishEvent(BookingRefused.of(refused)); // for the meters (BookingMeters)
             throw refused;
         }
     }
 
-    private AppointmentSummary bookOnce(BookAppointment request, @Nullable OnlineRules online) {
+    private <T> T bookOnce(BookAppointment request, @Nullable OnlineRules online, BookingSteps<T> steps) {
         DoctorSummary doctor = doctors.doctor(request.doctorId());
         store.ensureDay(doctor.internalId(), request.date(), doctor.dailyCapacity()); // own short transaction
         try {
-            return retryingDeadlocks(() -> transaction.execute(status -> bookInTransaction(request, null, online)));
-        } catch (AlreadyBooked same) {
-            return transaction.execute(status -> reads.summarize(List.of(appointments.findById(same.appointmentId)
-                    .orElseThrow())).getFirst());
+            return retryingDeadlocks(() -> transaction.execute(status -> steps.earlier()
+                    .orElseGet(() -> steps.answer(bookInTransaction(request, null, online)))));
+        } catch (AlreadyBooked same) { // an earlier submission of this request booked it: that appointment answers
+            return retryingDeadlocks(() -> transaction.execute(status -> steps.earlier().orElseGet(() -> steps.answer(
+                    reads.summarize(List.of(appointments.findById(same.appointmentId).orElseThrow())).getFirst()))));
         } catch (SlotTaken taken) {
             throw stillFree(request.doctorId(), request.date(), request.start());
         }

@@ -202,16 +202,8 @@ class AppointmentsApiTest {
         DoctorSummary doctor = clinic.doctor(LocalTime.of(9, 0), LocalTime.of(12, 0), 15, 10);
         String body = booking(clinic.patients(1).getFirst(), doctor, "09:45");
         Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
-        CountDownLatch start = new CountDownLatch(1);
-        List<Callable<ApiCalls.Answer>> calls = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            calls.add(() -> {
-                start.await();
-                return api.post("/api/v1/appointments", body, key);
-            });
-        }
 
-        List<ApiCalls.Answer> answers = runTogether(calls, start);
+        List<ApiCalls.Answer> answers = eightTogether(body, key);
 
         assertThat(answers).extracting(ApiCalls.Answer::status).containsOnly(201);
         assertThat(answers).extracting(a -> a.json().get("id").asString()).containsOnly(
@@ -219,6 +211,38 @@ class AppointmentsApiTest {
         assertThat(booked(doctor)).isEqualTo(1);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM api_idempotency WHERE idempotency_key = ?")
                 .param(key.get("Idempotency-Key")).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void concurrent_requests_with_one_key_for_a_taken_slot_are_all_refused_and_leave_no_claim() throws Exception {
+        DoctorSummary doctor = clinic.doctor(LocalTime.of(9, 0), LocalTime.of(12, 0), 15, 10);
+        List<UUID> two = clinic.patients(2);
+        assertThat(api.post("/api/v1/appointments", booking(two.get(0), doctor, "10:30")).status()).isEqualTo(201);
+        String body = booking(two.get(1), doctor, "10:30");
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+
+        List<ApiCalls.Answer> answers = eightTogether(body, key);
+
+        assertThat(answers).extracting(ApiCalls.Answer::status).containsOnly(409);
+        assertThat(booked(doctor)).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM api_idempotency WHERE idempotency_key = ?")
+                .param(key.get("Idempotency-Key")).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void a_key_whose_booking_was_refused_is_free_for_another_booking() {
+        DoctorSummary doctor = clinic.doctor(LocalTime.of(9, 0), LocalTime.of(12, 0), 15, 10);
+        List<UUID> two = clinic.patients(2);
+        assertThat(api.post("/api/v1/appointments", booking(two.get(0), doctor, "11:00")).status()).isEqualTo(201);
+        Map<String, String> key = Map.of("Idempotency-Key", "refused-" + UUID.randomUUID());
+
+        ApiCalls.Answer refused = api.post("/api/v1/appointments", booking(two.get(1), doctor, "11:00"), key);
+        ApiCalls.Answer other = api.post("/api/v1/appointments", booking(two.get(1), doctor, "11:15"), key);
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(other.status()).as(other.raw().body()).isEqualTo(201);
+        assertThat(other.header("Idempotent-Replayed")).isEmpty();
+        assertThat(booked(doctor)).isEqualTo(2);
     }
 
     @Test
@@ -295,6 +319,19 @@ class AppointmentsApiTest {
 
     private static DoctorSummary doctorWithId(UUID id) {
         return new DoctorSummary(id, 0, "", null, "", java.time.Duration.ZERO, 0, "", "", "", true);
+    }
+
+    /** The same booking with the same key, sent by eight threads at once. */
+    private List<ApiCalls.Answer> eightTogether(String body, Map<String, String> key) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Callable<ApiCalls.Answer>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            calls.add(() -> {
+                start.await();
+                return api.post("/api/v1/appointments", body, key);
+            });
+        }
+        return runTogether(calls, start);
     }
 
     static <T> List<T> runTogether(List<Callable<T>> calls, CountDownLatch start) throws Exception {
