@@ -1,6 +1,8 @@
 package org.clinic.base;
 
 import org.clinic.TestClock;
+import org.clinic.api.ApiTokenService;
+import org.clinic.api.NewApiToken;
 import org.clinic.appointment.AppointmentService;
 import org.clinic.consultation.Consultation;
 import org.clinic.consultation.ConsultationFixtures;
@@ -10,9 +12,11 @@ import org.clinic.doctor.DoctorSummary;
 import org.clinic.patient.PatientRecord;
 import org.clinic.patient.PatientService;
 import org.clinic.patient.TestPatients;
+import org.clinic.portal.PortalSeeding;
 import org.clinic.queue.QueueService;
 import org.clinic.security.Role;
 import org.clinic.security.StaffAccountService;
+import org.clinic.security.SystemAuthentication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -73,6 +77,10 @@ class DatabaseUsersTest {
     ConsultationService consultations;
     @Autowired
     TestClock clock;
+    @Autowired
+    PortalSeeding portalAccounts;
+    @Autowired
+    ApiTokenService apiTokens;
 
     @AfterEach
     void realTime() {
@@ -223,6 +231,23 @@ class DatabaseUsersTest {
     private void someAuditRows() {
         PatientRecord patient = patients.register(TestPatients.details(), false);
         patients.update(patient.id(), patient.version(), TestPatients.details("Bea", patient.familyName()));
+        // Each audit table gets a row here, whichever of the suite's test JVMs ran the tests that write it: a portal
+        // account, an API token, and rows written as the application writes them (an INSERT is all it may do).
+        SystemAuthentication.runAs(Role.ADMIN, () -> portalAccounts.seedAccount(patient.id(),
+                "audit-" + UUID.randomUUID() + "@example.org", "audit-portal-password-1"));
+        String token = "audit-" + UUID.randomUUID().toString().substring(0, 8);
+        SystemAuthentication.runAs(Role.ADMIN, () -> apiTokens.create(new NewApiToken(token, Role.RECEPTIONIST, null,
+                null)));
+        jdbc.sql("INSERT INTO authentication_event (occurred_at, kind, reason, username) VALUES (NOW(6), 'SIGNED_IN',"
+                + " 'PASSWORD', 'grace')").update();
+        jdbc.sql("INSERT INTO clinical_safety_change (patient_id, changed_at, changed_by, item, action, summary)"
+                + " SELECT id, NOW(6), 'grace', 'ALERT', 'RECORDED', 'Audit' FROM patient WHERE public_id = :p")
+                .param("p", patient.id().toString()).update();
+        jdbc.sql("INSERT INTO clinic_setting_change (setting_key, value_before, value_after, changed_by, changed_at)"
+                + " VALUES ('clinic.name', 'Before', 'After', 'boss', NOW(6))").update();
+        jdbc.sql("INSERT INTO patient_access_log (accessed_at, staff_username, staff_role, what, patient_public_id,"
+                + " reason, broke_glass) VALUES (NOW(6), 'grace', 'RECEPTIONIST', 'RECORD', :p, 'Audit', FALSE)")
+                .param("p", patient.id().toString()).update();
 
         var fixtures = new ConsultationFixtures(accounts, doctors, patients, appointments, queue, clock);
         clock.setTimeOfDay(LocalTime.of(9, 0));
